@@ -1,0 +1,17 @@
+// swift-tools-version: 6.0
+// Gen: an embedded DSL engine for adaptive synthetic-data generation. No package dependencies by design:
+// Foundation, the toolchain's test libraries and system C libraries only.
+import PackageDescription
+
+let package = Package(
+    name: "Gen",
+    products: [
+        .library(name: "GenCore", targets: ["GenCore"]),
+    ],
+    targets: [
+        // Spans, source files, diagnostics and their rendering, seeded randomness: shared by every layer.
+        .target(name: "GenCore"),
+        .testTarget(name: "GenCoreTests", dependencies: ["GenCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
