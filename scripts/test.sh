@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The one test command (README and .ci/run both call it): sets up the local model servers the end-to-end
+# tests need, runs the whole test suite, and stops the servers it started. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/llm-server.sh install
+started_here=0
+if ! scripts/llm-server.sh status | grep -q "chat: up"; then
+  scripts/llm-server.sh start
+  started_here=1
+fi
+cleanup() { [ "$started_here" = 1 ] && scripts/llm-server.sh stop || true; }
+trap cleanup EXIT
+
+export GEN_LLM_URL="${GEN_LLM_URL:-http://127.0.0.1:8080/v1}"
+export GEN_EMBED_URL="${GEN_EMBED_URL:-http://127.0.0.1:8081/v1}"
+export GEN_REQUIRE_LLM=1   # end-to-end tests fail (never skip) when the servers do not answer
+
+swift build --build-tests 2>&1 | tee /tmp/gen-build.log | grep -E "warning:|error:" && { echo "build printed warnings or errors" >&2; exit 1; }
+swift test 2>&1 | tee /tmp/gen-test.log
