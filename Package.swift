@@ -7,11 +7,15 @@ let package = Package(
     name: "Gen",
     products: [
         .library(name: "GenCore", targets: ["GenCore"]),
+        .library(name: "GenRouter", targets: ["GenRouter"]),
     ],
     targets: [
         // Spans, source files, diagnostics and their rendering, seeded randomness: shared by every layer.
         .target(name: "GenCore"),
         .testTarget(name: "GenCoreTests", dependencies: ["GenCore"]),
+        // Bandit policies that share each batch among arms, their saved state, and the router benchmark.
+        .target(name: "GenRouter", dependencies: ["GenCore"]),
+        .testTarget(name: "GenRouterTests", dependencies: ["GenRouter", "GenCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
