@@ -7,12 +7,16 @@ let package = Package(
     name: "Gen",
     products: [
         .library(name: "GenCore", targets: ["GenCore"]),
+        .library(name: "GenSyntax", targets: ["GenSyntax"]),
         .library(name: "GenRouter", targets: ["GenRouter"]),
     ],
     targets: [
         // Spans, source files, diagnostics and their rendering, seeded randomness: shared by every layer.
         .target(name: "GenCore"),
         .testTarget(name: "GenCoreTests", dependencies: ["GenCore"]),
+        // Source text to tokens (with trivia) to AST; the grammar is grammar/gen.ebnf.
+        .target(name: "GenSyntax", dependencies: ["GenCore"]),
+        .testTarget(name: "GenSyntaxTests", dependencies: ["GenSyntax", "GenCore"], exclude: ["Fixtures"]),
         // Bandit policies that share each batch among arms, their saved state, and the router benchmark.
         .target(name: "GenRouter", dependencies: ["GenCore"]),
         .testTarget(name: "GenRouterTests", dependencies: ["GenRouter", "GenCore"]),

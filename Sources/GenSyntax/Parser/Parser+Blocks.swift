@@ -1,0 +1,199 @@
+import GenCore
+
+extension Parser {
+    /// Parses `{ item* }` for a block declaration. Each item is parsed by `item` (nil: reported, skipped).
+    /// An unclosed block is noticed at the end of the file or at a line that starts a new declaration.
+    mutating func parseBlockBody<Item>(
+        _ what: String, itemName: String, allowsCommas: Bool, item: (inout Parser) throws(ParseFailure) -> Item?
+    ) throws(ParseFailure) -> BlockBody<Item> {
+        let open = try expect(.leftBrace, "to open the \(what)")
+        var items: [Item] = []
+        while true {
+            if at(.rightBrace) {
+                let closingTrivia = current.leadingTrivia(in: source)
+                let close = advance()
+                return BlockBody(items: items, openBrace: open.span, closeBrace: close.span, closingTrivia: closingTrivia)
+            }
+            if isAtEnd || (current.isAtStartOfLine && looksLikeDeclarationStart()) {
+                reportUnclosed("}", "the \(what)", opener: open)
+                return BlockBody(items: items, openBrace: open.span, closeBrace: nil, closingTrivia: [])
+            }
+            let start = index
+            do throws(ParseFailure) {
+                if let parsed = try item(&self) { items.append(parsed) }
+                if allowsCommas { _ = take(.comma) }
+                if !expectEndOfLine(after: "the \(itemName)", closers: [.rightBrace], hint: "put one \(itemName) per line") {
+                    throw ParseFailure()
+                }
+            } catch {
+                synchronizeBlockItem(from: start)
+            }
+            if index == start { advance() }  // progress guarantee
+        }
+    }
+
+    /// schema_decl = 'schema' , IDENT , "{" , { field , [ "," ] } , "}" ;
+    mutating func parseSchemaDecl() throws(ParseFailure) -> SchemaDecl {
+        let start = index
+        advance()
+        let name = try parseName("a schema name after `schema`")
+        let body = try parseBlockBody("schema `\(name.name)`", itemName: "field", allowsCommas: true) { (parser: inout Parser) throws(ParseFailure) in
+            try parser.parseField()
+        }
+        return SchemaDecl(name: name, body: body, span: span(from: start), trivia: trivia(from: start))
+    }
+
+    /// field = IDENT , [ "?" ] , ":" , expr ;
+    mutating func parseField() throws(ParseFailure) -> Field? {
+        let start = index
+        try requireItemName()
+        let name = try parseName("a field name")
+        let isOptional = take(.question)
+        try expectOrAssume(.colon, "after the field name `\(name.name)`")
+        let value = try parseExpr()
+        return Field(name: name, isOptional: isOptional, value: value, span: span(from: start), trivia: trivia(from: start))
+    }
+
+    /// spec_decl = 'spec' , IDENT , attr_block ;
+    mutating func parseSpecDecl() throws(ParseFailure) -> BlockDecl {
+        let start = index
+        advance()
+        let name = try parseName("a spec name after `spec`")
+        let body = try parseAttrBlock("spec `\(name.name)`")
+        return BlockDecl(name: name, body: body, span: span(from: start), trivia: trivia(from: start))
+    }
+
+    /// evaluate_decl = 'evaluate' , attr_block ;
+    mutating func parseEvaluateDecl() throws(ParseFailure) -> BlockDecl {
+        let start = index
+        advance()
+        let body = try parseAttrBlock("`evaluate` block")
+        return BlockDecl(name: nil, body: body, span: span(from: start), trivia: trivia(from: start))
+    }
+
+    /// attr_block = "{" , { attr , [ "," ] } , "}" ;
+    mutating func parseAttrBlock(_ what: String) throws(ParseFailure) -> BlockBody<Attribute> {
+        try parseBlockBody(what, itemName: "attribute", allowsCommas: true) { (parser: inout Parser) throws(ParseFailure) in
+            try parser.parseAttr()
+        }
+    }
+
+    /// attr = IDENT , ":" , expr ;
+    mutating func parseAttr() throws(ParseFailure) -> Attribute? {
+        let start = index
+        try requireItemName()
+        let key = try parseName("an attribute name")
+        try expectOrAssume(.colon, "after the attribute name `\(key.name)`")
+        let value = try parseExpr()
+        return Attribute(key: key, value: value, span: span(from: start), trivia: trivia(from: start))
+    }
+
+    /// A block item must start with a name; anything else is reported (with the line-start special cases).
+    mutating func requireItemName() throws(ParseFailure) {
+        switch kind {
+        case .identifier, .keyword: return
+        default:
+            reportUnexpectedAtLineStart(expecting: Messages.expectedName("a name", foundDescriptionAtStart))
+            throw ParseFailure()
+        }
+    }
+
+    /// quality_decl = 'quality' , "{" , { quality_entry } , "}" ;
+    mutating func parseQualityDecl() throws(ParseFailure) -> QualityDecl {
+        let start = index
+        advance()
+        let body = try parseBlockBody("`quality` block", itemName: "entry", allowsCommas: false) { (parser: inout Parser) throws(ParseFailure) in
+            try parser.parseQualityEntry()
+        }
+        return QualityDecl(body: body, span: span(from: start), trivia: trivia(from: start))
+    }
+
+    /// quality_entry = rule_entry | score_entry | dedup_entry | diversity_entry ;
+    mutating func parseQualityEntry() throws(ParseFailure) -> QualityEntry? {
+        guard case .identifier(let word) = kind else {
+            reportUnexpectedAtLineStart(expecting: Messages.expectedQualityEntry(foundDescriptionAtStart))
+            throw ParseFailure()
+        }
+        switch ContextualWord(rawValue: word) {
+        case .rule: return try parseRuleEntry()
+        case .score: return try parseScoreEntry()
+        case .dedup: return try parseDedupEntry()
+        case .diversity: return try parseDiversityEntry()
+        default:
+            let suggestion = suggest(word, candidates: ContextualWord.qualityEntries.map(\.rawValue))
+            report(Messages.expectedQualityEntry("`\(word)`"), hint: suggestion.map { "did you mean `\($0)`?" })
+            throw ParseFailure()
+        }
+    }
+
+    /// rule_entry = 'rule' , STRING , expr ;
+    mutating func parseRuleEntry() throws(ParseFailure) -> QualityEntry? {
+        let start = index
+        let keyword = advance()
+        let name = try parseEntryName("rule")
+        let check = try parseExpr()
+        guard let name else { return nil }
+        return QualityEntry(kind: .rule(name: name, check: check), keywordSpan: keyword.span, span: span(from: start), trivia: trivia(from: start))
+    }
+
+    /// score_entry = 'score' , STRING , expr , { score_modifier } ;
+    mutating func parseScoreEntry() throws(ParseFailure) -> QualityEntry? {
+        let start = index
+        let keyword = advance()
+        let name = try parseEntryName("score")
+        let value = try parseExpr()
+        var modifiers: [ScoreModifier] = []
+        while !current.isAtStartOfLine, let modifier = kind.identifierName.flatMap(ScoreModifier.Kind.init(rawValue:)) {
+            modifiers.append(try parseScoreModifier(modifier))
+        }
+        if case .identifier(let word) = kind, !current.isAtStartOfLine,
+            let suggestion = suggest(word, candidates: ContextualWord.scoreModifiers.map(\.rawValue))
+        {
+            report(Messages.unexpectedAfterExpression("`\(word)`", "the score"), hint: "did you mean `\(suggestion)`?")
+            throw ParseFailure()
+        }
+        guard let name else { return nil }
+        return QualityEntry(
+            kind: .score(name: name, value: value, modifiers: modifiers), keywordSpan: keyword.span, span: span(from: start),
+            trivia: trivia(from: start))
+    }
+
+    /// score_modifier = ( 'weight' | 'threshold' ) , expr ;
+    mutating func parseScoreModifier(_ modifier: ScoreModifier.Kind) throws(ParseFailure) -> ScoreModifier {
+        let start = index
+        let word = advance()
+        guard !current.isAtStartOfLine, !isAtEnd, canStartExpression(kind) else {
+            report(Messages.missingModifierValue(modifier.rawValue), at: isAtEnd || current.isAtStartOfLine ? word.span.endPoint : current.span)
+            throw ParseFailure()
+        }
+        let value = try parseExpr()
+        return ScoreModifier(kind: modifier, value: value, span: span(from: start))
+    }
+
+    /// dedup_entry = 'dedup' , expr ;
+    mutating func parseDedupEntry() throws(ParseFailure) -> QualityEntry {
+        let start = index
+        let keyword = advance()
+        let value = try parseExpr()
+        return QualityEntry(kind: .dedup(value), keywordSpan: keyword.span, span: span(from: start), trivia: trivia(from: start))
+    }
+
+    /// diversity_entry = 'diversity' , expr ;
+    mutating func parseDiversityEntry() throws(ParseFailure) -> QualityEntry {
+        let start = index
+        let keyword = advance()
+        let value = try parseExpr()
+        return QualityEntry(kind: .diversity(value), keywordSpan: keyword.span, span: span(from: start), trivia: trivia(from: start))
+    }
+
+    /// The string naming a rule or score; reported (nil) when missing, and the entry's expression is still parsed.
+    mutating func parseEntryName(_ entry: String) throws(ParseFailure) -> StringName? {
+        if case .string(let literal) = kind, !current.isAtStartOfLine {
+            let token = advance()
+            return StringName(value: literal.plainValue ?? token.text(in: source), span: token.span)
+        }
+        report(Messages.expectedRuleName(entry, foundDescription), at: missingTokenSpan)
+        if current.isAtStartOfLine || isAtEnd || !canStartExpression(kind) { throw ParseFailure() }
+        return nil
+    }
+}
