@@ -1,0 +1,80 @@
+import GenCore
+
+/// The declared parameters of one kind of thing a script creates with a call: an arm kind (`naive`),
+/// a router policy (`ucb1`), a model provider (`openai`), a dedup method (`near`).
+///
+/// Runtime components publish these; the semantic checker reads them to check names, types and ranges
+/// before a run, and to suggest the right name for a typo. So adding a kind never touches the checker.
+public struct KindSpec: Codable, Sendable, Equatable {
+    /// What the kind makes: "arm", "router", "model", "dedup", "diversity".
+    public var family: String
+    public var name: String
+    public var parameters: [ParameterSpec]
+    /// Parameters that may be given without a name, in this order (e.g. `naive(local, ...)` passes `model`).
+    public var positional: [String]
+    public var summary: String
+
+    public init(family: String, name: String, parameters: [ParameterSpec], positional: [String] = [], summary: String) {
+        self.family = family
+        self.name = name
+        self.parameters = parameters
+        self.positional = positional
+        self.summary = summary
+    }
+
+    public func parameter(named name: String) -> ParameterSpec? {
+        parameters.first { $0.name == name }
+    }
+}
+
+/// One parameter: its type, default (nil = required) and valid numeric range.
+public struct ParameterSpec: Codable, Sendable, Equatable {
+    public var name: String
+    public var type: GenType
+    public var defaultValue: JSONValue?
+    public var isRequired: Bool
+    public var minimum: Double?
+    public var maximum: Double?
+    /// Whether the bounds themselves are excluded: top_p is in (0, 1], so `minimumExclusive` is true.
+    public var minimumExclusive: Bool
+    public var maximumExclusive: Bool
+    public var summary: String
+
+    public init(
+        name: String, type: GenType, defaultValue: JSONValue? = nil, isRequired: Bool = false,
+        minimum: Double? = nil, maximum: Double? = nil, minimumExclusive: Bool = false, maximumExclusive: Bool = false,
+        summary: String
+    ) {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.isRequired = isRequired
+        self.minimum = minimum
+        self.maximum = maximum
+        self.minimumExclusive = minimumExclusive
+        self.maximumExclusive = maximumExclusive
+        self.summary = summary
+    }
+
+    /// True when a number lies in the valid range.
+    public func accepts(_ value: Double) -> Bool {
+        if let minimum, minimumExclusive ? value <= minimum : value < minimum { return false }
+        if let maximum, maximumExclusive ? value >= maximum : value > maximum { return false }
+        return true
+    }
+
+    /// The range as a person writes it: `[0, 2]`, `(0, 1]`, `> 0`.
+    public var rangeDescription: String? {
+        switch (minimum, maximum) {
+        case let (low?, high?):
+            return (minimumExclusive ? "(" : "[") + Self.number(low) + ", " + Self.number(high) + (maximumExclusive ? ")" : "]")
+        case let (low?, nil): return (minimumExclusive ? "> " : ">= ") + Self.number(low)
+        case let (nil, high?): return (maximumExclusive ? "< " : "<= ") + Self.number(high)
+        case (nil, nil): return nil
+        }
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+}

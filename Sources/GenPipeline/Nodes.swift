@@ -1,0 +1,239 @@
+import GenCore
+
+/// An OpenAI-compatible endpoint the script declared with `model NAME = openai(...)`.
+public struct ModelNode: Codable, Sendable, Equatable {
+    public var name: String
+    public var provider: String
+    public var baseURL: String
+    public var model: String
+    /// The name of the environment variable holding the API key; the key itself never enters the IR.
+    public var apiKeyEnv: String?
+    public var maxConcurrency: Int
+    public var timeoutSeconds: Double
+    public var maxRetries: Int
+    public var source: SourceRef
+
+    public init(
+        name: String, provider: String, baseURL: String, model: String, apiKeyEnv: String?,
+        maxConcurrency: Int, timeoutSeconds: Double, maxRetries: Int, source: SourceRef
+    ) {
+        self.name = name
+        self.provider = provider
+        self.baseURL = baseURL
+        self.model = model
+        self.apiKeyEnv = apiKeyEnv
+        self.maxConcurrency = maxConcurrency
+        self.timeoutSeconds = timeoutSeconds
+        self.maxRetries = maxRetries
+        self.source = source
+    }
+}
+
+/// What the script asks for: the generation context and the target.
+public struct SpecNode: Codable, Sendable, Equatable {
+    public var name: String
+    public var domain: String
+    public var output: OutputSchema
+    public var outputName: String
+    public var count: Int
+    public var batch: Int
+    public var constraints: [String]
+    public var examples: [JSONValue]
+    /// The field whose values get quotas (the schema's enum field named `label`, or the one the script names).
+    public var labelField: String?
+    /// Target share per label; balanced over the enum's values unless the script says otherwise.
+    public var quotas: [String: Double]
+    public var budget: BudgetNode
+    public var source: SourceRef
+
+    public init(
+        name: String, domain: String, output: OutputSchema, outputName: String, count: Int, batch: Int,
+        constraints: [String], examples: [JSONValue], labelField: String?, quotas: [String: Double],
+        budget: BudgetNode, source: SourceRef
+    ) {
+        self.name = name
+        self.domain = domain
+        self.output = output
+        self.outputName = outputName
+        self.count = count
+        self.batch = batch
+        self.constraints = constraints
+        self.examples = examples
+        self.labelField = labelField
+        self.quotas = quotas
+        self.budget = budget
+        self.source = source
+    }
+}
+
+/// Limits that end a run before the target count is reached.
+public struct BudgetNode: Codable, Sendable, Equatable {
+    public var maxCandidates: Int?
+    public var maxTokens: Int?
+
+    public init(maxCandidates: Int? = nil, maxTokens: Int? = nil) {
+        self.maxCandidates = maxCandidates
+        self.maxTokens = maxTokens
+    }
+}
+
+/// One generation strategy. `kind` names an entry of the runtime's arm registry (naive, fewshot, template, ...);
+/// parameters are already checked against that kind's parameter schema.
+public struct ArmNode: Codable, Sendable, Equatable {
+    public var name: String
+    public var kind: String
+    public var model: String?
+    public var parameters: [String: JSONValue]
+    public var source: SourceRef
+
+    public init(name: String, kind: String, model: String?, parameters: [String: JSONValue], source: SourceRef) {
+        self.name = name
+        self.kind = kind
+        self.model = model
+        self.parameters = parameters
+        self.source = source
+    }
+}
+
+/// The bandit policy by registry name, with checked numeric parameters (epsilon, decay, cap, ...).
+public struct RouterNode: Codable, Sendable, Equatable {
+    public var policy: String
+    public var parameters: [String: Double]
+    public var source: SourceRef
+
+    public init(policy: String, parameters: [String: Double], source: SourceRef) {
+        self.policy = policy
+        self.parameters = parameters
+        self.source = source
+    }
+}
+
+/// One entry of the `quality { }` block, in declared order.
+public struct QualityStage: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// A hard filter: a boolean expression over `sample`.
+        case rule
+        /// A soft score in [0, 1] with a weight in the `quality` metric and an optional threshold.
+        case score
+        /// Duplicate removal against the accepted pool (`exact`, `near`, `semantic`).
+        case dedup
+        /// A novelty or diversity gate.
+        case diversity
+    }
+
+    public var kind: Kind
+    public var name: String
+    /// The rule's or score's expression; for dedup and diversity, nil.
+    public var expression: IRExpr?
+    /// Model-backed checks the expression uses (hoisted so the runtime performs them asynchronously first).
+    public var modelChecks: [ModelCheckNode]
+    public var weight: Double
+    public var threshold: Double?
+    /// For dedup/diversity: the method (`exact`, `near`, `semantic`, `novelty`) and its parameters.
+    public var method: String?
+    public var parameters: [String: JSONValue]
+    public var source: SourceRef
+
+    public init(
+        kind: Kind, name: String, expression: IRExpr?, modelChecks: [ModelCheckNode], weight: Double,
+        threshold: Double?, method: String?, parameters: [String: JSONValue], source: SourceRef
+    ) {
+        self.kind = kind
+        self.name = name
+        self.expression = expression
+        self.modelChecks = modelChecks
+        self.weight = weight
+        self.threshold = threshold
+        self.method = method
+        self.parameters = parameters
+        self.source = source
+    }
+}
+
+/// A call to a model-backed check inside a quality expression: `similarity`, `entails` or `judge`.
+public struct ModelCheckNode: Codable, Sendable, Equatable {
+    public var check: String
+    /// The model that serves it; nil means the in-process fallback (lexical TF-IDF for similarity).
+    public var model: String?
+    /// Argument expressions, evaluated before the call; they never depend on other model checks.
+    public var arguments: [IRExpr]
+    public var source: SourceRef
+
+    public init(check: String, model: String?, arguments: [IRExpr], source: SourceRef) {
+        self.check = check
+        self.model = model
+        self.arguments = arguments
+        self.source = source
+    }
+}
+
+/// The downstream evaluation stage: train a small model on the accepted data, test it on real data.
+public struct EvaluationNode: Codable, Sendable, Equatable {
+    public var textField: String
+    public var labelField: String
+    /// Rows of the real test set, read at compile time; empty means cross-validation on the synthetic data.
+    public var test: [JSONValue]
+    public var testPath: String?
+    public var train: [JSONValue]
+    public var every: Int
+    public var weight: Double
+    public var classifier: String
+    public var source: SourceRef
+
+    public init(
+        textField: String, labelField: String, test: [JSONValue], testPath: String?, train: [JSONValue],
+        every: Int, weight: Double, classifier: String, source: SourceRef
+    ) {
+        self.textField = textField
+        self.labelField = labelField
+        self.test = test
+        self.testPath = testPath
+        self.train = train
+        self.every = every
+        self.weight = weight
+        self.classifier = classifier
+        self.source = source
+    }
+}
+
+/// A user `fn`, lowered.
+public struct FunctionNode: Codable, Sendable, Equatable {
+    public var name: String
+    public var parameters: [FunctionParameter]
+    public var result: GenType
+    public var body: IRExpr
+    public var source: SourceRef
+
+    public init(name: String, parameters: [FunctionParameter], result: GenType, body: IRExpr, source: SourceRef) {
+        self.name = name
+        self.parameters = parameters
+        self.result = result
+        self.body = body
+        self.source = source
+    }
+}
+
+public struct FunctionParameter: Codable, Sendable, Equatable {
+    public var name: String
+    public var type: GenType
+    public var defaultValue: IRExpr?
+
+    public init(name: String, type: GenType, defaultValue: IRExpr?) {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+    }
+}
+
+/// A top-level `let`, with its compile-time value.
+public struct IRConstant: Codable, Sendable, Equatable {
+    public var value: JSONValue
+    public var type: GenType
+    public var source: SourceRef
+
+    public init(value: JSONValue, type: GenType, source: SourceRef) {
+        self.value = value
+        self.type = type
+        self.source = source
+    }
+}
