@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "GenCore", targets: ["GenCore"]),
         .library(name: "GenSyntax", targets: ["GenSyntax"]),
+        .library(name: "GenPipeline", targets: ["GenPipeline"]),
         .library(name: "GenRouter", targets: ["GenRouter"]),
     ],
     targets: [
@@ -17,6 +18,8 @@ let package = Package(
         // Source text to tokens (with trivia) to AST; the grammar is grammar/gen.ebnf.
         .target(name: "GenSyntax", dependencies: ["GenCore"]),
         .testTarget(name: "GenSyntaxTests", dependencies: ["GenSyntax", "GenCore"], exclude: ["Fixtures"]),
+        // The checked pipeline graph (IR): the only contract between the compiler and the runtime.
+        .target(name: "GenPipeline", dependencies: ["GenCore"]),
         // Bandit policies that share each batch among arms, their saved state, and the router benchmark.
         .target(name: "GenRouter", dependencies: ["GenCore"]),
         .testTarget(name: "GenRouterTests", dependencies: ["GenRouter", "GenCore"]),

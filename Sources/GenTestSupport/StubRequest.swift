@@ -1,0 +1,16 @@
+import Foundation
+import GenCore
+
+/// One HTTP request as the stub server received it.
+public struct StubRequest: Sendable {
+    public var method: String
+    public var path: String
+    /// Header names lower-cased.
+    public var headers: [String: String]
+    public var body: Data
+
+    /// The body parsed as JSON, or nil.
+    public var json: JSONValue? { CanonicalJSON.parse(String(decoding: body, as: UTF8.self)) }
+
+    public func header(_ name: String) -> String? { headers[name.lowercased()] }
+}
