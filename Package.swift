@@ -10,6 +10,9 @@ let package = Package(
         .library(name: "GenSyntax", targets: ["GenSyntax"]),
         .library(name: "GenPipeline", targets: ["GenPipeline"]),
         .library(name: "GenRouter", targets: ["GenRouter"]),
+        .library(name: "GenProviders", targets: ["GenProviders"]),
+        .library(name: "GenEval", targets: ["GenEval"]),
+        .library(name: "GenGeneration", targets: ["GenGeneration"]),
     ],
     targets: [
         // Spans, source files, diagnostics and their rendering, seeded randomness: shared by every layer.
@@ -23,6 +26,18 @@ let package = Package(
         // Bandit policies that share each batch among arms, their saved state, and the router benchmark.
         .target(name: "GenRouter", dependencies: ["GenCore"]),
         .testTarget(name: "GenRouterTests", dependencies: ["GenRouter", "GenCore"]),
+        // OpenAI-compatible LLM client (chat, embeddings, retries, structured-output dialects) and model-output parsing.
+        .target(name: "GenProviders", dependencies: ["GenCore"]),
+        // Test helpers other test targets reuse: a scriptable HTTP/1.1 stub server on loopback.
+        .target(name: "GenTestSupport", dependencies: ["GenCore"]),
+        .testTarget(name: "GenProvidersTests", dependencies: ["GenProviders", "GenTestSupport", "GenCore"]),
+        // Arms (naive, fewshot, template) through a registry, prompts, structured output, label quotas.
+        .target(name: "GenGeneration", dependencies: ["GenCore", "GenPipeline", "GenProviders"]),
+        .testTarget(name: "GenGenerationTests", dependencies: ["GenGeneration", "GenPipeline", "GenProviders", "GenCore"]),
+        // Small seeded text classifiers (naive Bayes, logistic regression), metrics, evaluation reports,
+        // per-arm downstream credit (Shapley / leave-one-out) and the evaluation benchmark.
+        .target(name: "GenEval", dependencies: ["GenCore"]),
+        .testTarget(name: "GenEvalTests", dependencies: ["GenEval"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,7 @@ import Testing
         defer { server.stop() }
         let request = ChatRequest(model: "smollm2", messages: [.system("Be brief."), .user("Hi")], temperature: 0.3,
                                   topP: 0.8, maxTokens: 64, seed: 42, stop: ["\n\n", "END"], topLogprobs: 5)
-        _ = try await StubClients.make(server).chat(request)
+        _ = try await StubClients.client(baseURL: server.baseURL).chat(request)
         let recorded = try #require(server.requests.first)
         #expect(recorded.method == "POST")
         #expect(recorded.path == "/v1/chat/completions")
@@ -35,7 +35,7 @@ import Testing
     @Test func unsetParametersAreLeftToTheServer() async throws {
         let server = try StubHTTPServer(responses: [StubClients.ok])
         defer { server.stop() }
-        _ = try await StubClients.make(server).chat(ChatRequest(model: "m", messages: [.user("Hi")]))
+        _ = try await StubClients.client(baseURL: server.baseURL).chat(ChatRequest(model: "m", messages: [.user("Hi")]))
         let keys = server.requests.first?.json?.objectValue?.keys.sorted()
         #expect(keys == ["messages", "model"])
     }
@@ -44,7 +44,7 @@ import Testing
         let body = OpenAIStubBodies.chatCompletion("cut sho", finishReason: "length", promptTokens: 31, completionTokens: 64, model: "smollm2")
         let server = try StubHTTPServer(responses: [.json(body)])
         defer { server.stop() }
-        let response = try await StubClients.make(server).chat(StubClients.request())
+        let response = try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request())
         #expect(response.text == "cut sho")
         #expect(response.finishReason == .length)
         #expect(response.usage == TokenUsage(promptTokens: 31, completionTokens: 64))
@@ -64,7 +64,7 @@ import Testing
         ])])
         let server = try StubHTTPServer(responses: [.json(OpenAIStubBodies.chatCompletion("Yes.", logprobs: logprobs))])
         defer { server.stop() }
-        let response = try await StubClients.make(server).chat(StubClients.request(topLogprobs: 2))
+        let response = try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request(topLogprobs: 2))
         #expect(response.logprobs.map(\.token) == ["Yes", "."])
         #expect(response.firstTokenAlternatives == [TokenAlternative(token: "Yes", logprob: -0.2), TokenAlternative(token: "No", logprob: -1.8)])
         let yes = try #require(response.firstTokenAlternatives.first)
@@ -82,7 +82,7 @@ import Testing
         ])
         let server = try StubHTTPServer(responses: [.json(OpenAIStubBodies.chatCompletion("No!", logprobs: logprobs))])
         defer { server.stop() }
-        let response = try await StubClients.make(server).chat(StubClients.request(topLogprobs: 2))
+        let response = try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request(topLogprobs: 2))
         #expect(response.logprobs.map(\.logprob) == [-0.1, -0.9])
         #expect(response.firstTokenAlternatives.map(\.token) == ["No", "Yes"])
     }
@@ -91,7 +91,7 @@ import Testing
         let body: JSONValue = .object(["choices": .array([.object(["message": .object(["role": .string("assistant"), "content": .null])])])])
         let server = try StubHTTPServer(responses: [.json(body)])
         defer { server.stop() }
-        let response = try await StubClients.make(server).chat(StubClients.request())
+        let response = try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request())
         #expect(response.text.isEmpty)
         #expect(response.finishReason == .unknown)
         #expect(response.usage == TokenUsage())

@@ -23,7 +23,7 @@ import Testing
     @Test func refusalAfterTheServerHasAnsweredIsRetried() async throws {
         let server = try StubHTTPServer(responses: [StubClients.ok])
         let sleeper = RecordingSleeper()
-        let client = try StubClients.make(server, maxAttempts: 3, sleeper: sleeper)
+        let client = try StubClients.client(baseURL: server.baseURL, maxAttempts: 3, sleeper: sleeper)
         _ = try await client.chat(StubClients.request())
         server.stop()  // the server goes away mid-run, as in a restart
         let error = await #expect(throws: LLMError.self) { try await client.chat(StubClients.request()) }
@@ -49,7 +49,7 @@ import Testing
     @Test func unauthorizedNamesTheKeyVariableAndStopsTheRun() async throws {
         let server = try StubHTTPServer(responses: [.json(.object(["error": .object(["message": .string("Incorrect API key provided")])]), status: 401)])
         defer { server.stop() }
-        let client = try StubClients.make(server, apiKeyVariable: "GEN_TEST_KEY", environment: ["GEN_TEST_KEY": "sk-test-123456"])
+        let client = try StubClients.client(baseURL: server.baseURL, apiKeyVariable: "GEN_TEST_KEY", environment: ["GEN_TEST_KEY": "sk-test-123456"])
         let error = await #expect(throws: LLMError.self) { try await client.chat(StubClients.request()) }
         #expect(error?.stopsRun == true)
         #expect(error?.description.contains("Check the key in GEN_TEST_KEY") == true)
@@ -59,7 +59,7 @@ import Testing
     @Test func notFoundPointsAtTheBaseURL() async throws {
         let server = try StubHTTPServer(responses: [.json(.object(["detail": .string("Not Found")]), status: 404)])
         defer { server.stop() }
-        let error = await #expect(throws: LLMError.self) { try await StubClients.make(server).chat(StubClients.request()) }
+        let error = await #expect(throws: LLMError.self) { try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request()) }
         #expect(error == .notFound(url: server.baseURL, path: "/chat/completions", serverMessage: "Not Found"))
         #expect(error?.description.contains("ends with /v1") == true)
     }
@@ -67,7 +67,7 @@ import Testing
     @Test func truncatedJSONBodyIsAClearMalformedResponse() async throws {
         let server = try StubHTTPServer(responses: [.text(#"{"choices": [{"message": {"content": "hi"#)])
         defer { server.stop() }
-        let error = await #expect(throws: LLMError.self) { try await StubClients.make(server).chat(StubClients.request()) }
+        let error = await #expect(throws: LLMError.self) { try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request()) }
         guard case .malformedResponse(let url, let reason)? = error else {
             Issue.record("expected malformedResponse, got \(String(describing: error))")
             return
@@ -87,7 +87,7 @@ import Testing
     func answersThatAreNotChatCompletionsAreRejectedWithTheReason(_ body: String, _ reason: String) async throws {
         let server = try StubHTTPServer(responses: [.text(body)])
         defer { server.stop() }
-        let error = await #expect(throws: LLMError.self) { try await StubClients.make(server).chat(StubClients.request()) }
+        let error = await #expect(throws: LLMError.self) { try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request()) }
         #expect(error == .malformedResponse(url: server.baseURL, reason: reason))
     }
 
@@ -107,7 +107,7 @@ import Testing
         ])])
         let server = try StubHTTPServer(responses: [.json(body)])
         defer { server.stop() }
-        #expect(try await StubClients.make(server).listModels() == ["smollm2", "smollm2-embed"])
+        #expect(try await StubClients.client(baseURL: server.baseURL).listModels() == ["smollm2", "smollm2-embed"])
         #expect(server.requests.first?.method == "GET")
         #expect(server.requests.first?.path == "/v1/models")
     }
@@ -115,7 +115,7 @@ import Testing
     @Test func aServerThatIsNotOpenAICompatibleIsNamedAsSuch() async throws {
         let server = try StubHTTPServer(responses: [.text("<html>It works!</html>")])
         defer { server.stop() }
-        let error = await #expect(throws: LLMError.self) { try await StubClients.make(server).listModels() }
+        let error = await #expect(throws: LLMError.self) { try await StubClients.client(baseURL: server.baseURL).listModels() }
         #expect(error?.description.contains("Is the base URL an OpenAI-compatible /v1 endpoint?") == true)
     }
 

@@ -10,7 +10,7 @@ import Testing
         let server = try StubHTTPServer(responses: [.text("overloaded", status: 500), StubClients.ok])
         defer { server.stop() }
         let sleeper = RecordingSleeper()
-        let response = try await StubClients.make(server, sleeper: sleeper).chat(StubClients.request())
+        let response = try await StubClients.client(baseURL: server.baseURL, sleeper: sleeper).chat(StubClients.request())
         #expect(response.text == "hello")
         #expect(response.attempts == 2)
         #expect(server.requests.count == 2)
@@ -24,7 +24,7 @@ import Testing
         ])
         defer { server.stop() }
         let sleeper = RecordingSleeper()
-        let response = try await StubClients.make(server, sleeper: sleeper).chat(StubClients.request())
+        let response = try await StubClients.client(baseURL: server.baseURL, sleeper: sleeper).chat(StubClients.request())
         #expect(response.attempts == 2)
         // The backoff alone would be 0.1 s; the server asked for 3 s.
         #expect(await sleeper.waits == [.seconds(3)])
@@ -35,7 +35,7 @@ import Testing
         defer { server.stop() }
         let sleeper = RecordingSleeper()
         let error = await #expect(throws: LLMError.self) {
-            try await StubClients.make(server, maxAttempts: 3, sleeper: sleeper).chat(StubClients.request())
+            try await StubClients.client(baseURL: server.baseURL, maxAttempts: 3, sleeper: sleeper).chat(StubClients.request())
         }
         #expect(error == .rateLimited(url: server.baseURL, attempts: 3))
         #expect(server.requests.count == 3)
@@ -46,7 +46,7 @@ import Testing
         defer { server.stop() }
         let sleeper = RecordingSleeper()
         let error = await #expect(throws: LLMError.self) {
-            try await StubClients.make(server, maxAttempts: 4, sleeper: sleeper).chat(StubClients.request())
+            try await StubClients.client(baseURL: server.baseURL, maxAttempts: 4, sleeper: sleeper).chat(StubClients.request())
         }
         #expect(error == .serverError(url: server.baseURL, status: 503, serverMessage: "model crashed", attempts: 4))
         #expect(await sleeper.waits == [.milliseconds(100), .milliseconds(200), .milliseconds(400)])
@@ -59,7 +59,7 @@ import Testing
             StubClients.ok,
         ])
         defer { server.stop() }
-        let response = try await StubClients.make(server, timeout: 0.5).chat(StubClients.request())
+        let response = try await StubClients.client(baseURL: server.baseURL, timeout: 0.5).chat(StubClients.request())
         #expect(response.text == "hello")
         #expect(response.attempts == 2)
     }
@@ -68,7 +68,7 @@ import Testing
     @Test func answerWithinASubSecondTimeoutIsAccepted() async throws {
         let server = try StubHTTPServer(responses: [StubResponse.json(OpenAIStubBodies.chatCompletion("in time"), delay: .milliseconds(200))])
         defer { server.stop() }
-        let response = try await StubClients.make(server, timeout: 0.5).chat(StubClients.request())
+        let response = try await StubClients.client(baseURL: server.baseURL, timeout: 0.5).chat(StubClients.request())
         #expect(response.text == "in time")
         #expect(response.attempts == 1)
     }
@@ -77,7 +77,7 @@ import Testing
         let server = try StubHTTPServer(responses: [StubResponse.json(OpenAIStubBodies.chatCompletion("late"), delay: .seconds(3))])
         defer { server.stop() }
         let error = await #expect(throws: LLMError.self) {
-            try await StubClients.make(server, maxAttempts: 2, timeout: 0.5).chat(StubClients.request())
+            try await StubClients.client(baseURL: server.baseURL, maxAttempts: 2, timeout: 0.5).chat(StubClients.request())
         }
         #expect(error == .timeout(url: server.baseURL, seconds: 0.5, attempts: 2))
         #expect(error?.description.contains("did not answer within 0.5 s") == true)
@@ -88,7 +88,7 @@ import Testing
         cut.closeAfterBodyBytes = 20
         let server = try StubHTTPServer(responses: [cut, StubClients.ok])
         defer { server.stop() }
-        let response = try await StubClients.make(server).chat(StubClients.request())
+        let response = try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request())
         #expect(response.text == "hello")
         #expect(response.attempts == 2)
     }
@@ -98,7 +98,7 @@ import Testing
         defer { server.stop() }
         let sleeper = RecordingSleeper()
         let error = await #expect(throws: LLMError.self) {
-            try await StubClients.make(server, sleeper: sleeper).chat(StubClients.request())
+            try await StubClients.client(baseURL: server.baseURL, sleeper: sleeper).chat(StubClients.request())
         }
         #expect(error == .badRequest(url: server.baseURL, status: 400, serverMessage: "messages must not be empty"))
         #expect(error?.stopsRun == false)
@@ -111,7 +111,7 @@ import Testing
             let server = try StubHTTPServer(responses: [.text("down", status: 502)])
             defer { server.stop() }
             let sleeper = RecordingSleeper()
-            _ = try? await StubClients.make(server, maxAttempts: 4, jitter: 0.5, sleeper: sleeper).chat(StubClients.request())
+            _ = try? await StubClients.client(baseURL: server.baseURL, maxAttempts: 4, jitter: 0.5, sleeper: sleeper).chat(StubClients.request())
             return await sleeper.waits
         }
         let first = try await waits()

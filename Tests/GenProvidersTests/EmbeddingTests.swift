@@ -11,7 +11,7 @@ import Testing
     static func embed(_ body: JSONValue, texts: [String] = ["a", "b"]) async throws -> (EmbeddingResponse, StubHTTPServer) {
         let server = try StubHTTPServer(responses: [.json(body)])
         defer { server.stop() }
-        return (try await StubClients.make(server).embed(texts, model: "embedder"), server)
+        return (try await StubClients.client(baseURL: server.baseURL).embed(texts, model: "embedder"), server)
     }
 
     @Test func pooledVectorsArriveAsSent() async throws {
@@ -64,14 +64,14 @@ import Testing
         let server = try StubHTTPServer(responses: [.json(body)])
         defer { server.stop() }
         await #expect(throws: LLMError.malformedResponse(url: server.baseURL, reason: reason)) {
-            try await StubClients.make(server).embed(["a", "b"], model: "embedder")
+            try await StubClients.client(baseURL: server.baseURL).embed(["a", "b"], model: "embedder")
         }
     }
 
     @Test func noTextsMeansNoRequest() async throws {
         let server = try StubHTTPServer(responses: [])
         defer { server.stop() }
-        let response = try await StubClients.make(server).embed([], model: "embedder")
+        let response = try await StubClients.client(baseURL: server.baseURL).embed([], model: "embedder")
         #expect(response.vectors.isEmpty)
         #expect(server.requests.isEmpty)
     }

@@ -21,7 +21,7 @@ import Testing
     @Test func theKeyIsSentAsABearerToken() async throws {
         let server = try StubHTTPServer(responses: [StubClients.ok])
         defer { server.stop() }
-        _ = try await StubClients.make(server, apiKeyVariable: "GEN_TEST_KEY", environment: Self.environment).chat(StubClients.request())
+        _ = try await StubClients.client(baseURL: server.baseURL, apiKeyVariable: "GEN_TEST_KEY", environment: Self.environment).chat(StubClients.request())
         #expect(server.requests.first?.header("Authorization") == "Bearer \(Self.key)")
     }
 
@@ -29,7 +29,7 @@ import Testing
     func errorsNeverCarryTheKey(status: Int) async throws {
         let server = try Self.echoingServer(status: status)
         defer { server.stop() }
-        let client = try StubClients.make(server, maxAttempts: 2, apiKeyVariable: "GEN_TEST_KEY", environment: Self.environment)
+        let client = try StubClients.client(baseURL: server.baseURL, maxAttempts: 2, apiKeyVariable: "GEN_TEST_KEY", environment: Self.environment)
         let error = await #expect(throws: LLMError.self) { try await client.chat(StubClients.request()) }
         let rendered = [String(describing: error), "\(String(reflecting: error))", error?.localizedDescription ?? ""]
         for text in rendered {

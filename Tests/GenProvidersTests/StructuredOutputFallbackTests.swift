@@ -28,7 +28,7 @@ import Testing
         let server = try Self.llamaStyleServer(rejection: rejection)
         defer { server.stop() }
         let sleeper = RecordingSleeper()
-        let client = try StubClients.make(server, sleeper: sleeper)
+        let client = try StubClients.client(baseURL: server.baseURL, sleeper: sleeper)
         let first = try await client.chat(StubClients.request(schema: StubClients.schema))
         #expect(first.structuredOutput == .jsonObjectWithSchema)
         #expect(first.text.contains("great film"))
@@ -46,7 +46,7 @@ import Testing
     @Test func openAIStyleServerKeepsJSONSchema() async throws {
         let server = try StubHTTPServer(responses: [.json(OpenAIStubBodies.chatCompletion(#"{"text": "x", "label": "neg"}"#))])
         defer { server.stop() }
-        let response = try await StubClients.make(server).chat(StubClients.request(schema: StubClients.schema))
+        let response = try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request(schema: StubClients.schema))
         #expect(response.structuredOutput == .jsonSchema)
         #expect(server.requests.count == 1)
     }
@@ -54,7 +54,7 @@ import Testing
     @Test func fixedDialectIsSentAsIsWithoutFallback() async throws {
         let server = try Self.llamaStyleServer(rejection: Self.validationRejection)
         defer { server.stop() }
-        let client = try StubClients.make(server, structuredOutput: .fixed(.jsonSchema))
+        let client = try StubClients.client(baseURL: server.baseURL, structuredOutput: .fixed(.jsonSchema))
         let error = await #expect(throws: LLMError.self) { try await client.chat(StubClients.request(schema: StubClients.schema)) }
         #expect(error == .badRequest(url: server.baseURL, status: 422, serverMessage: "response_format: unsupported type json_schema"))
         #expect(server.requests.count == 1)
@@ -67,7 +67,7 @@ import Testing
         }
         defer { server.stop() }
         let error = await #expect(throws: LLMError.self) {
-            try await StubClients.make(server).chat(StubClients.request(schema: StubClients.schema))
+            try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request(schema: StubClients.schema))
         }
         let text = error?.description ?? ""
         #expect(text.contains("accepts neither structured-output form"))
@@ -80,7 +80,7 @@ import Testing
         let server = try StubHTTPServer(responses: [.json(.object(["error": .object(["message": .string("prompt is too long")])]), status: 400)])
         defer { server.stop() }
         await #expect(throws: LLMError.badRequest(url: server.baseURL, status: 400, serverMessage: "prompt is too long")) {
-            try await StubClients.make(server).chat(StubClients.request(schema: StubClients.schema))
+            try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request(schema: StubClients.schema))
         }
         #expect(server.requests.count == 1)
     }
@@ -88,7 +88,7 @@ import Testing
     @Test func freeTextRequestsSendNoResponseFormat() async throws {
         let server = try StubHTTPServer(responses: [StubClients.ok])
         defer { server.stop() }
-        let response = try await StubClients.make(server).chat(StubClients.request())
+        let response = try await StubClients.client(baseURL: server.baseURL).chat(StubClients.request())
         #expect(response.structuredOutput == nil)
         #expect(server.requests.first?.json?["response_format"] == nil)
     }

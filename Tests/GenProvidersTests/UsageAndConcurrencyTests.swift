@@ -14,7 +14,7 @@ import Testing
         }
         defer { server.stop() }
         let usage = UsageAccountant()
-        let client = try StubClients.make(server, usage: usage)
+        let client = try StubClients.client(baseURL: server.baseURL, usage: usage)
         _ = try await client.chat(StubClients.request(model: "writer"))
         _ = try await client.chat(StubClients.request(model: "writer"))
         _ = try await client.chat(StubClients.request(model: "judge"))
@@ -33,7 +33,7 @@ import Testing
         let server = try StubHTTPServer(responses: [.text("busy", status: 503), StubClients.ok, .text("bad", status: 400)])
         defer { server.stop() }
         let usage = UsageAccountant()
-        let client = try StubClients.make(server, usage: usage)
+        let client = try StubClients.client(baseURL: server.baseURL, usage: usage)
         _ = try await client.chat(StubClients.request())
         _ = try? await client.chat(StubClients.request())
         let totals = await usage.totals(for: "stub-model")
@@ -45,7 +45,7 @@ import Testing
     func requestsInFlightNeverExceedMaxConcurrency(limit: Int) async throws {
         let server = try StubHTTPServer(responses: [StubResponse.json(OpenAIStubBodies.chatCompletion("ok"), delay: .milliseconds(250))])
         defer { server.stop() }
-        let client = try StubClients.make(server, maxConcurrency: limit)
+        let client = try StubClients.client(baseURL: server.baseURL, maxConcurrency: limit)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<8 {
                 group.addTask { _ = try await client.chat(StubClients.request("request \(index)")) }
@@ -60,7 +60,7 @@ import Testing
     @Test func eachModelHasItsOwnLimit() async throws {
         let server = try StubHTTPServer(responses: [StubResponse.json(OpenAIStubBodies.chatCompletion("ok"), delay: .milliseconds(250))])
         defer { server.stop() }
-        let client = try StubClients.make(server, maxConcurrency: 1)
+        let client = try StubClients.client(baseURL: server.baseURL, maxConcurrency: 1)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for model in ["a", "a", "b", "b"] {
                 group.addTask { _ = try await client.chat(StubClients.request(model: model)) }

@@ -2,25 +2,8 @@ import GenCore
 import GenProviders
 import GenTestSupport
 
-/// Clients wired to a stub server with a recording sleeper, so tests state only the policy they probe.
+/// Clients (usually for a stub server's `baseURL`) with a recording sleeper, so tests state only the policy they probe.
 enum StubClients {
-    static func make(
-        _ server: StubHTTPServer,
-        maxAttempts: Int = 3,
-        jitter: Double = 0,
-        timeout: Double = 5,
-        maxConcurrency: Int = 4,
-        apiKeyVariable: String? = nil,
-        environment: [String: String] = [:],
-        structuredOutput: StructuredOutputSetting = .automatic,
-        sleeper: RecordingSleeper = RecordingSleeper(),
-        usage: UsageAccountant = UsageAccountant()
-    ) throws -> OpenAICompatibleClient {
-        try client(baseURL: server.baseURL, maxAttempts: maxAttempts, jitter: jitter, timeout: timeout,
-                   maxConcurrency: maxConcurrency, apiKeyVariable: apiKeyVariable, environment: environment,
-                   structuredOutput: structuredOutput, sleeper: sleeper, usage: usage)
-    }
-
     static func client(
         baseURL: String,
         maxAttempts: Int = 3,
