@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GenSyntax", targets: ["GenSyntax"]),
         .library(name: "GenPipeline", targets: ["GenPipeline"]),
         .library(name: "GenRouter", targets: ["GenRouter"]),
+        .library(name: "GenGeneration", targets: ["GenGeneration"]),
         .library(name: "GenProviders", targets: ["GenProviders"]),
         .library(name: "GenEval", targets: ["GenEval"]),
         .library(name: "GenGeneration", targets: ["GenGeneration"]),
@@ -38,6 +39,9 @@ let package = Package(
         // per-arm downstream credit (Shapley / leave-one-out) and the evaluation benchmark.
         .target(name: "GenEval", dependencies: ["GenCore"]),
         .testTarget(name: "GenEvalTests", dependencies: ["GenEval"], resources: [.copy("Fixtures")]),
+        // Arms (naive, fewshot, template) through a registry, prompts, structured output, label quotas.
+        .target(name: "GenGeneration", dependencies: ["GenCore", "GenPipeline", "GenProviders"]),
+        .testTarget(name: "GenGenerationTests", dependencies: ["GenGeneration", "GenPipeline", "GenProviders", "GenCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

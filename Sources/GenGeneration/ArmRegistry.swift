@@ -1,0 +1,71 @@
+import GenCore
+import GenPipeline
+import GenProviders
+
+/// Everything an arm factory may need: the declaration and the model clients by model name.
+public struct ArmEnvironment: Sendable {
+    public var clients: [String: any LLMClient]
+    /// The model name each declared model sends to its server (`model: "smollm2"`).
+    public var modelNames: [String: String]
+
+    public init(clients: [String: any LLMClient], modelNames: [String: String]) {
+        self.clients = clients
+        self.modelNames = modelNames
+    }
+}
+
+public enum ArmError: Error, Equatable, CustomStringConvertible {
+    case unknownKind(String, suggestion: String?)
+    case missingModel(arm: String, kind: String)
+    case unknownModel(arm: String, model: String)
+    case badTemplate(arm: String, problems: [String])
+
+    public var description: String {
+        switch self {
+        case .unknownKind(let kind, let suggestion):
+            return "unknown arm kind `\(kind)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+        case .missingModel(let arm, let kind):
+            return "arm `\(arm)` of kind `\(kind)` needs a model: \(kind)(local, ...)"
+        case .unknownModel(let arm, let model):
+            return "arm `\(arm)` uses model `\(model)`, which no `model` declaration defines"
+        case .badTemplate(let arm, let problems):
+            return "arm `\(arm)`: " + problems.joined(separator: "; ")
+        }
+    }
+}
+
+/// Arm kinds by name, each with its parameter spec (for the checker) and a factory (for the runtime).
+/// Hosts and later modules add kinds with `register`; nothing switches over kind names.
+public struct ArmRegistry: Sendable {
+    public typealias Factory = @Sendable (ArmNode, KindSpec, ArmEnvironment) throws -> any Arm
+
+    public private(set) var kinds: [String: (spec: KindSpec, make: Factory)] = [:]
+
+    public init() {}
+
+    public mutating func register(_ spec: KindSpec, make: @escaping Factory) {
+        kinds[spec.name] = (spec, make)
+    }
+
+    public var specs: [KindSpec] { kinds.values.map(\.spec).sorted { $0.name < $1.name } }
+
+    public func makeArm(_ node: ArmNode, environment: ArmEnvironment) throws -> any Arm {
+        guard let kind = kinds[node.kind] else {
+            throw ArmError.unknownKind(node.kind, suggestion: kinds.keys.sorted().first { Self.close($0, node.kind) })
+        }
+        return try kind.make(node, kind.spec, environment)
+    }
+
+    static func close(_ a: String, _ b: String) -> Bool {
+        a.hasPrefix(String(b.prefix(3))) || b.hasPrefix(String(a.prefix(3)))
+    }
+
+    /// naive, fewshot and template.
+    public static var standard: ArmRegistry {
+        var registry = ArmRegistry()
+        registry.register(StandardArmKinds.naive, make: StandardArmKinds.makeLLMArm)
+        registry.register(StandardArmKinds.fewshot, make: StandardArmKinds.makeLLMArm)
+        registry.register(StandardArmKinds.template, make: StandardArmKinds.makeTemplateArm)
+        return registry
+    }
+}

@@ -1,0 +1,65 @@
+import GenCore
+import GenPipeline
+import GenProviders
+
+/// The built-in arm kinds' parameter specs and factories.
+enum StandardArmKinds {
+    static let decoding: [ParameterSpec] = [
+        ParameterSpec(name: "model", type: .model, isRequired: true, summary: "the model that generates"),
+        ParameterSpec(name: "temperature", type: .float, defaultValue: .double(0.7), minimum: 0, maximum: 2,
+                      summary: "sampling temperature"),
+        ParameterSpec(name: "top_p", type: .float, defaultValue: .double(1), minimum: 0, maximum: 1, minimumExclusive: true,
+                      summary: "nucleus sampling mass"),
+        ParameterSpec(name: "max_tokens", type: .int, defaultValue: .int(256), minimum: 1, maximum: 32_768,
+                      summary: "upper bound on tokens per sample"),
+    ]
+
+    static let naive = KindSpec(
+        family: "arm", name: "naive", parameters: decoding, positional: ["model"],
+        summary: "one call per sample; prompt from the spec and its seed examples")
+
+    static let fewshot = KindSpec(
+        family: "arm", name: "fewshot",
+        parameters: decoding + [
+            ParameterSpec(name: "k", type: .int, defaultValue: .int(3), minimum: 1, maximum: 20,
+                          summary: "examples drawn from samples accepted in this run"),
+        ],
+        positional: ["model"],
+        summary: "like naive, with k examples drawn from the samples already accepted")
+
+    static let template = KindSpec(
+        family: "arm", name: "template",
+        parameters: [
+            ParameterSpec(name: "slots", type: .record(fields: [:], open: true), defaultValue: .object([:]),
+                          summary: "slot name -> list of values, used as {name} in patterns"),
+            ParameterSpec(name: "by_label", type: .record(fields: [:], open: true), defaultValue: .object([:]),
+                          summary: "label -> patterns for the text field"),
+            ParameterSpec(name: "fields", type: .record(fields: [:], open: true), defaultValue: .object([:]),
+                          summary: "field -> patterns"),
+            ParameterSpec(name: "text_field", type: .string, defaultValue: .null,
+                          summary: "the field by_label fills (default: the first string field)"),
+        ],
+        summary: "Chatito-style expansion of patterns and slots; no model")
+
+    static func makeLLMArm(_ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment) throws -> any Arm {
+        guard let model = node.model else { throw ArmError.missingModel(arm: node.name, kind: node.kind) }
+        guard let client = environment.clients[model] else { throw ArmError.unknownModel(arm: node.name, model: model) }
+        let parameters = ArmParameters(values: node.parameters, spec: spec)
+        let examples: LLMArm.ExampleSource = node.kind == "fewshot" ? .accepted(k: parameters.int("k") ?? 3) : .seeds
+        return LLMArm(
+            name: node.name, client: client, model: environment.modelNames[model] ?? model,
+            temperature: parameters.double("temperature"), topP: parameters.double("top_p"),
+            maxTokens: parameters.int("max_tokens"), examples: examples, recordedParameters: node.parameters)
+    }
+
+    static func makeTemplateArm(_ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment) throws -> any Arm {
+        let parameters = ArmParameters(values: node.parameters, spec: spec)
+        let arm = TemplateArm(
+            name: node.name, slots: parameters.stringLists("slots"), byLabel: parameters.stringLists("by_label"),
+            fields: parameters.stringLists("fields"), textField: node.parameters["text_field"]?.stringValue,
+            recordedParameters: node.parameters)
+        let problems = arm.problems
+        guard problems.isEmpty else { throw ArmError.badTemplate(arm: node.name, problems: problems) }
+        return arm
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import GenCore
+import GenProviders
+
+/// A scripted LLM: answers each request with the next reply, and records every request it saw.
+final class FakeLLMClient: LLMClient, @unchecked Sendable {
+    private let lock = NSLock()
+    private var replies: [Result<String, LLMError>]
+    private(set) var requests: [ChatRequest] = []
+
+    init(replies: [Result<String, LLMError>]) {
+        self.replies = replies
+    }
+
+    func chat(_ request: ChatRequest) async throws -> ChatResponse {
+        let reply: Result<String, LLMError> = lock.withLock {
+            requests.append(request)
+            return replies.isEmpty ? .success("{}") : replies.removeFirst()
+        }
+        switch reply {
+        case .success(let text):
+            return ChatResponse(text: text, finishReason: .stop, usage: TokenUsage(promptTokens: 10, completionTokens: 5))
+        case .failure(let error):
+            throw error
+        }
+    }
+
+    func embed(_ texts: [String], model: String) async throws -> EmbeddingResponse {
+        throw LLMError.malformedResponse(url: "fake", reason: "no embeddings")
+    }
+}
