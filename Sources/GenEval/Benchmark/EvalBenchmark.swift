@@ -1,0 +1,86 @@
+import Foundation
+
+/// Speed and accuracy figures of the small models, printed as tables (never asserted in unit tests).
+public enum EvalBenchmark {
+    /// The issue's logistic-regression accuracy floors on a 50/50 split of each shared set.
+    public static let logregFloors: [String: Double] = ["ag_news": 0.85, "sms_spam": 0.95, "sst2": 0.65]
+
+    /// Times featurisation, training and evaluation at each size (AG News rows resampled with perturbation,
+    /// tested on the held-out half), then scores every model on a seeded 50/50 split of each shared set in
+    /// `dataDirectory` (`<name>/test.jsonl`) among `dataSets`. Missing sets are reported, not fatal.
+    public static func run(
+        dataDirectory: String = "/work/shared/data", sizes: [Int] = [1_000, 10_000, 100_000],
+        dataSets: [String] = ["ag_news", "sms_spam", "sst2"], seed: UInt64 = 42
+    ) throws -> String {
+        guard sizes.allSatisfy({ $0 > 0 }) else { throw EvalError.invalidArgument("benchmark sizes must be positive") }
+        var sections: [String] = []
+        let agNews = try? split(dataDirectory: dataDirectory, name: "ag_news", seed: seed)
+        if sizes.isEmpty {
+            sections.append("timing: no sizes requested")
+        } else if let agNews {
+            sections.append(try timingTable(base: agNews, sizes: sizes, seed: seed))
+        } else {
+            sections.append("timing: skipped, no ag_news/test.jsonl under \(dataDirectory)")
+        }
+        sections.append(try accuracyTable(dataDirectory: dataDirectory, dataSets: dataSets, seed: seed))
+        return sections.joined(separator: "\n\n")
+    }
+
+    private static func split(dataDirectory: String, name: String, seed: UInt64) throws -> TrainTestSplit {
+        let loaded = try LabeledTextLoader.read(path: "\(dataDirectory)/\(name)/test.jsonl")
+        return try StratifiedSplit.split(loaded.samples, testFraction: 0.5, seed: seed)
+    }
+
+    private static func timingTable(base: TrainTestSplit, sizes: [Int], seed: UInt64) throws -> String {
+        var rows: [[String]] = []
+        for size in sizes {
+            let train = SyntheticResampler.resample(base.train, count: size, seed: seed)
+            for name in ModelRegistry.names {
+                var model = try ModelRegistry.make(name, seed: seed)
+                let clock = ContinuousClock()
+                var encoded = EncodedDataset(vectors: [], labels: [], classes: [])
+                let featurise = clock.measure { encoded = EncodedDataset(train, featurizer: model.featurizer) }
+                let fit = try clock.measure { try model.fit(encoded) }
+                var predictions: [String] = []
+                let evaluate = clock.measure { predictions = model.predict(base.test.map(\.text)) }
+                let metrics = try ClassificationMetrics(truth: base.test.map(\.label), predicted: predictions)
+                rows.append([
+                    String(size), name, milliseconds(featurise), milliseconds(fit), milliseconds(featurise + fit),
+                    milliseconds(evaluate), TextTable.decimal(metrics.accuracy),
+                ])
+            }
+        }
+        let header = ["train size", "model", "featurise ms", "fit ms", "train total ms", "eval ms", "accuracy"]
+        return "Training and evaluation time (AG News rows resampled with perturbation; evaluation = featurise and "
+            + "predict the \(base.test.count) held-out real rows)\n" + TextTable.render(header: header, rows: rows)
+    }
+
+    private static func accuracyTable(dataDirectory: String, dataSets: [String], seed: UInt64) throws -> String {
+        var rows: [[String]] = []
+        for name in dataSets {
+            guard let data = try? split(dataDirectory: dataDirectory, name: name, seed: seed) else {
+                rows.append([name, "missing", "", "", "", ""])
+                continue
+            }
+            for model in ModelRegistry.names {
+                let metrics = try Evaluation.trainAndScore(train: data.train, test: data.test, model: model, seed: seed)
+                var floor = ""
+                if model == "logreg", let minimum = logregFloors[name] {
+                    floor = "\(TextTable.decimal(minimum, places: 2)) \(metrics.accuracy >= minimum ? "met" : "MISSED")"
+                }
+                rows.append([
+                    name, model, "\(data.train.count)/\(data.test.count)", TextTable.decimal(metrics.accuracy),
+                    TextTable.decimal(metrics.macroF1), floor,
+                ])
+            }
+        }
+        let header = ["data set", "model", "train/test", "accuracy", "macro-F1", "floor"]
+        return "Accuracy on a seeded 50/50 stratified split of each shared set (\(dataDirectory))\n"
+            + TextTable.render(header: header, rows: rows)
+    }
+
+    private static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return TextTable.decimal(Double(seconds) * 1000 + Double(attoseconds) / 1e15, places: 1)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// A sparse feature vector: distinct bucket indices (in first-occurrence order) with their values.
+public struct SparseVector: Sendable, Hashable {
+    public var indices: [Int32]
+    public var values: [Float]
+
+    public init(indices: [Int32] = [], values: [Float] = []) {
+        self.indices = indices
+        self.values = values
+    }
+
+    /// log(1 + tf) damping, optional per-bucket weights (IDF; weight 0 drops the entry), then unit L2 norm:
+    /// long texts and repeated or ubiquitous n-grams do not dominate the dot product.
+    public func logScaledUnitNorm(weights: [Float]? = nil) -> SparseVector {
+        var result = SparseVector()
+        result.indices.reserveCapacity(indices.count)
+        result.values.reserveCapacity(indices.count)
+        for (index, value) in zip(indices, values) {
+            var scaled = Float(log1p(Double(value)))
+            if let weights { scaled *= index.isBucket(below: weights.count) ? weights[Int(index)] : 0 }
+            guard scaled != 0 else { continue }
+            result.indices.append(index)
+            result.values.append(scaled)
+        }
+        let norm = result.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        if norm > 0 { for position in result.values.indices { result.values[position] /= norm } }
+        return result
+    }
+}
+
+extension Int32 {
+    /// Whether this index addresses a table of `count` buckets; vectors built by hand may hold anything.
+    @inline(__always)
+    func isBucket(below count: Int) -> Bool {
+        self >= 0 && Int(self) < count
+    }
+}
