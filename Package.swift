@@ -10,9 +10,9 @@ let package = Package(
         .library(name: "GenSyntax", targets: ["GenSyntax"]),
         .library(name: "GenPipeline", targets: ["GenPipeline"]),
         .library(name: "GenRouter", targets: ["GenRouter"]),
-        .library(name: "GenGeneration", targets: ["GenGeneration"]),
         .library(name: "GenProviders", targets: ["GenProviders"]),
         .library(name: "GenEval", targets: ["GenEval"]),
+        .library(name: "GenStore", targets: ["GenStore"]),
         .library(name: "GenGeneration", targets: ["GenGeneration"]),
     ],
     targets: [
@@ -39,9 +39,14 @@ let package = Package(
         // per-arm downstream credit (Shapley / leave-one-out) and the evaluation benchmark.
         .target(name: "GenEval", dependencies: ["GenCore"]),
         .testTarget(name: "GenEvalTests", dependencies: ["GenEval"], resources: [.copy("Fixtures")]),
-        // Arms (naive, fewshot, template) through a registry, prompts, structured output, label quotas.
-        .target(name: "GenGeneration", dependencies: ["GenCore", "GenPipeline", "GenProviders"]),
-        .testTarget(name: "GenGenerationTests", dependencies: ["GenGeneration", "GenPipeline", "GenProviders", "GenCore"]),
+        // System SQLite (libsqlite3-dev) through a plain module map: no pkg-config needed.
+        .systemLibrary(name: "CSQLite"),
+        // Run store on SQLite (WAL): runs, batches, candidates with checks, evaluations with per-arm credit,
+        // content cache; resume after a kill; atomic JSONL export and its verification; report queries.
+        .target(name: "GenStore", dependencies: ["CSQLite", "GenCore"]),
+        // Writes batches in a loop for GenStoreTests' SIGKILL test; `bench` times record(batch:candidates:).
+        .executableTarget(name: "gen-store-torture", dependencies: ["GenStore", "GenCore"]),
+        .testTarget(name: "GenStoreTests", dependencies: ["GenStore", "GenCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

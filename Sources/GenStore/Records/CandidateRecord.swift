@@ -1,0 +1,95 @@
+import GenCore
+
+/// The quality verdict on one candidate.
+public enum Verdict: String, Codable, Sendable {
+    case accepted, rejected
+}
+
+/// One generated candidate with everything needed to explain and re-score it.
+public struct CandidateRecord: Codable, Sendable, Equatable {
+    /// Position in the batch, 0-based, unique within it.
+    public var slot: Int
+    public var arm: String
+    /// The parameters the arm used for this candidate (temperature, top_p, shots...).
+    public var armParameters: JSONValue
+    /// The parsed sample; nil when the model output did not parse.
+    public var sample: JSONValue?
+    /// The model's raw output, kept when it did not parse (or always, if the run loop wants it).
+    public var rawText: String?
+    public var verdict: Verdict
+    /// Why it was rejected: the names of the failed stages (empty when accepted).
+    public var reasons: [String]
+    /// The reward in [0, 1] the script's reward expression gave it.
+    public var reward: Double
+    /// Raw reward components and scores by name (quality, novelty, "on topic"...), so rewards can be
+    /// recomputed offline with other weights.
+    public var scores: [String: Double]
+    public var tokens: Int
+    public var latencySeconds: Double
+    /// Every check's outcome, in the order the stages ran.
+    public var checks: [CheckRecord]
+
+    public init(
+        slot: Int, arm: String, armParameters: JSONValue = .object([:]), sample: JSONValue?, rawText: String? = nil,
+        verdict: Verdict, reasons: [String] = [], reward: Double, scores: [String: Double] = [:], tokens: Int = 0,
+        latencySeconds: Double = 0, checks: [CheckRecord] = []
+    ) {
+        self.slot = slot
+        self.arm = arm
+        self.armParameters = armParameters
+        self.sample = sample
+        self.rawText = rawText
+        self.verdict = verdict
+        self.reasons = reasons
+        self.reward = reward
+        self.scores = scores
+        self.tokens = tokens
+        self.latencySeconds = latencySeconds
+        self.checks = checks
+    }
+}
+
+/// The outcome of one quality stage on one candidate.
+public struct CheckRecord: Codable, Sendable, Equatable {
+    /// The stage's name as the script declares it ("schema", "no card number", "on topic").
+    public var stage: String
+    /// rule, score, dedup, diversity, parse...
+    public var kind: String
+    public var passed: Bool
+    public var score: Double?
+    /// Whether the outcome came from the content cache (costing no model call).
+    public var cached: Bool
+    /// Anything else worth keeping: the judge's answer, the nearest duplicate, the failing regex match.
+    public var detail: JSONValue
+
+    public init(stage: String, kind: String, passed: Bool, score: Double? = nil, cached: Bool = false, detail: JSONValue = .null) {
+        self.stage = stage
+        self.kind = kind
+        self.passed = passed
+        self.score = score
+        self.cached = cached
+        self.detail = detail
+    }
+}
+
+/// A candidate read back from the store, with what the store added.
+public struct StoredCandidate: Sendable, Equatable {
+    public var batchIndex: Int
+    /// SHA-256 of the stored sample's canonical JSON (or of the raw text when there is no sample).
+    public var contentHash: String
+    /// Its place in the dataset, when accepted.
+    public var acceptedOrdinal: Int?
+    public var record: CandidateRecord
+}
+
+/// An accepted sample in dataset order.
+public struct AcceptedSample: Sendable, Equatable {
+    /// 1-based position in the dataset; contiguous, never reused.
+    public var ordinal: Int
+    public var batchIndex: Int
+    public var slot: Int
+    public var arm: String
+    public var sample: JSONValue
+    public var reward: Double
+    public var contentHash: String
+}

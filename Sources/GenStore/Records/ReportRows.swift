@@ -1,0 +1,70 @@
+/// Rows the report (`gen report`) draws from the store. Each is one GROUP BY away from a chart.
+
+/// One arm in one batch: how many slots it got, how many it had accepted, its mean reward.
+public struct ArmBatchRow: Sendable, Equatable {
+    public var batchIndex: Int
+    public var arm: String
+    public var generated: Int
+    public var accepted: Int
+    public var meanReward: Double
+    public var tokens: Int
+}
+
+/// One arm over the whole run.
+public struct ArmSummaryRow: Sendable, Equatable {
+    public var arm: String
+    public var generated: Int
+    public var accepted: Int
+    public var meanReward: Double
+    public var tokens: Int
+    public var meanLatencySeconds: Double
+}
+
+/// How often a stage rejected an arm's candidates.
+public struct RejectionReasonRow: Sendable, Equatable {
+    public var arm: String
+    public var reason: String
+    public var count: Int
+}
+
+/// Accepted samples per value of a field (label coverage).
+public struct LabelCountRow: Sendable, Equatable {
+    /// The field's value as canonical JSON text for non-strings, the string itself otherwise; nil when absent.
+    public var label: String?
+    public var count: Int
+}
+
+/// One value per batch, for series such as epsilon or diversity over time.
+public struct BatchSeriesPoint: Sendable, Equatable {
+    public var batchIndex: Int
+    public var value: Double?
+}
+
+/// Mean of one candidate score for one arm in one batch (novelty, quality...).
+public struct ScoreSeriesRow: Sendable, Equatable {
+    public var batchIndex: Int
+    public var arm: String
+    public var mean: Double
+    public var count: Int
+}
+
+/// Which batch-level JSON a series reads from.
+public enum BatchSeriesSource: Sendable {
+    /// A member of the batch's metrics JSON, by dotted path ("epsilon", "diversity.vendi").
+    case metric(String)
+    /// A member of the router state saved after the batch.
+    case routerState(String)
+}
+
+/// How one quality stage fared on one arm's candidates.
+public struct StageOutcomeRow: Sendable, Equatable {
+    public var arm: String
+    public var stage: String
+    public var kind: String
+    public var total: Int
+    public var passed: Int
+    /// Mean score over the checks that had one; nil when none did.
+    public var meanScore: Double?
+    /// Outcomes served from the content cache.
+    public var cached: Int
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// One step of the schema's history. Migrations only ever get appended; an applied one is never edited.
+struct Migration: Sendable {
+    let version: Int
+    let sql: String
+}
+
+/// Brings a database up to the newest schema version, each step in its own transaction together with the
+/// bump of `schema_version`, so a kill during a migration leaves the previous version intact.
+enum Migrator {
+    static let migrations: [Migration] = [SchemaV1.migration]
+
+    /// The version the code expects.
+    static var latestVersion: Int { migrations.last?.version ?? 0 }
+
+    static func migrate(_ connection: SQLiteConnection) throws {
+        try connection.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at REAL NOT NULL)")
+        let current = try currentVersion(connection)
+        guard current <= latestVersion else {
+            throw StoreError(
+                .invalid,
+                "\(connection.path) has schema version \(current), newer than this gen understands (\(latestVersion)); upgrade gen")
+        }
+        for migration in migrations where migration.version > current {
+            // Re-read inside the write lock: another process may have applied this step meanwhile.
+            try connection.transaction {
+                guard try currentVersion(connection) < migration.version else { return }
+                try connection.execute(migration.sql)
+                try connection.query(
+                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                    [.int(migration.version), .real(Date().timeIntervalSince1970)])
+            }
+        }
+        connection.clearStatementCache()
+    }
+
+    static func currentVersion(_ connection: SQLiteConnection) throws -> Int {
+        try connection.query("SELECT COALESCE(MAX(version), 0) AS version FROM schema_version").first?.int("version") ?? 0
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GenCore
+
+/// Replaces secret values with `[redacted NAME]` in every string the store writes.
+///
+/// The IR holds only the *names* of key variables, so nothing should ever carry a key into the store; this is
+/// the belt to that pair of braces. A secret is the value of any environment variable whose name ends in
+/// `_KEY`, `_TOKEN`, `_SECRET` or `_PASSWORD` (values under 8 characters are ignored: replacing every "1"
+/// or "true" would mangle data and protect nothing). The JSON-escaped spelling is redacted too, so a key
+/// holding quotes or backslashes cannot slip through inside a JSON column.
+public struct SecretRedactor: Sendable {
+    /// The name suffixes that mark a variable as secret.
+    public static let secretSuffixes = ["_KEY", "_TOKEN", "_SECRET", "_PASSWORD"]
+    static let minimumLength = 8
+
+    /// (spelling to find, replacement), longest first so a secret containing another is replaced whole.
+    private let replacements: [(String, String)]
+
+    /// Secrets taken from an environment (normally `ProcessInfo.processInfo.environment`).
+    public init(environment: [String: String]) {
+        let secretNames = environment.keys.filter { name in
+            Self.secretSuffixes.contains { name.uppercased().hasSuffix($0) }
+        }
+        self.init(secrets: Dictionary(uniqueKeysWithValues: secretNames.map { ($0, environment[$0] ?? "") }))
+    }
+
+    /// Secrets given directly as name to value.
+    public init(secrets: [String: String]) {
+        var pairs: [(String, String)] = []
+        for (name, value) in secrets where value.count >= Self.minimumLength {
+            let replacement = "[redacted \(name)]"
+            pairs.append((value, replacement))
+            let escaped = String(CanonicalJSON.string(.string(value)).dropFirst().dropLast())
+            if escaped != value { pairs.append((escaped, replacement)) }
+        }
+        self.replacements = pairs.sorted { $0.0.count > $1.0.count }
+    }
+
+    /// Whether any secret is known (when not, `redact` is the identity and costs nothing).
+    public var isEmpty: Bool { replacements.isEmpty }
+
+    /// `text` with every secret spelling replaced.
+    public func redact(_ text: String) -> String {
+        var result = text
+        for (secret, replacement) in replacements where result.contains(secret) {
+            result = result.replacingOccurrences(of: secret, with: replacement)
+        }
+        return result
+    }
+}

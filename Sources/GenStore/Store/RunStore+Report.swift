@@ -1,0 +1,127 @@
+import Foundation
+import GenCore
+
+/// Read-side queries for `gen report`: each returns plain rows ready to chart.
+extension RunStore {
+    /// Per batch and arm: slots (the router's choices), accepted, mean reward, tokens.
+    public func armBatchRows() throws -> [ArmBatchRow] {
+        try database().query(
+            """
+            SELECT batch_index, arm, COUNT(*) AS generated, SUM(accepted) AS accepted, AVG(reward) AS mean_reward,
+                   SUM(tokens) AS tokens
+            FROM candidates WHERE run_id = ? GROUP BY batch_index, arm ORDER BY batch_index, arm
+            """, [.integer(runID)]
+        ).map { row in
+            ArmBatchRow(
+                batchIndex: try row.int("batch_index"), arm: try row.text("arm"), generated: try row.int("generated"),
+                accepted: try row.int("accepted"), meanReward: try row.double("mean_reward"), tokens: try row.int("tokens"))
+        }
+    }
+
+    /// Per arm over the whole run.
+    public func armSummaries() throws -> [ArmSummaryRow] {
+        try database().query(
+            """
+            SELECT arm, COUNT(*) AS generated, SUM(accepted) AS accepted, AVG(reward) AS mean_reward, SUM(tokens) AS tokens,
+                   AVG(latency_seconds) AS mean_latency
+            FROM candidates WHERE run_id = ? GROUP BY arm ORDER BY arm
+            """, [.integer(runID)]
+        ).map { row in
+            ArmSummaryRow(
+                arm: try row.text("arm"), generated: try row.int("generated"), accepted: try row.int("accepted"),
+                meanReward: try row.double("mean_reward"), tokens: try row.int("tokens"),
+                meanLatencySeconds: try row.double("mean_latency"))
+        }
+    }
+
+    /// Rejection reasons per arm, most frequent first.
+    public func rejectionReasons() throws -> [RejectionReasonRow] {
+        try database().query(
+            """
+            SELECT c.arm AS arm, r.value AS reason, COUNT(*) AS count
+            FROM candidates c, json_each(c.reasons_json) r
+            WHERE c.run_id = ? AND c.accepted = 0
+            GROUP BY c.arm, r.value ORDER BY c.arm, count DESC, reason
+            """, [.integer(runID)]
+        ).map { row in
+            RejectionReasonRow(arm: try row.text("arm"), reason: try row.text("reason"), count: try row.int("count"))
+        }
+    }
+
+    /// Pass counts, mean scores and cache hits per arm and quality stage.
+    public func stageOutcomes() throws -> [StageOutcomeRow] {
+        try database().query(
+            """
+            SELECT c.arm AS arm, k.stage AS stage, k.kind AS kind, COUNT(*) AS total, SUM(k.passed) AS passed,
+                   AVG(k.score) AS mean_score, SUM(k.cached) AS cached
+            FROM checks k JOIN candidates c ON c.id = k.candidate_id
+            WHERE c.run_id = ? GROUP BY c.arm, k.stage, k.kind ORDER BY c.arm, MIN(k.position), k.stage
+            """, [.integer(runID)]
+        ).map { row in
+            StageOutcomeRow(
+                arm: try row.text("arm"), stage: try row.text("stage"), kind: try row.text("kind"), total: try row.int("total"),
+                passed: try row.int("passed"), meanScore: try row.optionalDouble("mean_score"), cached: try row.int("cached"))
+        }
+    }
+
+    /// Accepted samples per value of `field` (label coverage), most frequent first.
+    public func labelCoverage(field: String) throws -> [LabelCountRow] {
+        try database().query(
+            """
+            SELECT json_extract(c.sample_json, ?) AS label, COUNT(*) AS count
+            FROM accepted a JOIN candidates c ON c.id = a.candidate_id
+            WHERE a.run_id = ? GROUP BY label ORDER BY count DESC, label
+            """, [.text(try Self.jsonPath(field)), .integer(runID)]
+        ).map { row in
+            let label: String?
+            switch row["label"] {
+            case .text(let text): label = text
+            case .integer(let number): label = String(number)
+            case .real(let number): label = String(number)
+            default: label = nil
+            }
+            return LabelCountRow(label: label, count: try row.int("count"))
+        }
+    }
+
+    /// Mean of one candidate score (e.g. "novelty") per batch and arm; only accepted candidates when asked.
+    public func scoreSeries(score: String, acceptedOnly: Bool = false) throws -> [ScoreSeriesRow] {
+        try database().query(
+            """
+            SELECT batch_index, arm, AVG(value) AS mean, COUNT(value) AS count
+            FROM (SELECT batch_index, arm, json_extract(scores_json, ?) AS value FROM candidates
+                  WHERE run_id = ? AND (accepted = 1 OR ? = 0))
+            WHERE value IS NOT NULL GROUP BY batch_index, arm ORDER BY batch_index, arm
+            """, [.text(try Self.jsonPath(score)), .integer(runID), .bool(acceptedOnly)]
+        ).map { row in
+            ScoreSeriesRow(
+                batchIndex: try row.int("batch_index"), arm: try row.text("arm"), mean: try row.double("mean"), count: try row.int("count"))
+        }
+    }
+
+    /// One number per batch from the batch metrics or the router state (epsilon, diversity...), by dotted path.
+    /// Batches without that member (or with a non-number there) give a nil value rather than being skipped.
+    public func batchSeries(_ source: BatchSeriesSource) throws -> [BatchSeriesPoint] {
+        let (column, path): (String, String)
+        switch source {
+        case .metric(let dotted): (column, path) = ("metrics_json", dotted)
+        case .routerState(let dotted): (column, path) = ("router_state_json", dotted)
+        }
+        let components = path.split(separator: ".").map(String.init)
+        return try database().query(
+            "SELECT batch_index, \(column) AS json FROM batches WHERE run_id = ? ORDER BY batch_index", [.integer(runID)]
+        ).map { row in
+            var value: JSONValue? = try JSONColumn.value(row, "json")
+            for component in components { value = value?[component] }
+            return BatchSeriesPoint(batchIndex: try row.int("batch_index"), value: value?.doubleValue)
+        }
+    }
+
+    /// A SQLite JSON path selecting one top-level member, quoted so dots and spaces in names are literal.
+    static func jsonPath(_ member: String) throws -> String {
+        guard !member.contains("\"") else {
+            throw StoreError(.invalid, "a field name with a double quote cannot be queried: \(member)")
+        }
+        return "$.\"\(member)\""
+    }
+}

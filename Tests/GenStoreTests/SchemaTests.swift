@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import GenStore
+
+@Suite struct SchemaTests {
+    @Test func createsEveryTableAtTheLatestVersion() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try RunStore(creating: Fixtures.newRun(), in: directory.url, options: Fixtures.noSecrets)
+        await store.close()
+        let connection = try SQLiteConnection(path: directory.child(RunStore.databaseName).path)
+        let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map { try $0.text("name") }
+        #expect(tables == ["accepted", "batches", "cache", "candidates", "checks", "evaluation_credit", "evaluations", "runs", "schema_version"])
+        #expect(try Migrator.currentVersion(connection) == Migrator.latestVersion)
+        #expect(try connection.query("PRAGMA foreign_key_check").isEmpty)
+    }
+
+    @Test func migratingTwiceIsHarmless() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let connection = try SQLiteConnection(path: directory.child("x.sqlite").path)
+        try Migrator.migrate(connection)
+        try Migrator.migrate(connection)
+        #expect(try connection.query("SELECT COUNT(*) AS n FROM schema_version").first?.int("n") == 1)
+    }
+
+    @Test func refusesASchemaFromTheFuture() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let connection = try SQLiteConnection(path: directory.child("x.sqlite").path)
+        try Migrator.migrate(connection)
+        try connection.query("INSERT INTO schema_version VALUES (99, 0)")
+        let error = #expect(throws: StoreError.self) { try Migrator.migrate(connection) }
+        #expect(error?.message.contains("newer than this gen understands") == true)
+    }
+
+    @Test func creatingOverAnExistingRunAndOpeningNothingAreErrors() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        #expect(throws: StoreError(.notFound, "no run store at \(directory.child(RunStore.databaseName).path)")) {
+            try RunStore(opening: directory.url, options: Fixtures.noSecrets)
+        }
+        let store = try RunStore(creating: Fixtures.newRun(), in: directory.url, options: Fixtures.noSecrets)
+        await store.close()
+        let error = #expect(throws: StoreError.self) {
+            try RunStore(creating: Fixtures.newRun(), in: directory.url, options: Fixtures.noSecrets)
+        }
+        #expect(error?.message.contains("already holds run 1") == true)
+    }
+
+    @Test func onlyOneWriterPerRunDirectory() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let writer = try RunStore(creating: Fixtures.newRun(), in: directory.url, options: Fixtures.noSecrets)
+        let error = #expect(throws: StoreError.self) { try RunStore(opening: directory.url, options: Fixtures.noSecrets) }
+        #expect(error?.kind == .locked)
+        let reader = try RunStore(opening: directory.url, access: .readOnly, options: Fixtures.noSecrets)
+        #expect(try await reader.info().status == .running)
+        await writer.close()
+        let resumed = try RunStore(opening: directory.url, options: Fixtures.noSecrets)
+        #expect(try await resumed.acceptedCount() == 0)
+        await resumed.close()
+        await #expect(throws: StoreError.self) { try await resumed.acceptedCount() }
+    }
+}
