@@ -27,3 +27,35 @@ import Testing
         #expect(CanonicalJSON.string(.string("a\u{01}b")) == #""a\u0001b""#)
     }
 }
+
+@Suite struct JSONParserTests {
+    @Test func wholeDoublesStayDoubles() {
+        #expect(CanonicalJSON.parse("3.0") == .double(3))
+        #expect(CanonicalJSON.parse("-2e3") == .double(-2000))
+        #expect(CanonicalJSON.parse("3") == .int(3))
+        #expect(CanonicalJSON.parse("99999999999999999999") == .double(1e20))
+    }
+
+    @Test func stringsWithEscapesAndSurrogates() {
+        #expect(CanonicalJSON.parse(#""a\"b\\c\nd\u00e9\ud83d\ude00""#) == .string("a\"b\\c\nd\u{e9}\u{1F600}"))
+        #expect(CanonicalJSON.parse("\"caf\u{e9} ok\"") == .string("caf\u{e9} ok"))
+        #expect(CanonicalJSON.parse(#""\ud83d""#) == nil)
+        #expect(CanonicalJSON.parse("\"tab\there\"") == nil)
+    }
+
+    @Test func rejectsWhatIsNotJSON() {
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", ".5", "tru", "{'a': 1}", "1 2", "-", "[1 2]", "{\"a\":1,}"] {
+            #expect(CanonicalJSON.parse(bad) == nil, "\(bad) should not parse")
+        }
+    }
+
+    @Test func nestedStructuresAndWhitespace() {
+        let value = CanonicalJSON.parse(" { \"a\" : [ 1 , 2.5 , { \"b\" : null } ] , \"c\" : true } ")
+        #expect(value == .object(["a": .array([.int(1), .double(2.5), .object(["b": .null])]), "c": .bool(true)]))
+    }
+
+    @Test func depthIsBounded() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(CanonicalJSON.parse(deep) == nil)
+    }
+}

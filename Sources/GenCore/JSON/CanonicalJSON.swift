@@ -12,9 +12,10 @@ public enum CanonicalJSON {
     }
 
     /// Parses JSON text (RFC 8259) into a value, or nil when it is not valid JSON.
+    /// `3` stays an int and `3.0` a double, unlike Foundation's decoder.
     public static func parse(_ text: String) -> JSONValue? {
-        guard let data = text.data(using: .utf8) else { return nil }
-        return try? JSONDecoder().decode(JSONValue.self, from: data)
+        var parser = JSONParser(text)
+        return parser.parseDocument()
     }
 
     static func write(_ value: JSONValue, into out: inout String) {
