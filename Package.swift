@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GenEval", targets: ["GenEval"]),
         .library(name: "GenStore", targets: ["GenStore"]),
         .library(name: "GenGeneration", targets: ["GenGeneration"]),
+        .library(name: "GenRuntime", targets: ["GenRuntime"]),
     ],
     targets: [
         // Spans, source files, diagnostics and their rendering, seeded randomness: shared by every layer.
@@ -24,6 +25,10 @@ let package = Package(
         .testTarget(name: "GenSyntaxTests", dependencies: ["GenSyntax", "GenCore"], exclude: ["Fixtures"]),
         // The checked pipeline graph (IR): the only contract between the compiler and the runtime.
         .target(name: "GenPipeline", dependencies: ["GenCore"]),
+        // Values, the expression interpreter (stack machine with step budget and recursion limit), the builtin and
+        // host function registry, and the script's only effects (env, read_jsonl) behind ScriptEnvironment.
+        .target(name: "GenRuntime", dependencies: ["GenCore", "GenPipeline"]),
+        .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime", "GenPipeline", "GenCore"]),
         // Bandit policies that share each batch among arms, their saved state, and the router benchmark.
         .target(name: "GenRouter", dependencies: ["GenCore"]),
         .testTarget(name: "GenRouterTests", dependencies: ["GenRouter", "GenCore"]),
