@@ -104,8 +104,8 @@ private struct TempProject {
     }
 
     @Test func jsonLinesParserHandlesBOMAndCRLF() throws {
-        let rows = try JSONLReader.records(in: "\u{FEFF}{\"a\": 1}\r\n\r\n{\"a\": 2.5}", path: "x.jsonl")
-        #expect(rows == [.record(["a": 1]), .record(["a": 2.5])])
+        let rows = try JSONLReader.records(in: "\u{FEFF}{\"a\": 1}\r\n\r\n{\"a\": 2.5}\n{\"a\": 3.0}", path: "x.jsonl")
+        #expect(rows == [.record(["a": 1]), .record(["a": 2.5]), .record(["a": 3.0])])
     }
 }
 

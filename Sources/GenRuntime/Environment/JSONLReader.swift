@@ -1,4 +1,3 @@
-import Foundation
 import GenCore
 
 /// Parses JSON Lines text into records: one JSON object per line; blank lines are skipped.
@@ -6,7 +5,6 @@ enum JSONLReader {
     /// `path` is only for messages: a bad line is reported as `path:line`.
     static func records(in text: String, path: String) throws(RuntimeProblem) -> [Value] {
         var rows: [Value] = []
-        let decoder = JSONDecoder()
         // Split bytes, not Characters: "\r\n" is one Character in Swift and would never equal "\n".
         for (offset, rawLine) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let lineNumber = offset + 1
@@ -14,9 +12,11 @@ enum JSONLReader {
             if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            guard let json = try? decoder.decode(JSONValue.self, from: Data(line)) else {
+            let lineText = String(decoding: line, as: UTF8.self)
+            // GenCore's parser keeps `3.0` a float, which Foundation's decoder would turn into the int 3.
+            guard let json = CanonicalJSON.parse(lineText) else {
                 throw RuntimeProblem(
-                    .invalidData, "\(path):\(lineNumber): not valid JSON: \(excerpt(String(decoding: line, as: UTF8.self)))",
+                    .invalidData, "\(path):\(lineNumber): not valid JSON: \(excerpt(lineText))",
                     hint: "each line of a .jsonl file must be one complete JSON object")
             }
             guard case .object = json else {
