@@ -52,6 +52,13 @@ let package = Package(
         // Writes batches in a loop for GenStoreTests' SIGKILL test; `bench` times record(batch:candidates:).
         .executableTarget(name: "gen-store-torture", dependencies: ["GenStore", "GenCore"]),
         .testTarget(name: "GenStoreTests", dependencies: ["GenStore", "GenCore"]),
+        // The adaptive run loop: context, routing, generation, quality, reward, store commit, progress.
+        .target(name: "GenRun", dependencies: [
+            "GenCore", "GenPipeline", "GenRouter", "GenProviders", "GenGeneration", "GenStore", "GenRuntime",
+        ]),
+        .testTarget(name: "GenRunTests", dependencies: [
+            "GenRun", "GenCore", "GenPipeline", "GenRouter", "GenProviders", "GenGeneration", "GenStore", "GenRuntime",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,251 @@
+import Foundation
+import GenCore
+import GenGeneration
+import GenPipeline
+import GenRouter
+import GenStore
+
+/// The adaptive loop: batches until the target count is accepted, a budget is spent or a stop is asked.
+///
+/// Per batch: build the context (what is still missing) -> the router allocates slots to arms -> arms
+/// generate -> quality assesses -> rewards -> one store transaction (candidates, verdicts, router state)
+/// -> the router learns -> the pool grows. The store write is the commit point: a process killed
+/// before it loses only that batch's unsaved candidates, and a resumed run regenerates them with the
+/// same seeds; a sample is accepted exactly when its batch is written.
+public actor AdaptiveRun {
+    let graph: PipelineGraph
+    let arms: [String: any Arm]
+    let armOrder: [String]
+    let quality: any QualityAssessor
+    let reward: any RewardModel
+    let store: RunStore
+    let configuration: RunConfiguration
+    let observer: (any RunObserver)?
+    let stop: StopSignal
+    let quotas: LabelQuotas?
+    var router: Router?
+    var acceptedSamples: [JSONValue] = []
+    var labelCounts: [String: Int] = [:]
+    var progress: RunProgress
+    let startedAt = Date()
+
+    public init(
+        graph: PipelineGraph, arms: [String: any Arm], quality: any QualityAssessor, reward: any RewardModel,
+        store: RunStore, configuration: RunConfiguration, observer: (any RunObserver)? = nil, stop: StopSignal = StopSignal()
+    ) {
+        self.graph = graph
+        self.arms = arms
+        self.armOrder = graph.arms.map(\.name)
+        self.quality = quality
+        self.reward = reward
+        self.store = store
+        self.configuration = configuration
+        self.observer = observer
+        self.stop = stop
+        self.quotas = Self.quotas(for: graph.spec)
+        self.progress = RunProgress(
+            batchIndex: 0, accepted: 0, target: configuration.targetCount, candidates: 0, tokens: 0,
+            elapsedSeconds: 0, epsilon: nil, arms: graph.arms.map { ArmProgress(name: $0.name) })
+    }
+
+    static func quotas(for spec: SpecNode) -> LabelQuotas? {
+        guard let field = spec.labelField, let type = spec.output.field(named: field)?.type,
+              case .enumeration(let labels) = type else { return nil }
+        return LabelQuotas(labels: labels, shares: spec.quotas)
+    }
+
+    /// Runs (or resumes, when the store already holds batches) until the run ends.
+    public func run() async throws -> RunOutcome {
+        var batchIndex = try await restore()
+        try await store.setStatus(.running)
+        do {
+            while true {
+                if let end = endCondition() {
+                    try await finish(end)
+                    return RunOutcome(end: end, progress: progress)
+                }
+                try await runBatch(index: batchIndex)
+                batchIndex += 1
+            }
+        } catch {
+            try? await store.setStatus(.failed, detail: "\(error)")
+            throw error
+        }
+    }
+
+    func endCondition() -> RunEnd? {
+        if progress.accepted >= configuration.targetCount { return .targetReached }
+        if let limit = configuration.maxCandidates, progress.candidates >= limit {
+            return .budgetSpent("max_candidates \(limit) reached")
+        }
+        if let limit = configuration.maxTokens, progress.tokens >= limit {
+            return .budgetSpent("max_tokens \(limit) reached")
+        }
+        if stop.isRequested { return .stopped(stop.reason ?? "stop requested") }
+        return nil
+    }
+
+    func finish(_ end: RunEnd) async throws {
+        switch end {
+        case .targetReached: try await store.setStatus(.completed)
+        case .budgetSpent(let why): try await store.setStatus(.completed, detail: why)
+        case .stopped(let why): try await store.setStatus(.stopped, detail: why)
+        }
+    }
+
+    /// Loads what a previous process stored: router state, accepted pool, label counts and totals.
+    func restore() async throws -> Int {
+        let info = try await store.resumeInfo()
+        if let state = info.routerState {
+            router = try Router(restoring: try RouterState(json: state))
+        } else {
+            router = try Router(
+                policy: graph.router.policy, arguments: graph.router.parameters, arms: armOrder,
+                rng: SeededRandom(seed: configuration.seed).derived("router"))
+        }
+        let accepted = try await store.acceptedSamples()
+        acceptedSamples = accepted.map(\.sample)
+        for sample in acceptedSamples { countLabel(of: sample) }
+        await quality.commit(accepted: acceptedSamples)
+        progress.accepted = info.acceptedCount
+        progress.acceptedAtStart = info.acceptedCount
+        progress.candidates = info.candidateCount
+        progress.tokens = info.tokensUsed
+        progress.batchIndex = info.nextBatchIndex
+        for row in try await store.armSummaries() {
+            guard let index = progress.arms.firstIndex(where: { $0.name == row.arm }) else { continue }
+            progress.arms[index].pulls = row.generated
+            progress.arms[index].accepted = row.accepted
+            progress.arms[index].rewardSum = row.meanReward * Double(row.generated)
+            progress.arms[index].tokens = row.tokens
+        }
+        return info.nextBatchIndex
+    }
+
+    func countLabel(of sample: JSONValue) {
+        if let field = graph.spec.labelField, let label = sample[field]?.stringValue {
+            labelCounts[label, default: 0] += 1
+        }
+    }
+
+    func runBatch(index: Int) async throws {
+        guard let router else { return }
+        let batchStarted = Date()
+        let slots = configuration.batchSize
+        let allocation = try await router.allocate(slots: slots)
+        let labels = quotas?.allocate(slots: slots, accepted: labelCounts, target: configuration.targetCount)
+        let root = SeededRandom(seed: configuration.seed)
+        let requests = (0..<slots).map { slot in
+            var slotRandom = root.derived("batch \(index) slot \(slot)")
+            return SlotRequest(slot: slot, targetLabel: labels?[slot], seed: slotRandom.next())
+        }
+        let candidates = try await generate(requests, allocation: allocation)
+        let assessments = try await quality.assess(candidates.map(\.sample), failures: candidates.map(\.failure))
+        let poolMetrics = await quality.poolMetrics()
+        let batchMetrics = Self.batchMetrics(assessments, candidates: candidates).merging(poolMetrics) { a, _ in a }
+
+        var records: [CandidateRecord] = []
+        var observations: [Observation] = []
+        var newlyAccepted: [JSONValue] = []
+        var tokens = 0
+        for (candidate, assessment) in zip(candidates, assessments) {
+            var metrics = batchMetrics
+            metrics["passed"] = assessment.passed ? 1 : 0
+            metrics["quality"] = assessment.quality
+            metrics["novelty"] = assessment.novelty
+            for (name, value) in assessment.scores { metrics[name] = value }
+            let value = try reward.reward(metrics: metrics)
+            var reasons = assessment.reasons
+            var accept = assessment.passed
+            if accept && progress.accepted + newlyAccepted.count >= configuration.targetCount {
+                accept = false
+                reasons.append("target reached")
+            }
+            if accept, let sample = candidate.sample { newlyAccepted.append(sample) }
+            let spent = candidate.tokens + assessment.judgeTokens
+            tokens += spent
+            observations.append(Observation(arm: candidate.arm, reward: value))
+            var scores = assessment.scores
+            scores["quality"] = assessment.quality
+            scores["novelty"] = assessment.novelty
+            records.append(CandidateRecord(
+                slot: candidate.slot, arm: candidate.arm, armParameters: .object(candidate.parameters),
+                sample: candidate.sample, rawText: candidate.rawText, verdict: accept ? .accepted : .rejected,
+                reasons: reasons, reward: value, scores: scores, tokens: spent,
+                latencySeconds: candidate.latencySeconds, checks: assessment.checks))
+        }
+        // Learn first, then write the state after learning: the stored state is exactly what the next
+        // batch starts from, in this process or a resumed one.
+        try await router.observe(observations)
+        let state = await router.snapshot()
+        let counts = Dictionary(allocation.map { ($0, 1) }, uniquingKeysWith: +)
+        let batch = BatchRecord(
+            index: index, allocation: counts, routerState: state.json, rngState: ["run_seed": configuration.seed],
+            metrics: .object(batchMetrics.mapValues { JSONValue.double($0) }), tokens: tokens,
+            startedAt: batchStarted, endedAt: Date())
+        let receipt = try await store.record(batch: batch, candidates: records)
+
+        acceptedSamples += newlyAccepted
+        for sample in newlyAccepted { countLabel(of: sample) }
+        await quality.commit(accepted: newlyAccepted)
+        update(progress: records, index: index, acceptedTotal: receipt.acceptedTotal, tokens: tokens, epsilon: state.epsilon)
+        await observer?.batchFinished(progress)
+    }
+
+    /// Each arm gets its slots in one call; arms run concurrently. Candidates come back in slot order.
+    func generate(_ requests: [SlotRequest], allocation: [String]) async throws -> [Candidate] {
+        let context = GenerationContext(
+            domain: graph.spec.domain, constraints: graph.spec.constraints, schema: graph.spec.output,
+            schemaName: graph.spec.outputName, labelField: graph.spec.labelField,
+            seedExamples: graph.spec.examples, accepted: acceptedSamples)
+        var slotsByArm: [String: [SlotRequest]] = [:]
+        for (request, arm) in zip(requests, allocation) { slotsByArm[arm, default: []].append(request) }
+        let arms = self.arms
+        return try await withThrowingTaskGroup(of: [Candidate].self) { group in
+            for (name, slots) in slotsByArm {
+                guard let arm = arms[name] else { continue }
+                group.addTask { try await arm.generate(slots, context: context) }
+            }
+            var all: [Candidate] = []
+            for try await produced in group { all += produced }
+            return all.sorted { $0.slot < $1.slot }
+        }
+    }
+
+    static func batchMetrics(_ assessments: [Assessment], candidates: [Candidate]) -> [String: Double] {
+        let count = Double(max(1, assessments.count))
+        let passed = assessments.filter(\.passed)
+        let duplicates = assessments.filter { $0.checks.contains { $0.kind == "dedup" && !$0.passed } }
+        let accepted = Double(max(1, passed.count))
+        let tokens = candidates.reduce(0) { $0 + $1.tokens } + assessments.reduce(0) { $0 + $1.judgeTokens }
+        return [
+            "accept_rate": Double(passed.count) / count,
+            "dup_rate": Double(duplicates.count) / count,
+            "mean_score": assessments.reduce(0) { $0 + $1.quality } / count,
+            "mean_novelty": assessments.reduce(0) { $0 + $1.novelty } / count,
+            "tokens": Double(tokens),
+            "latency": candidates.reduce(0) { $0 + $1.latencySeconds } / count,
+            "tokens_per_accepted": passed.isEmpty ? Double(tokens) : Double(tokens) / accepted,
+        ]
+    }
+
+    func update(progress records: [CandidateRecord], index: Int, acceptedTotal: Int, tokens: Int, epsilon: Double?) {
+        progress.batchIndex = index + 1
+        progress.accepted = acceptedTotal
+        progress.candidates += records.count
+        progress.tokens += tokens
+        progress.elapsedSeconds = Date().timeIntervalSince(startedAt)
+        progress.epsilon = epsilon
+        for record in records {
+            guard let position = progress.arms.firstIndex(where: { $0.name == record.arm }) else { continue }
+            progress.arms[position].pulls += 1
+            progress.arms[position].rewardSum += record.reward
+            progress.arms[position].tokens += record.tokens
+            if record.verdict == .accepted {
+                progress.arms[position].accepted += 1
+            } else {
+                for reason in record.reasons { progress.arms[position].rejections[reason, default: 0] += 1 }
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import GenCore
+import GenStore
+
+/// The quality stage's verdict on one candidate, with every check's outcome and the raw components the
+/// reward is computed from (kept so a reward can be recomputed offline with other weights).
+public struct Assessment: Sendable, Equatable {
+    /// Every hard gate passed (readable, schema, rules, not a duplicate, thresholds).
+    public var passed: Bool
+    /// Why not, one reason per failed gate, in stage order.
+    public var reasons: [String]
+    public var checks: [CheckRecord]
+    /// Weighted mean of the score stages, in [0, 1] (1 when the script declares no score).
+    public var quality: Double
+    /// Distance to the accepted pool, calibrated to [0, 1].
+    public var novelty: Double
+    /// Each score stage's value by name.
+    public var scores: [String: Double]
+    /// Tokens spent on model checks for this candidate (counted against its arm).
+    public var judgeTokens: Int
+
+    public init(
+        passed: Bool, reasons: [String], checks: [CheckRecord] = [], quality: Double = 1, novelty: Double = 1,
+        scores: [String: Double] = [:], judgeTokens: Int = 0
+    ) {
+        self.passed = passed
+        self.reasons = reasons
+        self.checks = checks
+        self.quality = quality
+        self.novelty = novelty
+        self.scores = scores
+        self.judgeTokens = judgeTokens
+    }
+}
+
+/// The quality layer as the run loop sees it. A batch is assessed against the accepted pool plus the
+/// earlier samples of the same batch; the pool only grows when the loop commits what it accepted, so a
+/// batch lost to a crash leaves no trace.
+public protocol QualityAssessor: Sendable {
+    func assess(_ samples: [JSONValue?], failures: [String?]) async throws -> [Assessment]
+    /// Adds accepted samples to the pool (after the batch is durably stored).
+    func commit(accepted: [JSONValue]) async
+    /// Batch-level figures for the reward and the report (diversity, vendi, distinct-n, ...).
+    func poolMetrics() async -> [String: Double]
+}

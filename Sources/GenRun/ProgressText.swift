@@ -1,0 +1,78 @@
+import Foundation
+
+/// The words and tables `gen run` prints: a live block on a terminal, one line per batch otherwise,
+/// and the per-arm summary at the end. Pure functions of the progress, so they are tested exactly.
+public enum ProgressText {
+    /// One line per batch for logs and pipes.
+    public static func line(_ progress: RunProgress) -> String {
+        var parts = [
+            "batch \(progress.batchIndex)",
+            "accepted \(progress.accepted)/\(progress.target)",
+            "candidates \(progress.candidates)",
+            "tokens \(progress.tokens)",
+        ]
+        if let epsilon = progress.epsilon { parts.append("epsilon " + fixed(epsilon, 3)) }
+        parts.append(fixed(progress.samplesPerMinute, 1) + " samples/min")
+        return parts.joined(separator: "  ")
+    }
+
+    /// The status block redrawn in place on a terminal.
+    public static func block(_ progress: RunProgress, width: Int = 72) -> String {
+        let fraction = progress.target > 0 ? min(1, Double(progress.accepted) / Double(progress.target)) : 0
+        let barWidth = max(10, min(40, width - 40))
+        let filled = Int((fraction * Double(barWidth)).rounded(.down))
+        var lines = [
+            "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled) + "] "
+                + "\(progress.accepted)/\(progress.target) accepted  (\(progress.candidates) candidates, batch \(progress.batchIndex))",
+        ]
+        var rate = fixed(progress.samplesPerMinute, 1) + " samples/min  tokens \(progress.tokens)"
+        if let eta = progress.etaSeconds { rate += "  ETA " + duration(eta) }
+        if let epsilon = progress.epsilon { rate += "  epsilon " + fixed(epsilon, 3) }
+        lines.append(rate)
+        for arm in progress.arms {
+            lines.append("  " + pad(arm.name, 14) + pad("pulls \(arm.pulls)", 11) + pad("accepted \(arm.accepted)", 14)
+                         + "reward " + fixed(arm.meanReward, 3))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The summary table printed when the run ends.
+    public static func summary(_ progress: RunProgress) -> String {
+        let header = ["arm", "pulls", "accepted", "accept %", "mean reward", "tokens/accepted", "top rejection"]
+        var rows = [header]
+        for arm in progress.arms {
+            let top = arm.rejections.max { $0.value == $1.value ? $0.key > $1.key : $0.value < $1.value }
+            rows.append([
+                arm.name, "\(arm.pulls)", "\(arm.accepted)", fixed(arm.acceptanceRate * 100, 1), fixed(arm.meanReward, 3),
+                arm.tokensPerAccepted.map { fixed($0, 1) } ?? "-",
+                top.map { "\($0.key) (\($0.value))" } ?? "-",
+            ])
+        }
+        return table(rows)
+    }
+
+    static func table(_ rows: [[String]]) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.enumerated().map { index, row in
+            let line = row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : pad(cell, widths[column] + 2)
+            }.joined()
+            return index == 0 ? line + "\n" + String(repeating: "-", count: widths.reduce(0, +) + 2 * (columns - 1)) : line
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        return total >= 3600 ? "\(total / 3600)h\(String(format: "%02d", (total % 3600) / 60))m"
+            : total >= 60 ? "\(total / 60)m\(String(format: "%02d", total % 60))s" : "\(total)s"
+    }
+}

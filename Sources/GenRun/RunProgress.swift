@@ -1,0 +1,83 @@
+/// What the status display shows after each batch, and what the summary table is made of.
+public struct RunProgress: Sendable, Equatable {
+    public var batchIndex: Int
+    public var accepted: Int
+    public var target: Int
+    public var candidates: Int
+    public var tokens: Int
+    public var elapsedSeconds: Double
+    /// The router's exploration rate, for epsilon-greedy.
+    public var epsilon: Double?
+    public var arms: [ArmProgress]
+
+    public init(
+        batchIndex: Int, accepted: Int, target: Int, candidates: Int, tokens: Int, elapsedSeconds: Double,
+        epsilon: Double?, arms: [ArmProgress]
+    ) {
+        self.batchIndex = batchIndex
+        self.accepted = accepted
+        self.target = target
+        self.candidates = candidates
+        self.tokens = tokens
+        self.elapsedSeconds = elapsedSeconds
+        self.epsilon = epsilon
+        self.arms = arms
+    }
+
+    /// Accepted samples per minute over this session of the run.
+    public var samplesPerMinute: Double {
+        elapsedSeconds > 0 ? Double(acceptedThisSession) / elapsedSeconds * 60 : 0
+    }
+
+    /// Accepted at the start of this process (non-zero after a resume), so the rate is honest.
+    public var acceptedAtStart = 0
+    var acceptedThisSession: Int { accepted - acceptedAtStart }
+
+    /// Seconds until the target at the current rate, nil until there is a rate.
+    public var etaSeconds: Double? {
+        let rate = samplesPerMinute / 60
+        guard rate > 0 else { return nil }
+        return Double(max(0, target - accepted)) / rate
+    }
+}
+
+/// One arm's running totals.
+public struct ArmProgress: Sendable, Equatable {
+    public var name: String
+    public var pulls: Int
+    public var accepted: Int
+    public var rewardSum: Double
+    public var tokens: Int
+    public var rejections: [String: Int]
+
+    public init(name: String, pulls: Int = 0, accepted: Int = 0, rewardSum: Double = 0, tokens: Int = 0, rejections: [String: Int] = [:]) {
+        self.name = name
+        self.pulls = pulls
+        self.accepted = accepted
+        self.rewardSum = rewardSum
+        self.tokens = tokens
+        self.rejections = rejections
+    }
+
+    public var meanReward: Double { pulls > 0 ? rewardSum / Double(pulls) : 0 }
+    public var acceptanceRate: Double { pulls > 0 ? Double(accepted) / Double(pulls) : 0 }
+    /// Tokens spent per accepted sample (nil when nothing was accepted).
+    public var tokensPerAccepted: Double? { accepted > 0 ? Double(tokens) / Double(accepted) : nil }
+}
+
+/// Receives progress; the CLI draws it, tests record it.
+public protocol RunObserver: Sendable {
+    func batchFinished(_ progress: RunProgress) async
+}
+
+/// Why a run ended.
+public enum RunEnd: Sendable, Equatable {
+    case targetReached
+    case budgetSpent(String)
+    case stopped(String)
+}
+
+public struct RunOutcome: Sendable, Equatable {
+    public var end: RunEnd
+    public var progress: RunProgress
+}

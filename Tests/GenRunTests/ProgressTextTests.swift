@@ -1,0 +1,38 @@
+import Testing
+@testable import GenRun
+
+@Suite struct ProgressTextTests {
+    let progress: RunProgress = {
+        var value = RunProgress(batchIndex: 3, accepted: 6, target: 12, candidates: 12, tokens: 540, elapsedSeconds: 60,
+                                epsilon: 0.243, arms: [
+                                    ArmProgress(name: "careful", pulls: 8, accepted: 5, rewardSum: 4, tokens: 300, rejections: ["schema": 3]),
+                                    ArmProgress(name: "bold", pulls: 4, accepted: 1, rewardSum: 0.5, tokens: 240,
+                                                rejections: ["duplicate": 1, "unreadable output": 2]),
+                                ])
+        return value
+    }()
+
+    @Test func lineHasTheKeyFigures() {
+        #expect(ProgressText.line(progress) == "batch 3  accepted 6/12  candidates 12  tokens 540  epsilon 0.243  6.0 samples/min")
+    }
+
+    @Test func blockShowsBarRateEtaAndArms() {
+        #expect(ProgressText.block(progress, width: 60) == """
+        [##########..........] 6/12 accepted  (12 candidates, batch 3)
+        6.0 samples/min  tokens 540  ETA 1m00s  epsilon 0.243
+          careful       pulls 8    accepted 5    reward 0.500
+          bold          pulls 4    accepted 1    reward 0.125
+
+        """)
+    }
+
+    @Test func summaryTable() {
+        #expect(ProgressText.summary(progress) == """
+        arm      pulls  accepted  accept %  mean reward  tokens/accepted  top rejection
+        ---------------------------------------------------------------------------------------
+        careful  8      5         62.5      0.500        60.0             schema (3)
+        bold     4      1         25.0      0.125        240.0            unreadable output (2)
+
+        """)
+    }
+}

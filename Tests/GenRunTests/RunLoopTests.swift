@@ -1,0 +1,94 @@
+import Foundation
+import GenPipeline
+import Testing
+import GenCore
+import GenStore
+@testable import GenRun
+
+@Suite struct RunLoopTests {
+    func loop(_ store: RunStore, graph: PipelineGraphBox, seed: UInt64 = 7, observer: ProgressLog? = nil,
+              stop: StopSignal = StopSignal(), maxCandidates: Int? = nil) -> AdaptiveRun {
+        AdaptiveRun(graph: graph.value, arms: RunFixtures.arms, quality: FakeQuality(), reward: DefaultReward(), store: store,
+                configuration: RunConfiguration(seed: seed, targetCount: graph.value.spec.count, batchSize: graph.value.spec.batch,
+                                                maxCandidates: maxCandidates),
+                observer: observer, stop: stop)
+    }
+
+    @Test func runsToTheTargetAndTheStoreAgrees() async throws {
+        let graph = PipelineGraphBox(RunFixtures.graph(count: 12, batch: 4))
+        let directory = RunFixtures.temporaryDirectory()
+        let store = try RunFixtures.newStore(directory, graph: graph.value, seed: 7)
+        let log = ProgressLog()
+        let outcome = try await loop(store, graph: graph, observer: log).run()
+        #expect(outcome.end == .targetReached)
+        #expect(outcome.progress.accepted == 12)
+        #expect(try await store.acceptedCount() == 12)
+        let accepted = try await store.acceptedSamples()
+        let texts = accepted.compactMap { $0.sample["text"]?.stringValue }
+        #expect(Set(texts).count == 12)
+        // Quotas keep labels balanced: 6 ham, 6 spam.
+        #expect(accepted.filter { $0.sample["label"] == .string("spam") }.count == 6)
+        let reports = await log.reports
+        #expect(reports.last?.accepted == 12)
+        #expect(reports.map(\.candidates) == reports.indices.map { ($0 + 1) * 4 })
+        let pulls = outcome.progress.arms.reduce(0) { $0 + $1.pulls }
+        #expect(pulls == outcome.progress.candidates)
+    }
+
+    @Test func stoppingAndResumingGivesTheSameRunAsGoingStraight() async throws {
+        let graph = PipelineGraphBox(RunFixtures.graph(count: 20, batch: 4))
+        let straightStore = try RunFixtures.newStore(RunFixtures.temporaryDirectory(), graph: graph.value, seed: 11)
+        _ = try await loop(straightStore, graph: graph, seed: 11).run()
+        let straight = try await straightStore.acceptedSamples().map(\.contentHash)
+
+        let directory = RunFixtures.temporaryDirectory()
+        let stop = StopSignal()
+        let firstStore = try RunFixtures.newStore(directory, graph: graph.value, seed: 11)
+        let partial = try await loop(firstStore, graph: graph, seed: 11, stop: stop, maxCandidates: 12).run()
+        #expect(partial.end == .budgetSpent("max_candidates 12 reached"))
+        await firstStore.close()
+
+        let reopened = try RunStore(opening: directory)
+        let resumed = try await loop(reopened, graph: graph, seed: 11).run()
+        #expect(resumed.end == .targetReached)
+        #expect(try await reopened.acceptedSamples().map(\.contentHash) == straight)
+        #expect(resumed.progress.candidates == (try await straightStore.resumeInfo().candidateCount))
+    }
+
+    @Test func aStopRequestEndsAfterTheBatchInFlight() async throws {
+        let graph = PipelineGraphBox(RunFixtures.graph(count: 1000, batch: 4))
+        let store = try RunFixtures.newStore(RunFixtures.temporaryDirectory(), graph: graph.value, seed: 3)
+        let stop = StopSignal()
+        actor StopAfterTwo: RunObserver {
+            let stop: StopSignal
+            init(_ stop: StopSignal) { self.stop = stop }
+            func batchFinished(_ progress: RunProgress) async { if progress.batchIndex == 2 { stop.request("Ctrl-C") } }
+        }
+        let run = AdaptiveRun(graph: graph.value, arms: RunFixtures.arms, quality: FakeQuality(), reward: DefaultReward(),
+                          store: store, configuration: RunConfiguration(seed: 3, targetCount: 1000, batchSize: 4),
+                          observer: StopAfterTwo(stop), stop: stop)
+        let outcome = try await run.run()
+        #expect(outcome.end == .stopped("Ctrl-C"))
+        #expect(try await store.resumeInfo().nextBatchIndex == 2)
+        #expect(try await store.info().status == .stopped)
+    }
+
+    @Test func rejectionsCarryTheirReasonsAndTheRouterLearns() async throws {
+        let graph = PipelineGraphBox(RunFixtures.graph(count: 60, batch: 6, policy: "gaussian_thompson"))
+        let store = try RunFixtures.newStore(RunFixtures.temporaryDirectory(), graph: graph.value, seed: 5)
+        let outcome = try await loop(store, graph: graph, seed: 5).run()
+        let arms = Dictionary(uniqueKeysWithValues: outcome.progress.arms.map { ($0.name, $0) })
+        #expect(arms["junky"]?.rejections["unreadable output: truncated JSON"] ?? 0 > 0)
+        #expect(arms["repetitive"]?.rejections["duplicate"] ?? 0 > 0)
+        // The clean arm ends up with the most pulls and the best mean reward.
+        let best = outcome.progress.arms.max { $0.meanReward < $1.meanReward }
+        #expect(best?.name == "good")
+        #expect(arms["good"]!.pulls > arms["junky"]!.pulls)
+    }
+}
+
+/// PipelineGraph is large; boxing it keeps test helpers' signatures short.
+struct PipelineGraphBox: Sendable {
+    let value: GenPipeline.PipelineGraph
+    init(_ value: GenPipeline.PipelineGraph) { self.value = value }
+}
