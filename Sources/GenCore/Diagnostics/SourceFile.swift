@@ -35,7 +35,9 @@ public struct SourceFile: Sendable, Hashable {
     public func text(of span: Span) -> String {
         let start = min(max(span.start, 0), bytes.count)
         let end = min(max(span.end, start), bytes.count)
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        guard start < end else { return "" }
+        // Through a buffer pointer: String's fast validating path (an ArraySlice takes a slow generic path).
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
     public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool {

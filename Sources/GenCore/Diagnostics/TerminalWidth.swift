@@ -1,7 +1,7 @@
 /// How many terminal columns a character occupies, so carets line up under wide characters (CJK, emoji).
 enum TerminalWidth {
     static func of(_ character: Character) -> Int {
-        for scalar in character.unicodeScalars {
+        for scalar in character.unicodeScalars where scalar.value >= 0x1100 {  // nothing below is wide
             if scalar.properties.isEmojiPresentation || isWide(scalar.value) { return 2 }
         }
         return 1

@@ -8,6 +8,7 @@ extension Lexer {
         if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") { return lexMultilineString() }
         let start = position
         position += 1
+        if let plain = lexPlainString(start) { return plain }
         var builder = SegmentBuilder(file: source.id, start: position)
         while true {
             guard position < bytes.count, !isLineBreak(at: position) else {
@@ -37,6 +38,25 @@ extension Lexer {
             position += 1
         }
         return .string(StringLiteral(segments: builder.segments, isMultiline: false))
+    }
+
+    /// Fast path for the common string without escapes or interpolation: one String straight from the bytes.
+    mutating func lexPlainString(_ start: Int) -> TokenKind? {
+        var end = position
+        while end < bytes.count {
+            switch bytes[end] {
+            case UInt8(ascii: "\""):
+                let text = self.text(position, end)
+                let segment = StringLiteral.Segment.text(text, span(position, end))
+                position = end + 1
+                return .string(StringLiteral(segments: [segment], isMultiline: false))
+            case UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                return nil
+            default:
+                end += 1
+            }
+        }
+        return nil
     }
 
     /// line_break = ? LF ? | ? CR LF ? ;
@@ -97,8 +117,11 @@ extension Lexer {
         interpolationDepth += 1
         defer { interpolationDepth -= 1 }
         if interpolationDepth > Self.interpolationDepthLimit {
-            report(Messages.nestingTooDeep(Self.interpolationDepthLimit), start, position)
+            if !abandonedInterpolation { report(Messages.nestingTooDeep(Self.interpolationDepthLimit), start, position) }
             abandonedInterpolation = true
+            skipRestOfLine()
+            builder.restart(at: position)
+            return false
         }
         var tokens: [Token] = []
         var depth = 0
@@ -106,9 +129,8 @@ extension Lexer {
             let before = position
             let token = nextTokenWithoutTrailingTrivia()
             let endsLine = token.isAtStartOfLine && !multiline
-            if token.kind == .endOfFile || endsLine || interpolationDepth > Self.interpolationDepthLimit {
+            if token.kind == .endOfFile || endsLine {
                 position = endsLine ? before : position
-                if interpolationDepth > Self.interpolationDepthLimit { skipRestOfLine() }
                 reportUnclosedInterpolation(start)
                 builder.restart(at: position)
                 return false

@@ -54,7 +54,10 @@ public struct Lexer {
 
     /// The text of a byte range, for messages.
     func text(_ start: Int, _ end: Int) -> String {
-        String(decoding: bytes[start..<min(end, bytes.count)], as: UTF8.self)
+        let end = min(end, bytes.count)
+        guard start < end else { return "" }
+        // Through a buffer pointer: String's fast validating path (an ArraySlice takes a slow generic path).
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
     // MARK: - Tokens
@@ -62,6 +65,7 @@ public struct Lexer {
     /// Lexes leading trivia, one token and its trailing trivia.
     mutating func nextToken() -> Token {
         let token = nextTokenWithoutTrailingTrivia()
+        if interpolationDepth == 0 { abandonedInterpolation = false }  // each top-level string starts afresh
         return withTrailingTrivia(token)
     }
 
@@ -175,7 +179,7 @@ public struct Lexer {
     /// Reports the character at `start` (a whole UTF-8 sequence) and returns an error token.
     mutating func lexUnexpectedCharacter(_ start: Int) -> TokenKind {
         if bytes[start] == UInt8(ascii: "'"), let string = lexSingleQuotedString(start) { return string }
-        position = start + Self.sequenceLength(bytes[start])
+        position = min(start + Self.sequenceLength(bytes[start]), bytes.count)
         if bytes[start] >= 0x80, position < bytes.count, bytes[position] >= 0x80 || Self.isIdentifierContinue(bytes[position]) {
             return lexNonASCIIName(start)
         }

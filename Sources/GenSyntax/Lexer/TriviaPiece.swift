@@ -59,16 +59,16 @@ public enum TriviaPiece: Sendable, Hashable {
                 pieces.append(.carriageReturnLineFeeds(count))
             case UInt8(ascii: "/") where i + 1 < end && bytes[i + 1] == UInt8(ascii: "/"):
                 while i < end, bytes[i] != UInt8(ascii: "\n"), !(bytes[i] == UInt8(ascii: "\r") && i + 1 < end && bytes[i + 1] == UInt8(ascii: "\n")) { i += 1 }
-                let text = String(decoding: bytes[start..<i], as: UTF8.self)
+                let text = source.text(of: Span(file: span.file, start: start, end: i))
                 let isDoc = i - start >= 3 && bytes[start + 2] == UInt8(ascii: "/")
                 pieces.append(isDoc ? .docComment(text) : .lineComment(text))
             case UInt8(ascii: "/") where i + 1 < end && bytes[i + 1] == UInt8(ascii: "*"):
                 i = BlockComment.end(from: i, in: bytes, limit: end).end
-                pieces.append(.blockComment(String(decoding: bytes[start..<i], as: UTF8.self)))
+                pieces.append(.blockComment(source.text(of: Span(file: span.file, start: start, end: i))))
             default:
                 while i < end, !Self.startsPiece(bytes[i]) { i += 1 }
                 if i == start { i += 1 }
-                pieces.append(.unexpectedText(String(decoding: bytes[start..<i], as: UTF8.self)))
+                pieces.append(.unexpectedText(source.text(of: Span(file: span.file, start: start, end: i))))
             }
         }
         return pieces

@@ -4,25 +4,25 @@ extension Parser {
     /// Parses `{ item* }` for a block declaration. Each item is parsed by `item` (nil: reported, skipped).
     /// An unclosed block is noticed at the end of the file or at a line that starts a new declaration.
     mutating func parseBlockBody<Item>(
-        _ what: String, itemName: String, allowsCommas: Bool, item: (inout Parser) throws(ParseFailure) -> Item?
+        _ what: @autoclosure () -> String, itemName: String, allowsCommas: Bool, item: (inout Parser) throws(ParseFailure) -> Item?
     ) throws(ParseFailure) -> BlockBody<Item> {
-        let open = try expect(.leftBrace, "to open the \(what)")
+        let open = try expect(.leftBrace, "to open the \(what())")
         var items: [Item] = []
         while true {
             if at(.rightBrace) {
                 let closingTrivia = current.leadingTrivia(in: source)
                 let close = advance()
-                return BlockBody(items: items, openBrace: open.span, closeBrace: close.span, closingTrivia: closingTrivia)
+                return BlockBody(items: items, openBrace: open, closeBrace: close, closingTrivia: closingTrivia)
             }
-            if isAtEnd || (current.isAtStartOfLine && looksLikeDeclarationStart()) {
-                reportUnclosed("}", "the \(what)", opener: open)
-                return BlockBody(items: items, openBrace: open.span, closeBrace: nil, closingTrivia: [])
+            if isAtEnd || (atLineStart && looksLikeDeclarationStart()) {
+                reportUnclosed("}", "the \(what())", opener: open)
+                return BlockBody(items: items, openBrace: open, closeBrace: nil, closingTrivia: [])
             }
             let start = index
             do throws(ParseFailure) {
                 if let parsed = try item(&self) { items.append(parsed) }
-                if allowsCommas { _ = take(.comma) }
-                if !expectEndOfLine(after: "the \(itemName)", closers: [.rightBrace], hint: "put one \(itemName) per line") {
+                let tookComma = allowsCommas && take(.comma)
+                if !tookComma, !expectEndOfLine(after: "the \(itemName)", closers: [.rightBrace], hint: "put one \(itemName) per line") {
                     throw ParseFailure()
                 }
             } catch {
@@ -72,8 +72,8 @@ extension Parser {
     }
 
     /// attr_block = "{" , { attr , [ "," ] } , "}" ;
-    mutating func parseAttrBlock(_ what: String) throws(ParseFailure) -> BlockBody<Attribute> {
-        try parseBlockBody(what, itemName: "attribute", allowsCommas: true) { (parser: inout Parser) throws(ParseFailure) in
+    mutating func parseAttrBlock(_ what: @autoclosure () -> String) throws(ParseFailure) -> BlockBody<Attribute> {
+        try parseBlockBody(what(), itemName: "attribute", allowsCommas: true) { (parser: inout Parser) throws(ParseFailure) in
             try parser.parseAttr()
         }
     }
@@ -114,7 +114,7 @@ extension Parser {
             reportUnexpectedAtLineStart(expecting: Messages.expectedQualityEntry(foundDescriptionAtStart))
             throw ParseFailure()
         }
-        switch ContextualWord(rawValue: word) {
+        switch ContextualWord.named(word) {
         case .rule: return try parseRuleEntry()
         case .score: return try parseScoreEntry()
         case .dedup: return try parseDedupEntry()
@@ -133,7 +133,7 @@ extension Parser {
         let name = try parseEntryName("rule")
         let check = try parseExpr()
         guard let name else { return nil }
-        return QualityEntry(kind: .rule(name: name, check: check), keywordSpan: keyword.span, span: span(from: start), trivia: trivia(from: start))
+        return QualityEntry(kind: .rule(name: name, check: check), keywordSpan: keyword, span: span(from: start), trivia: trivia(from: start))
     }
 
     /// score_entry = 'score' , STRING , expr , { score_modifier } ;
@@ -143,10 +143,10 @@ extension Parser {
         let name = try parseEntryName("score")
         let value = try parseExpr()
         var modifiers: [ScoreModifier] = []
-        while !current.isAtStartOfLine, let modifier = kind.identifierName.flatMap(ScoreModifier.Kind.init(rawValue:)) {
+        while !atLineStart, let modifier = kind.identifierName.flatMap(ScoreModifier.Kind.init(rawValue:)) {
             modifiers.append(try parseScoreModifier(modifier))
         }
-        if case .identifier(let word) = kind, !current.isAtStartOfLine,
+        if case .identifier(let word) = kind, !atLineStart,
             let suggestion = suggest(word, candidates: ContextualWord.scoreModifiers.map(\.rawValue))
         {
             report(Messages.unexpectedAfterExpression("`\(word)`", "the score"), hint: "did you mean `\(suggestion)`?")
@@ -154,7 +154,7 @@ extension Parser {
         }
         guard let name else { return nil }
         return QualityEntry(
-            kind: .score(name: name, value: value, modifiers: modifiers), keywordSpan: keyword.span, span: span(from: start),
+            kind: .score(name: name, value: value, modifiers: modifiers), keywordSpan: keyword, span: span(from: start),
             trivia: trivia(from: start))
     }
 
@@ -162,8 +162,8 @@ extension Parser {
     mutating func parseScoreModifier(_ modifier: ScoreModifier.Kind) throws(ParseFailure) -> ScoreModifier {
         let start = index
         let word = advance()
-        guard !current.isAtStartOfLine, !isAtEnd, canStartExpression(kind) else {
-            report(Messages.missingModifierValue(modifier.rawValue), at: isAtEnd || current.isAtStartOfLine ? word.span.endPoint : current.span)
+        guard !atLineStart, !isAtEnd, canStartExpression(kind) else {
+            report(Messages.missingModifierValue(modifier.rawValue), at: isAtEnd || atLineStart ? word.endPoint : current.span)
             throw ParseFailure()
         }
         let value = try parseExpr()
@@ -175,7 +175,7 @@ extension Parser {
         let start = index
         let keyword = advance()
         let value = try parseExpr()
-        return QualityEntry(kind: .dedup(value), keywordSpan: keyword.span, span: span(from: start), trivia: trivia(from: start))
+        return QualityEntry(kind: .dedup(value), keywordSpan: keyword, span: span(from: start), trivia: trivia(from: start))
     }
 
     /// diversity_entry = 'diversity' , expr ;
@@ -183,17 +183,17 @@ extension Parser {
         let start = index
         let keyword = advance()
         let value = try parseExpr()
-        return QualityEntry(kind: .diversity(value), keywordSpan: keyword.span, span: span(from: start), trivia: trivia(from: start))
+        return QualityEntry(kind: .diversity(value), keywordSpan: keyword, span: span(from: start), trivia: trivia(from: start))
     }
 
     /// The string naming a rule or score; reported (nil) when missing, and the entry's expression is still parsed.
     mutating func parseEntryName(_ entry: String) throws(ParseFailure) -> StringName? {
-        if case .string(let literal) = kind, !current.isAtStartOfLine {
-            let token = advance()
-            return StringName(value: literal.plainValue ?? token.text(in: source), span: token.span)
+        if case .string(let literal) = kind, !atLineStart {
+            let span = advance()
+            return StringName(value: literal.plainValue ?? source.text(of: span), span: span)
         }
         report(Messages.expectedRuleName(entry, foundDescription), at: missingTokenSpan)
-        if current.isAtStartOfLine || isAtEnd || !canStartExpression(kind) { throw ParseFailure() }
+        if atLineStart || isAtEnd || !canStartExpression(kind) { throw ParseFailure() }
         return nil
     }
 }

@@ -2,15 +2,15 @@ import GenCore
 
 extension Parser {
     /// A declaration's name: an identifier; a keyword is reported and accepted so parsing goes on.
-    mutating func parseName(_ what: String) throws(ParseFailure) -> Identifier {
+    mutating func parseName(_ what: @autoclosure () -> String) throws(ParseFailure) -> Identifier {
         switch kind {
         case .identifier(let name):
-            return Identifier(name, span: advance().span)
-        case .keyword(let keyword) where !current.isAtStartOfLine:
+            return Identifier(name, span: advance())
+        case .keyword(let keyword) where !atLineStart:
             report(keyword.isReserved ? Messages.reservedKeyword(keyword.rawValue) : Messages.keywordAsName(keyword.rawValue))
-            return Identifier(keyword.rawValue, span: advance().span)
+            return Identifier(keyword.rawValue, span: advance())
         default:
-            report(Messages.expectedName(what, foundDescription), at: missingTokenSpan)
+            report(Messages.expectedName(what(), foundDescription), at: missingTokenSpan)
             throw ParseFailure()
         }
     }
@@ -62,7 +62,7 @@ extension Parser {
         defer { depth -= 1 }
         let name = try parseName("a type name")
         var arguments: [TypeRef] = []
-        if at(.leftParen), !current.isAtStartOfLine {
+        if at(.leftParen), !atLineStart {
             let open = advance()
             try parseCommaList(closer: .rightParen, context: "the type arguments", opener: open) { (parser: inout Parser) throws(ParseFailure) in
                 arguments.append(try parser.parseType())
@@ -120,11 +120,11 @@ extension Parser {
     /// Parses `item {"," item} [","]` up to `closer`, which it consumes. Reports a doubled comma and carries on;
     /// reports an unclosed list (at end of file or at a line that starts a new declaration) and fails.
     mutating func parseCommaList(
-        closer: TokenKind, context: String, opener: Token, item: (inout Parser) throws(ParseFailure) -> Void
+        closer: TokenKind, context: String, opener: Span, item: (inout Parser) throws(ParseFailure) -> Void
     ) throws(ParseFailure) {
         while true {
             if take(closer) { return }
-            if isAtEnd || (current.isAtStartOfLine && looksLikeDeclarationStart()) {
+            if isAtEnd || (atLineStart && looksLikeDeclarationStart()) {
                 reportUnclosed(closer.spelling, context, opener: opener)
                 throw ParseFailure()
             }
@@ -136,12 +136,12 @@ extension Parser {
             try item(&self)
             if take(.comma) { continue }
             if take(closer) { return }
-            if isAtEnd || (current.isAtStartOfLine && looksLikeDeclarationStart()) || isClosingDelimiter(kind) {
+            if isAtEnd || (atLineStart && looksLikeDeclarationStart()) || isClosingDelimiter(kind) {
                 reportUnclosed(closer.spelling, context, opener: opener)
             } else {
                 report(
                     Messages.expectedToken(",", "or `\(closer.spelling)` in \(context)", foundDescription), at: missingTokenSpan,
-                    secondary: [DiagnosticLabel("`\(opener.kind.spelling)` opened here", at: opener.span)])
+                    secondary: [DiagnosticLabel("`\(source.text(of: opener))` opened here", at: opener)])
             }
             throw ParseFailure()
         }

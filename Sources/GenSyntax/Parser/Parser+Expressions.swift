@@ -14,7 +14,8 @@ extension Parser {
         let start = index
         advance()
         let condition = try parseExpr()
-        try expect(.keyword(.then), "after the condition of `if`", hint: at(.equal) ? "to compare, use `==`" : "write `if condition then a else b`")
+        let thenHint = at(.equal) ? "to compare, use `==`" : "write `if condition then a else b`"
+        try expect(.keyword(.then), "after the condition of `if`", hint: thenHint)
         let thenBranch = try parseExpr()
         try expect(.keyword(.else), "in this `if` expression", hint: "an `if` expression always has an `else` branch")
         let elseBranch = try parseExpr()
@@ -34,14 +35,14 @@ extension Parser {
             let opToken = advance()
             if let previous, !previous.op.isAssociative, previous.op.precedence == op.precedence {
                 report(
-                    Messages.chainedOperator(op.rawValue), at: opToken.span,
+                    Messages.chainedOperator(op.rawValue), at: opToken,
                     secondary: [DiagnosticLabel("after this `\(previous.op.rawValue)`", at: previous.span)], hint: chainHint(op))
             }
             try enterNesting()
             levels += 1
             let right = try parseBinaryExpr(minPrecedence: op.precedence + 1)
             left = Expr(.binary(op, left, right), span: left.span.union(right.span))
-            previous = (op, opToken.span)
+            previous = (op, opToken)
         }
         return left
     }
@@ -101,11 +102,11 @@ extension Parser {
         defer { depth -= levels }
         while true {
             switch kind {
-            case .leftParen where !current.isAtStartOfLine:
+            case .leftParen where !atLineStart:
                 try enterNesting()
                 levels += 1
                 expr = try parseCallSuffix(expr)
-            case .leftBracket where !current.isAtStartOfLine:
+            case .leftBracket where !atLineStart:
                 try enterNesting()
                 levels += 1
                 expr = try parseIndexSuffix(expr)
@@ -143,7 +144,7 @@ extension Parser {
         let start = index
         var label: Identifier?
         if case .identifier(let name) = kind, peekKind(1) == .colon {
-            label = Identifier(name, span: advance().span)
+            label = Identifier(name, span: advance())
             advance()
         }
         let value = try parseExpr()
@@ -154,8 +155,8 @@ extension Parser {
     mutating func parseMemberSuffix(_ base: Expr) throws(ParseFailure) -> Expr {
         advance()
         let name: Identifier
-        if case .identifier(let text) = kind, !current.isAtStartOfLine {
-            name = Identifier(text, span: advance().span)
+        if case .identifier(let text) = kind, !atLineStart {
+            name = Identifier(text, span: advance())
         } else {
             report(Messages.expectedName("a member name after `.`", foundDescription), at: missingTokenSpan)
             throw ParseFailure()
@@ -170,7 +171,7 @@ extension Parser {
         guard take(.rightBracket) else {
             report(
                 Messages.expectedClosingDelimiter("]", "the index"), at: missingTokenSpan,
-                secondary: [DiagnosticLabel("unclosed `[` opened here", at: open.span)])
+                secondary: [DiagnosticLabel("unclosed `[` opened here", at: open)])
             throw ParseFailure()
         }
         return Expr(.index(base, subscriptExpr), span: base.span.union(tokens[index - 1].span))
@@ -200,7 +201,7 @@ extension Parser {
             report(Messages.expectedExpression(foundDescription), hint: "put an `if` expression used as an operand in parentheses")
             throw ParseFailure()
         default:
-            if current.isAtStartOfLine, kind == .leftParen || kind == .leftBracket {
+            if atLineStart, kind == .leftParen || kind == .leftBracket {
                 reportUnexpectedAtLineStart(expecting: Messages.expectedExpression(foundDescription))
             } else {
                 report(Messages.expectedExpression(foundDescription), at: missingTokenSpan)
@@ -225,12 +226,12 @@ extension Parser {
         let open = advance()
         let inner = try parseExpr()
         guard take(.rightParen) else {
-            if isAtEnd || current.isAtStartOfLine {
+            if isAtEnd || atLineStart {
                 reportUnclosed(")", "the parenthesis", opener: open)
             } else {
                 report(
                     Messages.expectedClosingDelimiter(")", "the parenthesis"), at: missingTokenSpan,
-                    secondary: [DiagnosticLabel("`(` opened here", at: open.span)])
+                    secondary: [DiagnosticLabel("`(` opened here", at: open)])
             }
             throw ParseFailure()
         }
@@ -242,8 +243,6 @@ extension Parser {
         let start = index
         let open = advance()
         var elements: [Expr] = []
-        try enterNesting()
-        defer { depth -= 1 }
         try parseCommaList(closer: .rightBracket, context: "the list", opener: open) { (parser: inout Parser) throws(ParseFailure) in
             elements.append(try parser.parseExpr())
         }
@@ -255,8 +254,6 @@ extension Parser {
         let start = index
         let open = advance()
         var fields: [RecordField] = []
-        try enterNesting()
-        defer { depth -= 1 }
         try parseCommaList(closer: .rightBrace, context: "the record", opener: open) { (parser: inout Parser) throws(ParseFailure) in
             fields.append(try parser.parseRecordField())
         }
@@ -277,7 +274,7 @@ extension Parser {
             report(Messages.expectedName("a record key (a name or a string)", foundDescription), at: missingTokenSpan)
             throw ParseFailure()
         }
-        let keySpan = advance().span
+        let keySpan = advance()
         try expectOrAssume(.colon, "after the record key")
         let value = try parseExpr()
         return RecordField(key: key, keySpan: keySpan, isQuotedKey: isQuoted, value: value, span: span(from: start))
@@ -288,21 +285,22 @@ extension Parser {
     /// Each interpolation's tokens are parsed by a nested parser that shares the nesting budget; its errors are
     /// reported and leave an `.error` expression, so the string itself always parses.
     mutating func parseStringLiteral() -> Expr {
-        let token = advance()
-        guard case .string(let literal) = token.kind else { return Expr(.error, span: token.span) }
+        let kind = self.kind
+        let span = advance()
+        guard case .string(let literal) = kind else { return Expr(.error, span: span) }
         var segments: [StringExpr.Segment] = []
         for segment in literal.segments {
             switch segment {
             case .text(let text, let span):
                 segments.append(.text(text, span))
-            case .interpolation(let inner, let span):
+            case .interpolation(let inner, let interpolationSpan):
                 var parser = Parser(source: source, tokens: inner, depth: depth)
                 parser.endDescription = "`)`"
-                segments.append(.interpolation(parser.parseInterpolation(span)))
+                segments.append(.interpolation(parser.parseInterpolation(interpolationSpan)))
                 diagnostics += parser.diagnostics
             }
         }
-        return Expr(.string(StringExpr(segments: segments, isMultiline: literal.isMultiline)), span: token.span)
+        return Expr(.string(StringExpr(segments: segments, isMultiline: literal.isMultiline)), span: span)
     }
 
     /// interpolation = "\(" , expr , ")" ;

@@ -75,9 +75,11 @@ extension Parser {
 
     /// After a complete line-level construct, the next token must start a new line (or close the block).
     /// Reports and returns false otherwise; the caller synchronises.
-    mutating func expectEndOfLine(after context: String, closers: [TokenKind] = [], hint: String? = nil) -> Bool {
-        guard !isAtEnd, !current.isAtStartOfLine, !closers.contains(kind) else { return true }
-        report(Messages.unexpectedAfterExpression(kind.displayName, context), hint: hint ?? "put one declaration or entry per line")
+    mutating func expectEndOfLine(
+        after context: @autoclosure () -> String, closers: [TokenKind] = [], hint: @autoclosure () -> String? = nil
+    ) -> Bool {
+        guard !isAtEnd, !atLineStart, !closers.contains(kind) else { return true }
+        report(Messages.unexpectedAfterExpression(kind.displayName, context()), hint: hint() ?? "put one declaration or entry per line")
         return false
     }
 
@@ -85,18 +87,18 @@ extension Parser {
     mutating func parseImportDecl() throws(ParseFailure) -> ImportDecl {
         let start = index
         advance()
-        guard case .string(let literal) = kind, !current.isAtStartOfLine else {
+        guard case .string(let literal) = kind, !atLineStart else {
             report(Messages.expectedName("the imported path as a string", foundDescription), at: missingTokenSpan,
                    hint: "e.g. `import \"std/arms\"` or `import \"./shared/rules.gen\"`")
             throw ParseFailure()
         }
-        let pathToken = advance()
-        let path = literal.plainValue ?? pathToken.text(in: source)
+        let pathSpan = advance()
+        let path = literal.plainValue ?? source.text(of: pathSpan)
         var alias: Identifier?
         if take(.keyword(.as)) {
             alias = try parseName("a name after `as`")
         }
-        return ImportDecl(path: path, pathSpan: pathToken.span, alias: alias, span: span(from: start), trivia: trivia(from: start))
+        return ImportDecl(path: path, pathSpan: pathSpan, alias: alias, span: span(from: start), trivia: trivia(from: start))
     }
 
     /// declaration = let_decl | fn_decl | model_decl | schema_decl | spec_decl | arm_decl
@@ -106,7 +108,7 @@ extension Parser {
         case .keyword(.let): return .let(try parseLetDecl())
         case .keyword(.fn): return .fn(try parseFnDecl())
         case .identifier(let word):
-            switch ContextualWord(rawValue: word) {
+            switch ContextualWord.named(word) {
             case .model: return .model(try parseModelDecl())
             case .schema: return .schema(try parseSchemaDecl())
             case .spec: return .spec(try parseSpecDecl())
@@ -145,7 +147,7 @@ extension Parser {
 
     /// `(` or `[` at the start of a line right after an expression gets a dedicated explanation.
     mutating func reportUnexpectedAtLineStart(expecting message: DiagnosticMessage) {
-        if kind == .leftParen || kind == .leftBracket, current.isAtStartOfLine, let previous, endsExpression(previous.kind) {
+        if kind == .leftParen || kind == .leftBracket, atLineStart, let previous, endsExpression(previous.kind) {
             report(Messages.newLineBeforeParenthesis(kind.spelling))
         } else if kind == .rightBrace || kind == .rightParen || kind == .rightBracket {
             report(Messages.unmatchedClosingDelimiter(kind.spelling))

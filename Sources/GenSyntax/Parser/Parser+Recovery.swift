@@ -8,7 +8,7 @@ extension Parser {
         case .keyword(.let), .keyword(.fn), .keyword(.import), .keyword(.gen):
             return true
         case .identifier(let word):
-            guard let contextual = ContextualWord(rawValue: word), ContextualWord.declarations.contains(contextual) else { return false }
+            guard let contextual = ContextualWord.named(word), ContextualWord.declarations.contains(contextual) else { return false }
             let next = peekKind(1)
             switch contextual {
             case .quality, .evaluate: return next == .leftBrace
@@ -26,14 +26,14 @@ extension Parser {
     func looksLikeBlockItemStart() -> Bool {
         guard case .identifier(let word) = kind else { return false }
         if peekKind(1) == .colon || (peekKind(1) == .question && peekKind(2) == .colon) { return true }
-        guard let contextual = ContextualWord(rawValue: word) else { return false }
+        guard let contextual = ContextualWord.named(word) else { return false }
         return ContextualWord.qualityEntries.contains(contextual)
     }
 
     /// Skips to the next line that starts a declaration (or the end of the file).
     mutating func synchronizeTopLevel(from start: Int) {
         if index == start { advance() }
-        while !isAtEnd, !(current.isAtStartOfLine && looksLikeDeclarationStart()) {
+        while !isAtEnd, !(atLineStart && looksLikeDeclarationStart()) {
             advance()
         }
     }
@@ -58,9 +58,13 @@ extension Parser {
             return true
         }
         for token in tokens[start..<index] { _ = track(token.kind) }
-        if index == start { _ = track(advance().kind) }
+        if index == start {
+            let skipped = kind
+            advance()
+            _ = track(skipped)
+        }
         while !isAtEnd {
-            if current.isAtStartOfLine, looksLikeBlockItemStart() || looksLikeDeclarationStart() { return }
+            if atLineStart, looksLikeBlockItemStart() || looksLikeDeclarationStart() { return }
             if at(.rightBrace), !open.contains(.leftBrace) { return }
             if !track(kind) { return }
             advance()

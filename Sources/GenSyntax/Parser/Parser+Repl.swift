@@ -34,7 +34,9 @@ extension Parser {
         } else {
             input = parser.parseSoleExpression().map(ReplInput.expression) ?? .expression(Expr(.error, span: source.span))
         }
-        if parser.diagnostics.contains(where: { $0.severity == .error && $0.span.start >= end.start }) {
+        // An error at or after the end of the last real token means the input stopped mid-construct.
+        let lastEnd = tokens.count >= 2 ? tokens[tokens.count - 2].span.end : 0
+        if parser.diagnostics.contains(where: { $0.severity == .error && $0.span.start >= lastEnd }) {
             return (.incomplete, incomplete)
         }
         return (input, Diagnostic.sortedByPosition(lexical + parser.diagnostics))

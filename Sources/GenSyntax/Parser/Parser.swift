@@ -41,6 +41,8 @@ public struct Parser {
 
     var current: Token { tokens[index] }
     var kind: TokenKind { tokens[index].kind }
+    /// `current.isAtStartOfLine` without copying the token.
+    var atLineStart: Bool { tokens[index].isAtStartOfLine }
 
     func peekKind(_ offset: Int) -> TokenKind {
         tokens[min(index + offset, tokens.count - 1)].kind
@@ -48,15 +50,16 @@ public struct Parser {
 
     var previous: Token? { index > 0 ? tokens[index - 1] : nil }
 
-    /// Moves past the current token (never past the end-of-file token) and returns it.
+    /// Moves past the current token (never past the end-of-file token) and returns its span.
     @discardableResult
-    mutating func advance() -> Token {
-        let token = tokens[index]
+    mutating func advance() -> Span {
+        let span = tokens[index].span
         if index < tokens.count - 1 { index += 1 }
-        return token
+        return span
     }
 
-    var isAtEnd: Bool { kind == .endOfFile }
+    /// The end-of-file token is always the last one.
+    var isAtEnd: Bool { index == tokens.count - 1 }
 
     /// True when the current token is `kind` (for tokens without payload).
     func at(_ kind: TokenKind) -> Bool { self.kind == kind }
@@ -89,14 +92,14 @@ public struct Parser {
     /// Where a missing token should have been: right after the previous token when the current one starts a new
     /// line (or is the end of the file), else the current token.
     var missingTokenSpan: Span {
-        if let previous, current.isAtStartOfLine || isAtEnd { return previous.span.endPoint }
+        if let previous, atLineStart || isAtEnd { return previous.span.endPoint }
         return current.span
     }
 
     /// How the current token is described in "found ..." messages.
     var foundDescription: String {
         if isAtEnd { return endDescription }
-        if current.isAtStartOfLine, index > 0 { return "end of line" }
+        if atLineStart, index > 0 { return "end of line" }
         return kind.displayName
     }
 
@@ -113,27 +116,29 @@ public struct Parser {
 
     /// Consumes `expected` or reports `expected X <context>, found Y` and fails.
     @discardableResult
-    mutating func expect(_ expected: TokenKind, _ context: String, hint: String? = nil) throws(ParseFailure) -> Token {
+    mutating func expect(
+        _ expected: TokenKind, _ context: @autoclosure () -> String, hint: @autoclosure () -> String? = nil
+    ) throws(ParseFailure) -> Span {
         if at(expected) { return advance() }
-        report(Messages.expectedToken(expected.spelling, context, foundDescription), at: missingTokenSpan, hint: hint)
+        report(Messages.expectedToken(expected.spelling, context(), foundDescription), at: missingTokenSpan, hint: hint())
         throw ParseFailure()
     }
 
     /// Consumes `expected`; when it is missing but an expression follows on the same line, reports it with a
     /// fix-it and carries on as if it were there (so `model m openai(...)` yields one diagnostic, not two).
-    mutating func expectOrAssume(_ expected: TokenKind, _ context: String) throws(ParseFailure) {
+    mutating func expectOrAssume(_ expected: TokenKind, _ context: @autoclosure () -> String) throws(ParseFailure) {
         if take(expected) { return }
-        let canContinue = !current.isAtStartOfLine && canStartExpression(kind)
+        let canContinue = !atLineStart && canStartExpression(kind)
         let fix = previous.map { FixIt.insert(expected == .colon ? ":" : " \(expected.spelling)", at: $0.span.endPoint) }
-        report(Messages.expectedToken(expected.spelling, context, foundDescription), at: missingTokenSpan, fixIt: fix)
+        report(Messages.expectedToken(expected.spelling, context(), foundDescription), at: missingTokenSpan, fixIt: fix)
         if !canContinue { throw ParseFailure() }
     }
 
     /// Reports an unclosed delimiter: primary where the closer was expected, secondary at the opener.
-    mutating func reportUnclosed(_ closer: String, _ context: String, opener: Token) {
+    mutating func reportUnclosed(_ closer: String, _ context: String, opener: Span) {
         report(
             Messages.expectedClosingDelimiter(closer, context), at: missingTokenSpan, label: "expected `\(closer)`",
-            secondary: [DiagnosticLabel("unclosed `\(opener.kind.spelling)` opened here", at: opener.span)])
+            secondary: [DiagnosticLabel("unclosed `\(source.text(of: opener))` opened here", at: opener)])
     }
 
     // MARK: - Nesting
