@@ -91,3 +91,20 @@ import Testing
         #expect(ids == ["nestingTooDeep"])
     }
 }
+
+@Suite struct TokenDumpTests {
+    @Test func listsPositionsKindsSpellingsAndComments() {
+        let source = SourceFile(path: "t.gen", text: "gen 0.1\n// about x\nlet x = \"a\" // why\n")
+        let expected = """
+            1:1 keyword gen
+            1:5 float 0.1
+            3:1 keyword let    trivia: // about x
+            3:5 identifier x
+            3:7 punctuation =
+            3:9 string "a"    trivia: // why
+            4:1 end
+
+            """
+        #expect(TokenDump.render(Lexer.tokenize(source).tokens, source: source) == expected)
+    }
+}

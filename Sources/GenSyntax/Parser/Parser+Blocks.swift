@@ -50,6 +50,7 @@ extension Parser {
         let name = try parseName("a field name")
         let isOptional = take(.question)
         try expectOrAssume(.colon, "after the field name `\(name.name)`")
+        try requireValueOnSameLine(after: name.name)
         let value = try parseExpr()
         return Field(name: name, isOptional: isOptional, value: value, span: span(from: start), trivia: trivia(from: start))
     }
@@ -84,8 +85,17 @@ extension Parser {
         try requireItemName()
         let key = try parseName("an attribute name")
         try expectOrAssume(.colon, "after the attribute name `\(key.name)`")
+        try requireValueOnSameLine(after: key.name)
         let value = try parseExpr()
         return Attribute(key: key, value: value, span: span(from: start), trivia: trivia(from: start))
+    }
+
+    /// `count:` followed by a line that starts the next item (or closes the block) has no value: say so,
+    /// rather than taking the next line's name as the value.
+    mutating func requireValueOnSameLine(after name: String) throws(ParseFailure) {
+        guard atLineStart, looksLikeBlockItemStart() || at(.rightBrace) || isAtEnd else { return }
+        report(Messages.expectedExpression("end of line"), at: missingTokenSpan, hint: "give `\(name)` a value on the same line")
+        throw ParseFailure()
     }
 
     /// A block item must start with a name; anything else is reported (with the line-start special cases).

@@ -136,12 +136,15 @@ extension Parser {
             try item(&self)
             if take(.comma) { continue }
             if take(closer) { return }
-            if isAtEnd || (atLineStart && looksLikeDeclarationStart()) || isClosingDelimiter(kind) {
+            let startsNewItem = atLineStart && (looksLikeDeclarationStart() || looksLikeBlockItemStart())
+            if isAtEnd || startsNewItem || isClosingDelimiter(kind) {
                 reportUnclosed(closer.spelling, context, opener: opener)
             } else {
+                // Line breaks mean nothing inside brackets, so name the token found, not "end of line".
                 report(
-                    Messages.expectedToken(",", "or `\(closer.spelling)` in \(context)", foundDescription), at: missingTokenSpan,
-                    secondary: [DiagnosticLabel("`\(source.text(of: opener))` opened here", at: opener)])
+                    Messages.expectedToken(",", "or `\(closer.spelling)` in \(context)", foundDescriptionAtStart), at: current.span,
+                    secondary: [DiagnosticLabel("`\(source.text(of: opener))` opened here", at: opener)],
+                    hint: canStartExpression(kind) ? "separate the items with `,`" : nil)
             }
             throw ParseFailure()
         }
