@@ -92,7 +92,7 @@ import Testing
 
         spec s {
           // the domain
-          domain: "x" // why
+          domain: "x", // why
           constraints: [
             "a", // first
             "b",

@@ -21,7 +21,7 @@ extension Parser {
             let start = index
             do throws(ParseFailure) {
                 if let parsed = try item(&self) { items.append(parsed) }
-                let tookComma = allowsCommas && take(.comma)
+                let tookComma = allowsCommas && index > start && tokens[index - 1].kind == .comma
                 if !tookComma, !expectEndOfLine(after: "the \(itemName)", closers: [.rightBrace], hint: "put one \(itemName) per line") {
                     throw ParseFailure()
                 }
@@ -52,7 +52,9 @@ extension Parser {
         try expectOrAssume(.colon, "after the field name `\(name.name)`")
         try requireValueOnSameLine(after: name.name)
         let value = try parseExpr()
-        return Field(name: name, isOptional: isOptional, value: value, span: span(from: start), trivia: trivia(from: start))
+        let span = span(from: start)
+        _ = take(.comma)  // before reading trivia, so a comment after the comma stays with the field
+        return Field(name: name, isOptional: isOptional, value: value, span: span, trivia: trivia(from: start))
     }
 
     /// spec_decl = 'spec' , IDENT , attr_block ;
@@ -87,7 +89,9 @@ extension Parser {
         try expectOrAssume(.colon, "after the attribute name `\(key.name)`")
         try requireValueOnSameLine(after: key.name)
         let value = try parseExpr()
-        return Attribute(key: key, value: value, span: span(from: start), trivia: trivia(from: start))
+        let span = span(from: start)
+        _ = take(.comma)  // before reading trivia, so a comment after the comma stays with the attribute
+        return Attribute(key: key, value: value, span: span, trivia: trivia(from: start))
     }
 
     /// `count:` followed by a line that starts the next item (or closes the block) has no value: say so,
