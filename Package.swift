@@ -54,10 +54,11 @@ let package = Package(
         .testTarget(name: "GenStoreTests", dependencies: ["GenStore", "GenCore"]),
         // The adaptive run loop: context, routing, generation, quality, reward, store commit, progress.
         .target(name: "GenRun", dependencies: [
-            "GenCore", "GenPipeline", "GenRouter", "GenProviders", "GenGeneration", "GenStore", "GenRuntime",
+            "GenCore", "GenPipeline", "GenRouter", "GenProviders", "GenGeneration", "GenStore", "GenRuntime", "GenEval",
         ]),
         .testTarget(name: "GenRunTests", dependencies: [
             "GenRun", "GenCore", "GenPipeline", "GenRouter", "GenProviders", "GenGeneration", "GenStore", "GenRuntime",
+            "GenEval",
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -25,6 +25,9 @@ public actor AdaptiveRun {
     let quotas: LabelQuotas?
     var router: Router?
     var acceptedSamples: [JSONValue] = []
+    var acceptedByArm: [String: [JSONValue]] = [:]
+    let evaluator: DownstreamEvaluator?
+    var lastEvaluatedAt: Int?
     var labelCounts: [String: Int] = [:]
     var progress: RunProgress
     let startedAt = Date()
@@ -43,6 +46,7 @@ public actor AdaptiveRun {
         self.observer = observer
         self.stop = stop
         self.quotas = Self.quotas(for: graph.spec)
+        self.evaluator = graph.evaluation.map { DownstreamEvaluator(node: $0, seed: configuration.seed) }
         self.progress = RunProgress(
             batchIndex: 0, accepted: 0, target: configuration.targetCount, candidates: 0, tokens: 0,
             elapsedSeconds: 0, epsilon: nil, arms: graph.arms.map { ArmProgress(name: $0.name) })
@@ -61,6 +65,9 @@ public actor AdaptiveRun {
         do {
             while true {
                 if let end = endCondition() {
+                    if progress.accepted > 0, lastEvaluatedAt != progress.accepted {
+                        try await evaluate(afterBatch: batchIndex - 1)
+                    }
                     try await finish(end)
                     return RunOutcome(end: end, progress: progress)
                 }
@@ -105,6 +112,8 @@ public actor AdaptiveRun {
         }
         let accepted = try await store.acceptedSamples()
         acceptedSamples = accepted.map(\.sample)
+        for sample in accepted { acceptedByArm[sample.arm, default: []].append(sample.sample) }
+        lastEvaluatedAt = info.lastEvaluationAfterAccepted
         for sample in acceptedSamples { countLabel(of: sample) }
         await quality.commit(accepted: acceptedSamples)
         progress.accepted = info.acceptedCount
@@ -161,7 +170,10 @@ public actor AdaptiveRun {
                 accept = false
                 reasons.append("target reached")
             }
-            if accept, let sample = candidate.sample { newlyAccepted.append(sample) }
+            if accept, let sample = candidate.sample {
+                newlyAccepted.append(sample)
+                acceptedByArm[candidate.arm, default: []].append(sample)
+            }
             let spent = candidate.tokens + assessment.judgeTokens
             tokens += spent
             observations.append(Observation(arm: candidate.arm, reward: value))
@@ -190,6 +202,40 @@ public actor AdaptiveRun {
         await quality.commit(accepted: newlyAccepted)
         update(progress: records, index: index, acceptedTotal: receipt.acceptedTotal, tokens: tokens, epsilon: state.epsilon)
         await observer?.batchFinished(progress)
+        if let every = evaluator?.node.every, every > 0,
+           progress.accepted / every > (lastEvaluatedAt ?? 0) / every, progress.accepted < configuration.targetCount {
+            try await evaluate(afterBatch: index)
+        }
+    }
+
+    /// Trains and tests the small model on the pool, records the result, and feeds per-arm credit to the
+    /// router as late pseudo-observations weighted like `weight` batches' worth of samples.
+    func evaluate(afterBatch index: Int) async throws {
+        guard let evaluator, let router else { return }
+        let result = try evaluator.evaluate(acceptedByArm: acceptedByArm)
+        var credit: [String: Double] = [:]
+        if let arms = result.credit {
+            let weight = evaluator.node.weight * Double(configuration.batchSize)
+            for (arm, value) in DownstreamEvaluator.pseudoRewards(arms) where weight > 0 && armOrder.contains(arm) {
+                try await router.observe(arm: arm, reward: value, weight: weight)
+            }
+            credit = Dictionary(uniqueKeysWithValues: zip(arms.arms, arms.credits))
+        }
+        let metrics = JSONValue.object([
+            "accuracy": .double(result.report.metrics.accuracy),
+            "macro_f1": .double(result.report.metrics.macroF1),
+            "train_count": .int(result.report.trainCount),
+            "test_count": .int(result.report.testCount),
+            "model": .string(result.report.model),
+            "real_train_accuracy": result.report.realTrainReference.map { .double($0.metrics.accuracy) } ?? .null,
+            "credit_method": result.credit.map { .string($0.method.rawValue) } ?? .null,
+        ])
+        let state = await router.snapshot()
+        _ = try await store.record(evaluation: EvaluationRecord(
+            batchIndex: max(0, index), afterAccepted: progress.accepted, protocolName: result.report.protocol.summary,
+            metrics: metrics, credit: credit, routerState: state.json))
+        lastEvaluatedAt = progress.accepted
+        await observer?.evaluationFinished(result.report, credit: result.credit)
     }
 
     /// Each arm gets its slots in one call; arms run concurrently. Candidates come back in slot order.

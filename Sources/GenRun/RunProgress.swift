@@ -1,3 +1,5 @@
+import GenEval
+
 /// What the status display shows after each batch, and what the summary table is made of.
 public struct RunProgress: Sendable, Equatable {
     public var batchIndex: Int
@@ -68,6 +70,11 @@ public struct ArmProgress: Sendable, Equatable {
 /// Receives progress; the CLI draws it, tests record it.
 public protocol RunObserver: Sendable {
     func batchFinished(_ progress: RunProgress) async
+    func evaluationFinished(_ report: EvaluationReport, credit: ArmCreditResult?) async
+}
+
+extension RunObserver {
+    public func evaluationFinished(_ report: EvaluationReport, credit: ArmCreditResult?) async {}
 }
 
 /// Why a run ended.
