@@ -149,7 +149,7 @@ public actor AdaptiveRun {
             return SlotRequest(slot: slot, targetLabel: labels?[slot], seed: slotRandom.next())
         }
         let candidates = try await generate(requests, allocation: allocation)
-        let assessments = try await quality.assess(candidates.map(\.sample), failures: candidates.map(\.failure))
+        let assessments = try await quality.assess(candidates)
         let poolMetrics = await quality.poolMetrics()
         let batchMetrics = Self.batchMetrics(assessments, candidates: candidates).merging(poolMetrics) { a, _ in a }
 

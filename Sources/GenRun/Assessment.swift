@@ -1,4 +1,5 @@
 import GenCore
+import GenGeneration
 import GenStore
 
 /// The quality stage's verdict on one candidate, with every check's outcome and the raw components the
@@ -36,7 +37,8 @@ public struct Assessment: Sendable, Equatable {
 /// earlier samples of the same batch; the pool only grows when the loop commits what it accepted, so a
 /// batch lost to a crash leaves no trace.
 public protocol QualityAssessor: Sendable {
-    func assess(_ samples: [JSONValue?], failures: [String?]) async throws -> [Assessment]
+    /// One assessment per candidate, in order. Unreadable candidates (no sample) are rejected with their failure.
+    func assess(_ candidates: [Candidate]) async throws -> [Assessment]
     /// Adds accepted samples to the pool (after the batch is durably stored).
     func commit(accepted: [JSONValue]) async
     /// Batch-level figures for the reward and the report (diversity, vendi, distinct-n, ...).

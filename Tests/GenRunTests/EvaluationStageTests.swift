@@ -74,8 +74,8 @@ struct RealTextArm: Arm {
 
 /// Accepts every readable sample (for tests about stages after quality).
 struct AcceptAll: QualityAssessor {
-    func assess(_ samples: [JSONValue?], failures: [String?]) async throws -> [Assessment] {
-        samples.map { Assessment(passed: $0 != nil, reasons: $0 == nil ? ["unreadable"] : []) }
+    func assess(_ candidates: [Candidate]) async throws -> [Assessment] {
+        candidates.map { Assessment(passed: $0.sample != nil, reasons: $0.sample == nil ? ["unreadable"] : []) }
     }
     func commit(accepted: [JSONValue]) async {}
     func poolMetrics() async -> [String: Double] { [:] }

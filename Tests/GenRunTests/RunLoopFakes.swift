@@ -33,9 +33,10 @@ struct SeededFakeArm: Arm {
 actor FakeQuality: QualityAssessor {
     var pool: Set<String> = []
 
-    func assess(_ samples: [JSONValue?], failures: [String?]) async throws -> [Assessment] {
+    func assess(_ candidates: [Candidate]) async throws -> [Assessment] {
         var seen = pool
-        return zip(samples, failures).map { sample, failure in
+        return candidates.map { candidate in
+            let sample = candidate.sample, failure = candidate.failure
             guard let text = sample?["text"]?.stringValue else {
                 return Assessment(passed: false, reasons: [failure ?? "no sample"],
                                   checks: [CheckRecord(stage: "parse", kind: "parse", passed: false)], quality: 0, novelty: 0)
