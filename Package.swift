@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "GenCore", targets: ["GenCore"]),
         .library(name: "GenSyntax", targets: ["GenSyntax"]),
         .library(name: "GenPipeline", targets: ["GenPipeline"]),
+        .library(name: "GenStdlib", targets: ["GenStdlib"]),
+        .library(name: "GenSemantics", targets: ["GenSemantics"]),
         .library(name: "GenRouter", targets: ["GenRouter"]),
         .library(name: "GenProviders", targets: ["GenProviders"]),
         .library(name: "GenEval", targets: ["GenEval"]),
@@ -25,6 +27,13 @@ let package = Package(
         .testTarget(name: "GenSyntaxTests", dependencies: ["GenSyntax", "GenCore"], exclude: ["Fixtures"]),
         // The checked pipeline graph (IR): the only contract between the compiler and the runtime.
         .target(name: "GenPipeline", dependencies: ["GenCore"]),
+        // The standard modules (stdlib/*.gen), embedded by scripts/embed-stdlib.sh.
+        .target(name: "GenStdlib"),
+        // Names, types, attribute schemas, ranges and cross-checks; lowering of a checked script to the pipeline graph.
+        .target(name: "GenSemantics", dependencies: ["GenCore", "GenSyntax", "GenPipeline", "GenStdlib"]),
+        .testTarget(
+            name: "GenSemanticsTests", dependencies: ["GenSemantics", "GenStdlib", "GenSyntax", "GenPipeline", "GenCore"],
+            exclude: ["Fixtures"]),
         // Values, the expression interpreter (stack machine with step budget and recursion limit), the builtin and
         // host function registry, and the script's only effects (env, read_jsonl) behind ScriptEnvironment.
         .target(name: "GenRuntime", dependencies: ["GenCore", "GenPipeline"]),

@@ -1,0 +1,114 @@
+import GenCore
+import GenPipeline
+import GenSyntax
+
+/// A kind call evaluated at compile time, with its parameters checked against the kind's spec.
+struct LoweredKind {
+    let spec: KindSpec
+    /// The `model`-typed arguments, by parameter name (model IR names).
+    let models: [String: String]
+    /// Every other parameter: given values, then defaults (null defaults left out).
+    let parameters: [String: JSONValue]
+}
+
+/// Turns declarations whose value is a kind call (`model`, `arm`, `router`, `dedup`, `diversity`) into their
+/// parameters, checking ranges once the values are known.
+extension CheckSession {
+    /// Checks `expr` in a context where `family`'s kinds may be called, then evaluates it.
+    func lowerKind(_ expr: Expr, family: KindFamily, module: Int, place: ExprContext.Place) -> LoweredKind? {
+        let context = ExprContext(module: module, place: place, kinds: [family])
+        guard let ir = check(expr, context) else { return nil }
+        let value: StaticValue
+        do {
+            value = try staticValue(ir)
+        } catch {
+            report(Messages.compileTimeEvaluationFailed(String(describing: error)), at: expr.span)
+            return nil
+        }
+        guard case .kind(let valueFamily, let name, let arguments) = value, valueFamily == family,
+              let spec = environment.kinds(of: family).first(where: { $0.name == name }) else {
+            report(Messages.expectedKindCall(family.rawValue), at: expr.span, hint: "found \(ir.type.described)")
+            return nil
+        }
+        var models: [String: String] = [:]
+        var parameters: [String: JSONValue] = [:]
+        var failed = false
+        for parameter in spec.parameters {
+            guard let argument = arguments[parameter.name] else {
+                if let defaultValue = parameter.defaultValue, defaultValue != .null { parameters[parameter.name] = defaultValue }
+                continue
+            }
+            switch argument.value {
+            case .model(let model): models[parameter.name] = model
+            case .json(let json):
+                parameters[parameter.name] = json
+                if !rangeChecked(parameter, json, argument, declaration: expr.span) { failed = true }
+            case .kind:
+                report(Messages.argumentType(parameter.name, spec.name, parameter.type.described, "a kind call"), at: argument.span)
+                failed = true
+            }
+        }
+        return failed ? nil : LoweredKind(spec: spec, models: models, parameters: parameters)
+    }
+
+    /// Range check at the argument when it is written in this declaration, else at the declaration with the
+    /// argument as context (literals inside function bodies were checked there already).
+    private func rangeChecked(_ parameter: ParameterSpec, _ value: JSONValue, _ argument: StaticArgument, declaration: Span) -> Bool {
+        let inside = argument.span.file == declaration.file && argument.span.start >= declaration.start && argument.span.end <= declaration.end
+        if inside { return checkRange(parameter, value, at: argument.span) }
+        if argument.isClosed { return parameter.accepts(value.doubleValue ?? 0) || value.doubleValue == nil }
+        return checkRange(parameter, value, at: declaration, secondary: [DiagnosticLabel("the value comes from here", at: argument.span)])
+    }
+
+    // MARK: Models
+
+    func model(_ key: DeclKey) -> ModelNode? {
+        switch models[key] {
+        case .done(let node)?: return node
+        case .failed?: return nil
+        case .inProgress?:
+            if let symbol = symbols[key] { report(Messages.declarationCycle(key.name), at: symbol.nameSpan) }
+            return nil
+        case nil: break
+        }
+        guard let symbol = symbols[key], case .model(let decl) = symbol.thing else { return nil }
+        models[key] = .inProgress
+        var node: ModelNode?
+        if let lowered = lowerKind(decl.value, family: .model, module: key.module, place: .model) {
+            let p = lowered.parameters
+            node = ModelNode(
+                name: irName(for: key, kind: "model"), provider: lowered.spec.name, baseURL: p["base_url"]?.stringValue ?? "",
+                model: p["model"]?.stringValue ?? "", apiKeyEnv: p["api_key_env"]?.stringValue,
+                maxConcurrency: Self.int(p["max_concurrency"]) ?? 4, timeoutSeconds: p["timeout"]?.doubleValue ?? 60,
+                maxRetries: Self.int(p["max_retries"]) ?? 2, source: sourceRef(decl.name.span))
+            modelOrder.append(key)
+        }
+        models[key] = node.map(Memo.done) ?? .failed
+        return node
+    }
+
+    static func int(_ value: JSONValue?) -> Int? {
+        if case .int(let whole)? = value { return whole }
+        return nil
+    }
+
+    // MARK: Arms
+
+    func arm(_ decl: NamedDecl, module: Int) -> ArmNode? {
+        guard let lowered = lowerKind(decl.value, family: .arm, module: module, place: .arm) else { return nil }
+        return ArmNode(
+            name: decl.name.name, kind: lowered.spec.name, model: lowered.models["model"], parameters: lowered.parameters,
+            source: sourceRef(decl.name.span))
+    }
+
+    // MARK: Router
+
+    func router(_ decl: ExprDecl, module: Int) -> RouterNode? {
+        // `router ucb1` without parentheses means the defaults.
+        var value = decl.value
+        if case .name = value.kind { value = Expr(.call(callee: value, arguments: []), span: value.span) }
+        guard let lowered = lowerKind(value, family: .router, module: module, place: .router) else { return nil }
+        let numbers = lowered.parameters.compactMapValues(\.doubleValue)
+        return RouterNode(policy: lowered.spec.name, parameters: numbers, source: sourceRef(decl.value.span))
+    }
+}

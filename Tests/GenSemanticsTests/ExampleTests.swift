@@ -1,0 +1,61 @@
+import Foundation
+import GenCore
+import GenPipeline
+import Testing
+@testable import GenSemantics
+
+@Suite struct ExampleTests {
+    static let examples = Paths.files(in: Paths.examples, ending: ".gen")
+
+    static func compile(_ name: String) -> (PipelineGraph?, [Diagnostic], [SourceFile]) {
+        let path = Paths.examples.appendingPathComponent(name).path
+        return Compiler.compile(path: path, environment: testEnvironment(directory: Paths.examples))
+    }
+
+    static func graph(_ name: String) -> PipelineGraph? { compile(name).0 }
+
+    @Test func thereAreExamples() {
+        #expect(Self.examples.count >= 5)
+    }
+
+    @Test(arguments: examples)
+    func exampleChecksCleanlyAndLowers(name: String) throws {
+        let (graph, diagnostics, files) = Self.compile(name)
+        #expect(diagnostics.isEmpty, "\(name):\n\(DiagnosticRenderer.render(diagnostics, files: files))")
+        let lowered = try #require(graph)
+        #expect(!lowered.arms.isEmpty)
+        #expect(lowered.spec.count > 0)
+    }
+
+    @Test(arguments: examples)
+    func irJSONRoundTrips(name: String) throws {
+        let graph = try #require(Self.graph(name))
+        let json = try GraphRendering.json(graph)
+        let decoded = try JSONDecoder().decode(PipelineGraph.self, from: Data(json.utf8))
+        #expect(decoded == graph)
+        #expect(try GraphRendering.json(decoded) == json, "JSON form is stable")
+    }
+
+    @Test(arguments: examples)
+    func dotIsValid(name: String) throws {
+        let graph = try #require(Self.graph(name))
+        let dot = GraphRendering.dot(graph)
+        #expect(DotValidator.validate(dot) == nil, "\(DotValidator.validate(dot)?.message ?? "")\n\(dot)")
+        for arm in graph.arms { #expect(dot.contains("\"arm:\(arm.name)\"")) }
+    }
+
+    @Test(arguments: examples)
+    func textOutlineNamesEveryStage(name: String) throws {
+        let graph = try #require(Self.graph(name))
+        let text = GraphRendering.text(graph)
+        #expect(text.contains("router \(graph.router.policy)"))
+        for stage in graph.quality { #expect(text.contains("\"\(stage.name)\"")) }
+    }
+
+    @Test func standardModulesCheckCleanly() {
+        let script = validScript.replacingOccurrences(of: "gen 0.1\n", with: "gen 0.1\nimport \"std/arms\"\nimport \"std/quality\"\nimport \"std/rewards\"\n")
+        let result = checkText(script)
+        #expect(result.diagnostics.isEmpty, "\(DiagnosticRenderer.render(result.diagnostics, files: result.files))")
+        #expect(result.files.count == 4)
+    }
+}
