@@ -6,6 +6,7 @@ import PackageDescription
 let package = Package(
     name: "Gen",
     products: [
+        .library(name: "Gen", targets: ["GenEngine"]),
         .library(name: "GenCore", targets: ["GenCore"]),
         .library(name: "GenSyntax", targets: ["GenSyntax"]),
         .library(name: "GenPipeline", targets: ["GenPipeline"]),
@@ -68,6 +69,14 @@ let package = Package(
         .testTarget(name: "GenRunTests", dependencies: [
             "GenRun", "GenCore", "GenPipeline", "GenRouter", "GenProviders", "GenGeneration", "GenStore", "GenRuntime",
             "GenEval",
+        ]),
+        // One facade for hosts, the CLI, the REPL and tests: check, compile, evaluate, run.
+        .target(name: "GenEngine", dependencies: [
+            "GenCore", "GenSyntax", "GenPipeline", "GenSemantics", "GenRuntime", "GenRouter", "GenGeneration",
+            "GenProviders", "GenStore", "GenRun", "GenEval",
+        ]),
+        .testTarget(name: "GenEngineTests", dependencies: [
+            "GenEngine", "GenCore", "GenPipeline", "GenSemantics", "GenRuntime", "GenRouter", "GenGeneration",
         ]),
     ],
     swiftLanguageModes: [.v6]

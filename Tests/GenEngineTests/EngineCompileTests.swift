@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import GenCore
+import GenPipeline
+import GenRuntime
+import GenSemantics
+@testable import GenEngine
+
+enum Paths {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func examples() -> [String] {
+        let directory = root.appendingPathComponent("examples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".gen") }.sorted().map { directory.appendingPathComponent($0).path }
+    }
+}
+
+@Suite struct EngineCompileTests {
+    @Test(arguments: Paths.examples())
+    func everyExampleCompilesWithTheRealInterpreter(path: String) throws {
+        let compilation = Engine().compile(path: path)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.rendered())")
+        let graph = try #require(compilation.graph)
+        #expect(!graph.arms.isEmpty)
+    }
+
+    @Test func thereAreExamplesToCheck() {
+        #expect(Paths.examples().count >= 4)
+    }
+
+    @Test func checkerKindsComeFromTheRuntimeRegistries() {
+        let environment = Engine().checkEnvironment(scriptDirectory: Paths.root)
+        // The semantic package's own list must agree with the registries the engine derives from.
+        let registryNames = Set(environment.functions.map(\.name))
+        let checkerNames = Set(StandardEnvironment.functions.map(\.name))
+        #expect(registryNames == checkerNames)
+        for policy in environment.routerPolicies {
+            let mirror = StandardEnvironment.routerPolicies.first { $0.name == policy.name }
+            #expect(mirror.map { Set($0.parameters.map(\.name)) } == Set(policy.parameters.map(\.name)), "\(policy.name)")
+        }
+        #expect(Set(environment.armKinds.map(\.name)) == Set(StandardEnvironment.armKinds.map(\.name)))
+    }
+
+    @Test func compileTimeValuesUseTheEngineVariables() throws {
+        var engine = Engine()
+        engine.variables = ["GEN_LLM_URL": "http://example.invalid:9999/v1"]
+        let graph = try #require(engine.compile(path: Paths.root.appendingPathComponent("examples/sms_spam.gen").path).graph)
+        #expect(graph.models.first?.baseURL == "http://example.invalid:9999/v1")
+        #expect(graph.evaluation?.test.count == 300)
+    }
+}
