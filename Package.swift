@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "GenStore", targets: ["GenStore"]),
         .library(name: "GenGeneration", targets: ["GenGeneration"]),
         .library(name: "GenRuntime", targets: ["GenRuntime"]),
+        .library(name: "GenQuality", targets: ["GenQuality"]),
     ],
     targets: [
         // Spans, source files, diagnostics and their rendering, seeded randomness: shared by every layer.
@@ -78,6 +79,10 @@ let package = Package(
         .testTarget(name: "GenEngineTests", dependencies: [
             "GenEngine", "GenCore", "GenPipeline", "GenSemantics", "GenRuntime", "GenRouter", "GenGeneration",
         ]),
+        // In-process quality stages: schema validation, text rules, exact and MinHash near dedup, novelty from
+        // centred TF-IDF or embeddings (SimHash LSH), Vendi and distinct-n diversity, metrics, the benchmark.
+        .target(name: "GenQuality", dependencies: ["GenCore", "GenPipeline"]),
+        .testTarget(name: "GenQualityTests", dependencies: ["GenQuality", "GenPipeline", "GenCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

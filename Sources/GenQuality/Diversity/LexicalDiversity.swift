@@ -1,0 +1,50 @@
+import Foundation
+
+/// Distinct-n and n-gram entropy of the accepted texts, kept incrementally in O(words) per text.
+///
+/// distinct-n = distinct n-grams / all n-grams over the set (n-grams do not cross texts). Entropy is the
+/// Shannon entropy in bits of the n-gram frequency distribution, kept through sum(c log c): adding one
+/// occurrence changes that sum by (c+1) log(c+1) - c log c.
+public struct LexicalDiversity: Sendable, Equatable {
+    var unigrams = NgramCounter()
+    var bigrams = NgramCounter()
+
+    public init() {}
+
+    public var distinct1: Double { unigrams.distinctRatio }
+    public var distinct2: Double { bigrams.distinctRatio }
+    public var unigramEntropy: Double { unigrams.entropyBits }
+    public var bigramEntropy: Double { bigrams.entropyBits }
+
+    public mutating func add(_ text: NormalizedText) {
+        var previous: UInt64?
+        for word in text.wordHashes {
+            unigrams.add(word)
+            if let previous { bigrams.add(StableHash.combine(previous, word)) }
+            previous = word
+        }
+    }
+}
+
+/// Counts of hashed n-grams with the running totals distinct-n and entropy need.
+struct NgramCounter: Sendable, Equatable {
+    var counts: [UInt64: Int32] = [:]
+    var total = 0
+    var sumCLogC = 0.0
+
+    var distinctRatio: Double { total == 0 ? 0 : Double(counts.count) / Double(total) }
+
+    var entropyBits: Double {
+        guard total > 0 else { return 0 }
+        let n = Double(total)
+        return Swift.max(0, (n * log(n) - sumCLogC) / n / log(2))
+    }
+
+    mutating func add(_ gram: UInt64) {
+        let before = Double(counts[gram, default: 0])
+        counts[gram, default: 0] += 1
+        let after = before + 1
+        sumCLogC += after * log(after) - (before > 0 ? before * log(before) : 0)
+        total += 1
+    }
+}

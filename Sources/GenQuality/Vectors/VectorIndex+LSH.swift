@@ -1,0 +1,159 @@
+/// The random-hyperplane tables: codes, buckets, probing, the Hamming shortlist, and the rebuilds as the
+/// pool doubles.
+extension VectorIndex {
+    /// Words per sketch: one bit per hyperplane.
+    var sketchWords: Int { config.planes / 64 }
+
+    /// The sketch of a projection under the current centre: bit p is set when the projection on plane p
+    /// exceeds the centre's.
+    func sketch(ofProjection projected: [Float]) -> [UInt64] {
+        var words = [UInt64](repeating: 0, count: sketchWords)
+        projected.withUnsafeBufferPointer { values in
+            centreProjection.withUnsafeBufferPointer { centre in
+                for plane in 0..<Swift.min(values.count, centre.count) where values[plane] > centre[plane] {
+                    words[plane >> 6] |= 1 << UInt64(plane & 63)
+                }
+            }
+        }
+        return words
+    }
+
+    /// Table `table`'s bucket code within a sketch starting at `base` (its `activeBits` low bits are used).
+    func code(table: Int, sketch: UnsafeBufferPointer<UInt64>, base: Int) -> UInt32 {
+        let first = table * config.maxBits
+        let word = first >> 6, shift = UInt64(first & 63)
+        var bits = sketch[base + word] >> shift
+        if shift + UInt64(config.maxBits) > 64 && word + 1 < sketchWords {
+            bits |= sketch[base + word + 1] << (64 - shift)
+        }
+        return UInt32(truncatingIfNeeded: bits) & ((1 << UInt32(config.maxBits)) - 1)
+    }
+
+    /// The rows worth verifying: every row in the probed buckets, ranked by the Hamming distance of its tag
+    /// to the query's, the `shortlist` nearest kept (each row once).
+    func shortlist(for item: VectorItem) -> [Int] {
+        shortlistAndScanned(for: item).rows
+    }
+
+    /// The shortlist and how many bucket entries were read to make it (the benchmark reports the latter).
+    func shortlistAndScanned(for item: VectorItem) -> (rows: [Int], scanned: Int) {
+        let query = sketch(ofProjection: item.projection)
+        let queryTag = query[sketchWords - 1]
+        var best = Shortlist(capacity: config.shortlist)
+        var scanned = 0
+        var uncertain = UncertainBits(capacity: config.probeFlips)
+        do {
+            query.withUnsafeBufferPointer { query in
+                for table in 0..<config.tables {
+                    uncertain.reset()
+                    for bit in 0..<activeBits {
+                        let plane = table * config.maxBits + bit
+                        uncertain.offer(bit: bit, margin: abs(item.projection[plane] - centreProjection[plane]))
+                    }
+                    let own = code(table: table, sketch: query, base: 0)
+                    for probe in 0...uncertain.count {
+                        let probed = probe == 0 ? own : own ^ (1 << UInt32(uncertain.bits[probe - 1]))
+                        buckets.forEach(key: bucketKey(table: table, code: probed)) { row, tag in
+                            scanned += 1
+                            best.offer(row: Int(row), distance: (tag ^ queryTag).nonzeroBitCount)
+                        }
+                    }
+                }
+            }
+        }
+        return (best.rows, scanned)
+    }
+
+    func bucketKey(table: Int, code: UInt32) -> UInt64 {
+        let mask: UInt32 = activeBits >= 32 ? .max : (1 << UInt32(activeBits)) - 1
+        return StableHash.combine(UInt64(table) &+ 0x7461_626C_65, UInt64(code & mask))
+    }
+
+    mutating func insertIntoBuckets(row: Int) {
+        let keys = sketches.withUnsafeBufferPointer { stored in
+            (0..<config.tables).map { bucketKey(table: $0, code: code(table: $0, sketch: stored, base: row * sketchWords)) }
+        }
+        let tag = sketches[(row + 1) * sketchWords - 1]
+        for key in keys { buckets.insert(key: key, item: Int32(row), tag: tag) }
+    }
+
+    /// Re-centres the hyperplanes while the pool is small, sets the bits per bucket to about log2(pool), and
+    /// refills the buckets. Runs each time the pool doubles, so its cost is constant per added sample.
+    mutating func rebuild() {
+        if count <= config.recentreLimit || sketches.count != count * sketchWords {
+            let scale = 1 / (centreCount + config.centrePseudoCount)
+            centreProjection = projection.project(centreSum.map { $0 * scale })
+            var fresh = [UInt64]()
+            fresh.reserveCapacity(count * sketchWords)
+            for row in 0..<count { fresh.append(contentsOf: sketch(ofProjection: projection.project(store.vector(row)))) }
+            sketches = fresh
+        }
+        var bits = 0
+        while (1 << bits) < count { bits += 1 }
+        activeBits = Swift.min(config.maxBits, Swift.max(4, bits + config.bitsOffset))
+        buckets = BucketMultimap(expectedKeys: count * config.tables)
+        for row in 0..<count { insertIntoBuckets(row: row) }
+        nextRebuild = count * 2
+    }
+}
+
+/// The bits whose hyperplanes pass closest to the query (smallest |projection - centre|): flipping them
+/// gives the buckets the query most nearly fell into.
+struct UncertainBits {
+    let capacity: Int
+    private(set) var bits: [Int] = []
+    private var margins: [Float] = []
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        bits.reserveCapacity(capacity + 1)
+        margins.reserveCapacity(capacity + 1)
+    }
+
+    var count: Int { bits.count }
+
+    mutating func reset() {
+        bits.removeAll(keepingCapacity: true)
+        margins.removeAll(keepingCapacity: true)
+    }
+
+    /// Keeps the `capacity` smallest margins, sorted ascending (insertion into a tiny array).
+    mutating func offer(bit: Int, margin: Float) {
+        guard capacity > 0, bits.count < capacity || margin < margins[margins.count - 1] else { return }
+        var position = margins.count
+        while position > 0 && margins[position - 1] > margin { position -= 1 }
+        margins.insert(margin, at: position)
+        bits.insert(bit, at: position)
+        if bits.count > capacity {
+            margins.removeLast()
+            bits.removeLast()
+        }
+    }
+}
+
+/// The rows with the smallest Hamming distances seen so far, each once (capacity is small: linear scans).
+struct Shortlist {
+    let capacity: Int
+    private(set) var rows: [Int] = []
+    private var distances: [Int] = []
+    private var worst = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        rows.reserveCapacity(capacity)
+        distances.reserveCapacity(capacity)
+    }
+
+    mutating func offer(row: Int, distance: Int) {
+        if rows.count == capacity && distance >= distances[worst] { return }
+        if rows.contains(row) { return }
+        if rows.count < capacity {
+            rows.append(row)
+            distances.append(distance)
+        } else {
+            rows[worst] = row
+            distances[worst] = distance
+        }
+        worst = distances.indices.max { distances[$0] < distances[$1] } ?? 0
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GenCore
+import Testing
+
+@testable import GenQuality
+
+struct VectorIndexTests {
+    /// A random sparse unit vector with `count` non-zeros below `dimensions`.
+    static func randomSparse(_ random: inout SeededRandom, dimensions: Int, count: Int) -> FeatureVector {
+        var chosen = Set<UInt32>()
+        while chosen.count < count { chosen.insert(UInt32(random.nextIndex(dimensions))) }
+        let indices = chosen.sorted()
+        let values = indices.map { _ in Float(random.nextUnit() + 0.1) }
+        let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return .sparse(indices: indices, values: values.map { $0 / norm })
+    }
+
+    /// `vector` with a share of its weight moved to new dimensions (cosine about 1 - share).
+    static func perturbed(_ vector: FeatureVector, _ random: inout SeededRandom, share: Double, dimensions: Int) -> FeatureVector {
+        guard case .sparse(let indices, let values) = vector else { return vector }
+        var entries = Dictionary(uniqueKeysWithValues: zip(indices, values.map { Double($0) * (1 - share) }))
+        for _ in 0..<4 { entries[UInt32(random.nextIndex(dimensions)), default: 0] += share / 2 }
+        let sorted = entries.sorted { $0.key < $1.key }
+        let norm = sorted.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
+        return .sparse(indices: sorted.map(\.key), values: sorted.map { Float($0.value / norm) })
+    }
+
+    @Test func lshFindsPlantedNearNeighboursInALargePool() throws {
+        let dimensions = 4096
+        var random = SeededRandom(seed: 11)
+        var index = try VectorIndex(config: VectorIndexConfig(dimensions: dimensions, sparse: true))
+        var planted: [(query: FeatureVector, id: String)] = []
+        for row in 0..<4000 {
+            let vector = Self.randomSparse(&random, dimensions: dimensions, count: 30)
+            try index.add(index.item(id: "v\(row)", vector: vector))
+            if row % 40 == 0 {
+                planted.append((Self.perturbed(vector, &random, share: 0.15, dimensions: dimensions), "v\(row)"))
+            }
+        }
+        #expect(index.activeBits > 0)  // the search below goes through the LSH tables, not a scan
+        var found = 0
+        for (query, id) in planted {
+            let item = try index.item(id: "q", vector: query)
+            let exact = try #require(index.nearestExhaustive(to: item))
+            #expect(exact.id == id && exact.cosine > 0.8)
+            if index.nearest(to: item)?.id == id { found += 1 }
+        }
+        #expect(Double(found) / Double(planted.count) >= 0.95, "found \(found) of \(planted.count)")
+    }
+
+    @Test func smallPoolsAreSearchedExactly() throws {
+        var random = SeededRandom(seed: 5)
+        var index = try VectorIndex(config: VectorIndexConfig(dimensions: 512, sparse: true))
+        for row in 0..<50 { try index.add(index.item(id: "v\(row)", vector: Self.randomSparse(&random, dimensions: 512, count: 12))) }
+        for _ in 0..<20 {
+            let item = try index.item(id: "q", vector: Self.randomSparse(&random, dimensions: 512, count: 12))
+            #expect(index.nearest(to: item) == index.nearestExhaustive(to: item))
+        }
+    }
+
+    @Test func centringRemovesTheSharedDirection() throws {
+        // Every vector is a large common offset plus a small private direction: raw cosines are all near 1,
+        // centred ones near 0, so only centring tells the vectors apart.
+        let dimensions = 64
+        var index = try VectorIndex(config: VectorIndexConfig(dimensions: dimensions, sparse: false, centrePseudoCount: 0))
+        func vector(_ axis: Int) -> FeatureVector {
+            .dense((0..<dimensions).map { $0 == 0 ? 10 : ($0 == axis ? 1 : 0) })
+        }
+        for axis in 1..<40 { try index.add(index.item(id: "a\(axis)", vector: vector(axis))) }
+        let query = try index.item(id: "q", vector: vector(50))
+        let raw = vector(50).dot(vector(1)) / (vector(50).normSquared * vector(1).normSquared).squareRoot()
+        #expect(raw > 0.99)
+        let nearest = try #require(index.nearest(to: query))
+        #expect(abs(nearest.cosine) < 0.1)
+    }
+
+    @Test func badVectorsAreErrors() throws {
+        let dense = try VectorIndex(config: VectorIndexConfig(dimensions: 4, sparse: false))
+        #expect(throws: QualityError.dimensionMismatch(expected: 4, got: 3)) { try dense.item(id: "x", vector: .dense([1, 2, 3])) }
+        #expect(throws: QualityError.nonFiniteVector) { try dense.item(id: "x", vector: .dense([1, .nan, 0, 0])) }
+        let sparse = try VectorIndex(config: VectorIndexConfig(dimensions: 8, sparse: true))
+        #expect(throws: QualityError.self) { try sparse.item(id: "x", vector: .sparse(indices: [3, 1], values: [1, 1])) }
+        #expect(throws: QualityError.self) { try sparse.item(id: "x", vector: .sparse(indices: [9], values: [1])) }
+    }
+
+    @Test func savedStateGivesTheSameNeighbours() throws {
+        var random = SeededRandom(seed: 9)
+        var index = try VectorIndex(config: VectorIndexConfig(dimensions: 1024, sparse: true))
+        for row in 0..<600 { try index.add(index.item(id: "v\(row)", vector: Self.randomSparse(&random, dimensions: 1024, count: 20))) }
+        let restored = try JSONDecoder().decode(VectorIndex.self, from: JSONEncoder().encode(index))
+        for _ in 0..<30 {
+            let vector = Self.randomSparse(&random, dimensions: 1024, count: 20)
+            #expect(try restored.nearest(to: restored.item(id: "q", vector: vector)) == index.nearest(to: index.item(id: "q", vector: vector)))
+        }
+    }
+}
+
+struct BucketMultimapTests {
+    @Test func returnsEveryItemOfAKeyMostRecentFirst() {
+        var map = BucketMultimap()
+        for item in 0..<100 { map.insert(key: UInt64(item % 7), item: Int32(item), tag: UInt64(item)) }
+        var seen: [Int32] = []
+        map.forEach(key: 3) { item, tag in
+            #expect(UInt64(item) == tag)
+            seen.append(item)
+        }
+        #expect(seen == Array(stride(from: 94, through: 3, by: -7)).map(Int32.init))
+        var none = 0
+        map.forEach(key: 1234) { _, _ in none += 1 }
+        #expect(none == 0)
+    }
+
+    @Test func aLinkThatPointsForwardIsRejected() throws {
+        var map = BucketMultimap()
+        map.insert(key: 1, item: 0)
+        map.insert(key: 1, item: 1)
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(map)) as? [String: Any])
+        object["next"] = PackedArray.encode([Int32(1), Int32(0)]).base64EncodedString()  // a cycle
+        let data = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(BucketMultimap.self, from: data) }
+    }
+}
