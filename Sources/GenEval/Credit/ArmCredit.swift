@@ -31,42 +31,51 @@ public enum ArmCredit {
     public static let maxShapleyArms = 8
 
     /// Exact Shapley over arms when there are at most `maxShapleyArms`, leave-one-arm-out otherwise.
+    /// `parallelism` caps the threads used for the independent model fits (default: all cores).
     public static func automatic(
         samplesByArm: [String: [LabeledText]], test: [LabeledText], model: String = "logreg",
-        metric: EvaluationMetric = .accuracy, seed: UInt64
+        metric: EvaluationMetric = .accuracy, seed: UInt64, parallelism: Int? = nil
     ) throws -> ArmCreditResult {
         samplesByArm.count <= maxShapleyArms
-            ? try shapley(samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed)
-            : try leaveOneOut(samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed)
+            ? try shapley(
+                samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed, parallelism: parallelism)
+            : try leaveOneOut(
+                samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed, parallelism: parallelism)
     }
 
     /// Exact Shapley values over at most `maxShapleyArms` arms; the credits sum to fullValue - emptyValue.
     public static func shapley(
         samplesByArm: [String: [LabeledText]], test: [LabeledText], model: String = "logreg",
-        metric: EvaluationMetric = .accuracy, seed: UInt64
+        metric: EvaluationMetric = .accuracy, seed: UInt64, parallelism: Int? = nil
     ) throws -> ArmCreditResult {
         guard samplesByArm.count <= maxShapleyArms else {
             throw EvalError.invalidArgument(
-                "exact Shapley needs at most \(maxShapleyArms) arms (2^K model fits), got \(samplesByArm.count); use leaveOneOut")
+                "exact Shapley needs at most \(maxShapleyArms) arms (2^K model fits), got \(samplesByArm.count); "
+                    + "use leaveOneOut")
         }
-        var game = try CoalitionGame(samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed)
-        let credits = try ShapleyValues.exact(players: game.arms.count) { try game.value(of: $0) }
-        return game.result(method: .shapley, credits: credits)
+        let game = try CoalitionGame(samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed)
+        let coalitions = (0..<(UInt32(1) << game.arms.count)).map { $0 }
+        let values = try game.values(of: coalitions, parallelism: parallelism)
+        let credits = try ShapleyValues.exact(players: game.arms.count) { values[$0] ?? game.emptyValue }
+        return game.result(method: .shapley, values: values, credits: credits)
     }
 
     /// Leave-one-arm-out marginals: K + 1 fits; under-credits arms that duplicate each other.
     public static func leaveOneOut(
         samplesByArm: [String: [LabeledText]], test: [LabeledText], model: String = "logreg",
-        metric: EvaluationMetric = .accuracy, seed: UInt64
+        metric: EvaluationMetric = .accuracy, seed: UInt64, parallelism: Int? = nil
     ) throws -> ArmCreditResult {
-        var game = try CoalitionGame(samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed)
-        let credits = try ShapleyValues.leaveOneOut(players: game.arms.count) { try game.value(of: $0) }
-        return game.result(method: .leaveOneOut, credits: credits)
+        let game = try CoalitionGame(samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed)
+        let all = game.allArms
+        let coalitions = [all] + (0..<game.arms.count).map { all & ~(UInt32(1) << $0) }
+        let values = try game.values(of: coalitions, parallelism: parallelism)
+        let credits = try ShapleyValues.leaveOneOut(players: game.arms.count) { values[$0] ?? game.emptyValue }
+        return game.result(method: .leaveOneOut, values: values, credits: credits)
     }
 }
 
-/// The coalition value function: arms and test featurised once, one seeded fit per coalition, values cached.
-private struct CoalitionGame {
+/// The coalition value function: arms and test featurised once, then one seeded fit per coalition.
+private struct CoalitionGame: Sendable {
     let arms: [String]
     let model: String
     let metric: EvaluationMetric
@@ -75,8 +84,6 @@ private struct CoalitionGame {
     let testVectors: [SparseVector]
     let testLabels: [String]
     let emptyValue: Double
-    var cache: [UInt32: Double] = [:]
-    var fits = 0
 
     init(
         samplesByArm: [String: [LabeledText]], test: [LabeledText], model: String, metric: EvaluationMetric,
@@ -84,10 +91,13 @@ private struct CoalitionGame {
     ) throws {
         guard !test.isEmpty else { throw EvalError.emptyTestSet }
         guard !samplesByArm.isEmpty else { throw EvalError.invalidArgument("arm credit needs at least one arm") }
+        guard samplesByArm.count <= 31 else { throw EvalError.invalidArgument("arm credit supports at most 31 arms") }
         let prototype = try ModelRegistry.make(model, seed: seed)
         let classes = Array(Set(samplesByArm.values.flatMap { $0.map(\.label) })).sorted()
         arms = samplesByArm.keys.sorted()
-        encodedArms = arms.map { EncodedDataset(samplesByArm[$0] ?? [], featurizer: prototype.featurizer, classes: classes) }
+        encodedArms = arms.map {
+            EncodedDataset(samplesByArm[$0] ?? [], featurizer: prototype.featurizer, classes: classes)
+        }
         testVectors = prototype.featurizer.encode(test.map(\.text))
         testLabels = test.map(\.label)
         self.model = model
@@ -95,6 +105,8 @@ private struct CoalitionGame {
         self.seed = seed
         emptyValue = try Self.majorityBaseline(testLabels, metric: metric)
     }
+
+    var allArms: UInt32 { UInt32((UInt64(1) << arms.count) - 1) }
 
     /// The best constant prediction on the test set: what a model that learned nothing would score.
     static func majorityBaseline(_ labels: [String], metric: EvaluationMetric) throws -> Double {
@@ -105,29 +117,42 @@ private struct CoalitionGame {
         return metric.value(of: try ClassificationMetrics(truth: labels, predicted: predictions))
     }
 
-    mutating func value(of coalition: UInt32) throws -> Double {
-        if let known = cache[coalition] { return known }
+    /// The training pool of a coalition: its arms' samples, in sorted arm order.
+    func pool(_ coalition: UInt32) -> EncodedDataset {
         var pool = EncodedDataset(vectors: [], labels: [], classes: encodedArms.first?.classes ?? [])
         for (index, arm) in encodedArms.enumerated() where coalition & (UInt32(1) << index) != 0 {
             pool.vectors += arm.vectors
             pool.labels += arm.labels
         }
-        var result = emptyValue
-        if pool.count > 0 {
-            var classifier = try ModelRegistry.make(model, seed: seed)
-            try classifier.fit(pool)
-            fits += 1
-            let predictions = testVectors.map { classifier.predict(vector: $0) }
-            result = metric.value(of: try ClassificationMetrics(truth: testLabels, predicted: predictions))
-        }
-        cache[coalition] = result
-        return result
+        return pool
     }
 
-    func result(method: ArmCreditResult.Method, credits: [Double]) -> ArmCreditResult {
-        let all = UInt32((1 << arms.count) - 1)
+    /// The metric of a fresh model trained on the coalition's pool; an empty pool is worth the baseline.
+    func value(of coalition: UInt32) throws -> Double {
+        let pool = pool(coalition)
+        guard pool.count > 0 else { return emptyValue }
+        var classifier = try ModelRegistry.make(model, seed: seed)
+        try classifier.fit(pool)
+        let predictions = testVectors.map { classifier.predict(vector: $0) }
+        return metric.value(of: try ClassificationMetrics(truth: testLabels, predicted: predictions))
+    }
+
+    /// The values of several coalitions, fitted in parallel.
+    func values(of coalitions: [UInt32], parallelism: Int?) throws -> [UInt32: Double] {
+        let game = self
+        let results = try ParallelJobs.map(
+            count: coalitions.count, parallelism: parallelism ?? ParallelJobs.defaultParallelism
+        ) { try game.value(of: coalitions[$0]) }
+        return Dictionary(zip(coalitions, results), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Packs the credits with the values they came from; `fits` counts coalitions with a non-empty pool.
+    func result(method: ArmCreditResult.Method, values: [UInt32: Double], credits: [Double]) -> ArmCreditResult {
+        let fits = values.keys.filter { coalition in
+            encodedArms.indices.contains { coalition & (UInt32(1) << $0) != 0 && encodedArms[$0].count > 0 }
+        }.count
         return ArmCreditResult(
             method: method, metric: metric, model: model, arms: arms, credits: credits,
-            fullValue: cache[all] ?? emptyValue, emptyValue: emptyValue, fits: fits)
+            fullValue: values[allArms] ?? emptyValue, emptyValue: emptyValue, fits: fits)
     }
 }

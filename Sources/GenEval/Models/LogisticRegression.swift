@@ -84,7 +84,7 @@ public struct LogisticRegression: TextClassifier {
             }
         }
         let documents = Double(vectors.count)
-        let minimum = vectors.count < 50 ? 1 : Int32(clamping: minimumDocumentFrequency)
+        let minimum = vectors.count < 50 ? 1 : max(1, Int32(clamping: minimumDocumentFrequency))
         return documentFrequency.map { $0 < minimum ? 0 : Float(log((1 + documents) / (1 + Double($0))) + 1) }
     }
 
@@ -132,8 +132,9 @@ private struct SGDTrainer {
     mutating func update(_ input: SparseVector, label: Int, rate: Double) {
         for index in 0..<classCount { scores[index] = bias[index] }
         LogisticRegression.addScores(input, weights: weights, scale: scale, into: &scores)
-        var gradient = Softmax.probabilities(scores)
-        gradient[label] -= 1
+        Softmax.normalize(&scores)
+        scores[label] -= 1  // now the gradient of the loss with respect to the scores
+        let gradient = scores
         scale *= max(1 - rate * l2, 1e-3)
         let classCount = classCount
         let bucketCount = weights.count / classCount

@@ -21,27 +21,35 @@ public struct NaiveBayes: TextClassifier {
 
     public mutating func fit(_ raw: EncodedDataset) throws {
         try FitCheck.validate(raw)
+        guard smoothing > 0, smoothing.isFinite else { throw EvalError.invalidArgument("naive Bayes needs smoothing > 0") }
+        guard raw.vectors.allSatisfy({ $0.values.allSatisfy { $0 >= 0 } }) else {
+            throw EvalError.invalidArgument("naive Bayes needs non-negative feature counts")
+        }
         let data = raw.compacted()
         let classCount = data.classes.count
         let bucketCount = featurizer.bucketCount
-        var counts = [Double](repeating: 0, count: bucketCount * classCount)
+        // Counts become log-likelihoods in place; empty slots (most of them) share one value per class,
+        // so the 2^18 x classes table costs one pass and few log calls (this fit runs 2^K times in arm credit).
+        var table = [Float](repeating: 0, count: bucketCount * classCount)
         var totals = [Double](repeating: 0, count: classCount)
         var documents = [Double](repeating: 0, count: classCount)
         for (vector, label) in zip(data.vectors, data.labels) {
             documents[label] += 1
             for (index, value) in zip(vector.indices, vector.values) where index.isBucket(below: bucketCount) {
-                counts[Int(index) * classCount + label] += Double(value)
+                table[Int(index) * classCount + label] += value
                 totals[label] += Double(value)
             }
         }
         let denominators = totals.map { log($0 + smoothing * Double(bucketCount)) }
-        var likelihoods = [Float](repeating: 0, count: counts.count)
-        for slot in counts.indices {
-            likelihoods[slot] = Float(log(counts[slot] + smoothing) - denominators[slot % classCount])
+        let unseen = denominators.map { Float(log(smoothing) - $0) }
+        for slot in table.indices {
+            let label = slot % classCount
+            let count = Double(table[slot])
+            table[slot] = count == 0 ? unseen[label] : Float(log(count + smoothing) - denominators[label])
         }
         classes = data.classes
         logPriors = documents.map { log($0 / Double(data.count)) }
-        logLikelihoods = likelihoods
+        logLikelihoods = table
     }
 
     public func predictProba(vector: SparseVector) -> [Double] {
