@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "GenStore", targets: ["GenStore"]),
         .library(name: "GenGeneration", targets: ["GenGeneration"]),
         .library(name: "GenRuntime", targets: ["GenRuntime"]),
+        .library(name: "GenChecks", targets: ["GenChecks"]),
         .library(name: "GenQuality", targets: ["GenQuality"]),
     ],
     targets: [
@@ -83,6 +84,12 @@ let package = Package(
         // centred TF-IDF or embeddings (SimHash LSH), Vendi and distinct-n diversity, metrics, the benchmark.
         .target(name: "GenQuality", dependencies: ["GenCore", "GenPipeline"]),
         .testTarget(name: "GenQualityTests", dependencies: ["GenQuality", "GenPipeline", "GenCore"]),
+        // Model-backed quality checks (similarity with centred embeddings or TF-IDF, entailment from yes/no
+        // logprobs, rubric judge with structured output) behind GenRun's ModelChecker, cached by content.
+        .target(name: "GenChecks", dependencies: ["GenCore", "GenPipeline", "GenRuntime", "GenProviders", "GenRun", "GenStore"]),
+        .testTarget(name: "GenChecksTests", dependencies: [
+            "GenChecks", "GenCore", "GenPipeline", "GenRuntime", "GenProviders", "GenRun", "GenStore",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
