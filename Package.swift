@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Gen", targets: ["GenEngine"]),
         .library(name: "GenCore", targets: ["GenCore"]),
         .library(name: "GenSyntax", targets: ["GenSyntax"]),
+        .library(name: "GenFormat", targets: ["GenFormat"]),
         .library(name: "GenPipeline", targets: ["GenPipeline"]),
         .library(name: "GenStdlib", targets: ["GenStdlib"]),
         .library(name: "GenSemantics", targets: ["GenSemantics"]),
@@ -28,6 +29,9 @@ let package = Package(
         // Source text to tokens (with trivia) to AST; the grammar is grammar/gen.ebnf.
         .target(name: "GenSyntax", dependencies: ["GenCore"]),
         .testTarget(name: "GenSyntaxTests", dependencies: ["GenSyntax", "GenCore"], exclude: ["Fixtures"]),
+        // `gen fmt`: the one canonical layout of .gen files; keeps every comment, idempotent, checked against the AST.
+        .target(name: "GenFormat", dependencies: ["GenSyntax", "GenCore"]),
+        .testTarget(name: "GenFormatTests", dependencies: ["GenFormat", "GenSyntax", "GenCore"]),
         // The checked pipeline graph (IR): the only contract between the compiler and the runtime.
         .target(name: "GenPipeline", dependencies: ["GenCore"]),
         // The standard modules (stdlib/*.gen), embedded by scripts/embed-stdlib.sh.
