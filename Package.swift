@@ -71,6 +71,7 @@ let package = Package(
         // The adaptive run loop: context, routing, generation, quality, reward, store commit, progress.
         .target(name: "GenRun", dependencies: [
             "GenCore", "GenPipeline", "GenRouter", "GenProviders", "GenGeneration", "GenStore", "GenRuntime", "GenEval",
+            "GenQuality",
         ]),
         .testTarget(name: "GenRunTests", dependencies: [
             "GenRun", "GenCore", "GenPipeline", "GenRouter", "GenProviders", "GenGeneration", "GenStore", "GenRuntime",
@@ -79,10 +80,11 @@ let package = Package(
         // One facade for hosts, the CLI, the REPL and tests: check, compile, evaluate, run.
         .target(name: "GenEngine", dependencies: [
             "GenCore", "GenSyntax", "GenPipeline", "GenSemantics", "GenRuntime", "GenRouter", "GenGeneration",
-            "GenProviders", "GenStore", "GenRun", "GenEval",
+            "GenProviders", "GenStore", "GenRun", "GenEval", "GenQuality", "GenChecks",
         ]),
         .testTarget(name: "GenEngineTests", dependencies: [
             "GenEngine", "GenCore", "GenPipeline", "GenSemantics", "GenRuntime", "GenRouter", "GenGeneration",
+            "GenRun", "GenStore", "GenProviders", "GenChecks", "GenTestSupport",
         ]),
         // In-process quality stages: schema validation, text rules, exact and MinHash near dedup, novelty from
         // centred TF-IDF or embeddings (SimHash LSH), Vendi and distinct-n diversity, metrics, the benchmark.

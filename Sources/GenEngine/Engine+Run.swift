@@ -1,0 +1,118 @@
+import Foundation
+import GenChecks
+import GenCore
+import GenGeneration
+import GenPipeline
+import GenProviders
+import GenRun
+import GenRuntime
+import GenStore
+
+/// Running a compiled script: the real parts (HTTP clients, arms, quality, reward, store) assembled
+/// from the graph, the adaptive loop, and the exports.
+extension Engine {
+    /// Starts or resumes a run and drives it to its end. The store is closed and the files exported
+    /// whatever happens, so a failed or interrupted run leaves consistent files behind.
+    public func run(
+        _ request: RunRequest, observer: (any RunObserver)? = nil, stop: StopSignal = StopSignal(),
+        checker: (any ModelChecker)? = nil
+    ) async throws -> RunResult {
+        let (graph, store, seed, target) = try await openRun(request)
+        let clients = try Self.clients(for: graph, variables: variables)
+        try await Self.preflight(graph, clients: clients)
+        let environment = FileScriptEnvironment(
+            scriptDirectory: URL(fileURLWithPath: request.scriptPath).standardizedFileURL.deletingLastPathComponent().path,
+            projectRoot: URL(fileURLWithPath: request.scriptPath).standardizedFileURL.deletingLastPathComponent().path,
+            variables: variables)
+        let interpreter = try Interpreter(graph: graph, registry: functions, environment: environment)
+        let armEnvironment = ArmEnvironment(
+            clients: clients, modelNames: Dictionary(uniqueKeysWithValues: graph.models.map { ($0.name, $0.model) }))
+        var arms: [String: any Arm] = [:]
+        for node in graph.arms { arms[node.name] = try self.arms.makeArm(node, environment: armEnvironment) }
+        let modelChecker = checker ?? StandardModelChecker(
+            models: CheckModel.from(graph: graph, clients: clients), cache: RunStoreCheckCache(store: store))
+        let quality = try ScriptQuality(graph: graph, interpreter: interpreter, checker: modelChecker)
+        let reward = try ScriptReward(expression: graph.reward, interpreter: interpreter)
+        let configuration = RunConfiguration(
+            seed: seed, targetCount: target, batchSize: graph.spec.batch,
+            maxCandidates: graph.spec.budget.maxCandidates, maxTokens: graph.spec.budget.maxTokens)
+        let loop = AdaptiveRun(
+            graph: graph, arms: arms, quality: quality, reward: reward, store: store, configuration: configuration,
+            observer: observer, stop: stop)
+        let outcome: RunOutcome
+        do {
+            outcome = try await loop.run()
+        } catch {
+            _ = try? await store.export(ExportOptions(provenance: request.provenance))
+            await store.close()
+            throw error
+        }
+        let exported = try await store.export(ExportOptions(provenance: request.provenance))
+        await store.close()
+        return RunResult(outcome: outcome, directory: request.outDirectory, exported: exported, graph: graph)
+    }
+
+    /// A new run's store (compiling the script) or a stopped run's store (using the graph it was started with).
+    func openRun(_ request: RunRequest) async throws -> (PipelineGraph, RunStore, UInt64, Int) {
+        let database = request.outDirectory.appendingPathComponent("run.sqlite")
+        let exists = FileManager.default.fileExists(atPath: database.path)
+        if request.resume {
+            guard exists else { throw RunFailure.nothingToResume(request.outDirectory.path) }
+            let store = try RunStore(opening: request.outDirectory)
+            let info = try await store.info()
+            let graph = try JSONDecoder().decode(PipelineGraph.self, from: Data(CanonicalJSON.string(info.graph).utf8))
+            return (graph, store, info.seed, request.count ?? info.targetCount)
+        }
+        guard !exists else { throw RunFailure.runExists(request.outDirectory.path) }
+        let compilation = compile(path: request.scriptPath)
+        guard let graph = compilation.graph, !compilation.hasErrors else {
+            throw RunFailure.scriptHasErrors(compilation.rendered())
+        }
+        try FileManager.default.createDirectory(at: request.outDirectory, withIntermediateDirectories: true)
+        let seed = request.seed ?? RunRequest.defaultSeed
+        let graphJSON = CanonicalJSON.parse(String(decoding: try JSONEncoder().encode(graph), as: UTF8.self)) ?? .null
+        let store = try RunStore(
+            creating: NewRun(scriptPath: request.scriptPath, scriptSHA256: graph.script.sha256, seed: seed, graph: graphJSON,
+                             targetCount: request.count ?? graph.spec.count),
+            in: request.outDirectory)
+        return (graph, store, seed, request.count ?? graph.spec.count)
+    }
+
+    /// One HTTP client per declared model, with the script's concurrency, timeout and retries.
+    static func clients(for graph: PipelineGraph, variables: [String: String]) throws -> [String: any LLMClient] {
+        var clients: [String: any LLMClient] = [:]
+        for model in graph.models {
+            let configuration = ClientConfiguration(
+                baseURL: model.baseURL, apiKeyVariable: model.apiKeyEnv, timeout: model.timeoutSeconds,
+                maxConcurrency: model.maxConcurrency, retry: RetryPolicy(maxAttempts: max(1, model.maxRetries + 1)))
+            do {
+                clients[model.name] = try OpenAICompatibleClient(configuration: configuration, environment: variables)
+            } catch {
+                throw RunFailure.setup("model `\(model.name)`: \(error)")
+            }
+        }
+        return clients
+    }
+
+    /// Asks every model an arm uses for its model list before any token is spent, so a server that is down
+    /// or misconfigured stops the run at once with a message naming the URL.
+    static func preflight(_ graph: PipelineGraph, clients: [String: any LLMClient]) async throws {
+        let used = Set(graph.arms.compactMap(\.model) + graph.quality.flatMap { $0.modelChecks.compactMap(\.model) })
+        for name in used.sorted() {
+            guard let client = clients[name] as? OpenAICompatibleClient else { continue }
+            do {
+                _ = try await client.listModels()
+            } catch {
+                throw RunFailure.modelUnreachable("model `\(name)`: \(error)")
+            }
+        }
+    }
+}
+
+/// How a run ended and where its files are.
+public struct RunResult: Sendable {
+    public var outcome: RunOutcome
+    public var directory: URL
+    public var exported: ExportSummary
+    public var graph: PipelineGraph
+}

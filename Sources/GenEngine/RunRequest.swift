@@ -1,0 +1,48 @@
+import Foundation
+
+/// What `gen run` asks for, after its flags are parsed.
+public struct RunRequest: Sendable {
+    public var scriptPath: String
+    /// The run directory: run.sqlite, dataset.jsonl, rejected.jsonl, report.html, DATASET_CARD.md.
+    public var outDirectory: URL
+    /// nil: the default seed (new run) or the stored one (resume).
+    public var seed: UInt64?
+    /// Overrides the spec's `count`.
+    public var count: Int?
+    /// Continue the run stored in `outDirectory` instead of starting one.
+    public var resume: Bool
+    /// Add `_arm`, `_batch`, `_reward` to each line of dataset.jsonl.
+    public var provenance: Bool
+
+    public init(scriptPath: String, outDirectory: URL, seed: UInt64? = nil, count: Int? = nil, resume: Bool = false,
+                provenance: Bool = false) {
+        self.scriptPath = scriptPath
+        self.outDirectory = outDirectory
+        self.seed = seed
+        self.count = count
+        self.resume = resume
+        self.provenance = provenance
+    }
+
+    public static let defaultSeed: UInt64 = 42
+}
+
+/// Why a run could not start or stopped with an error; each message says what to do.
+public enum RunFailure: Error, CustomStringConvertible, Equatable {
+    case scriptHasErrors(String)
+    case runExists(String)
+    case nothingToResume(String)
+    case modelUnreachable(String)
+    case setup(String)
+
+    public var description: String {
+        switch self {
+        case .scriptHasErrors(let rendered): return rendered
+        case .runExists(let path):
+            return "\(path) already holds a run; continue it with `gen run --resume \(path)` or choose another --out"
+        case .nothingToResume(let path): return "no run to resume in \(path) (no run.sqlite there)"
+        case .modelUnreachable(let message): return message
+        case .setup(let message): return message
+        }
+    }
+}

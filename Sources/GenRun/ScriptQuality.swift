@@ -1,0 +1,224 @@
+import Foundation
+import GenCore
+import GenGeneration
+import GenPipeline
+import GenQuality
+import GenRuntime
+import GenStore
+
+/// The script's `quality { }` block over a run's accepted pool.
+///
+/// Order: the output schema (always a gate: a sample of the wrong shape is unusable), then the script's
+/// stages as declared, cheap ones in process; stages that need a model run last and only for samples that
+/// passed everything else, so a rejected sample never costs a judge call. Every stage's outcome is
+/// recorded for every candidate it reached.
+public actor ScriptQuality: QualityAssessor {
+    var pool: QualityPool
+    let plan: QualityStagePlan
+    let interpreter: Interpreter
+    let checker: (any ModelChecker)?
+    let spec: SpecNode
+    var lastBatchGain: Double = 0
+    var counter = 0
+
+    public init(graph: PipelineGraph, interpreter: Interpreter, checker: (any ModelChecker)?) throws {
+        self.plan = try QualityStagePlan(graph: graph, interpreter: interpreter)
+        let config = QualityConfig(dedup: DedupConfig(nearThreshold: plan.nearThreshold), seed: 0x7175_616C)
+        var pool = try QualityPool(schema: graph.spec.output, config: config)
+        try pool.calibrate(seeds: graph.spec.examples)
+        self.pool = pool
+        self.interpreter = interpreter
+        self.checker = checker
+        self.spec = graph.spec
+    }
+
+    public func assess(_ candidates: [Candidate]) async throws -> [Assessment] {
+        var results: [Assessment] = []
+        var passing: [PreparedSample] = []
+        var deferred: [(index: Int, sample: JSONValue)] = []
+        for candidate in candidates {
+            guard let sample = candidate.sample else {
+                results.append(Assessment(
+                    passed: false, reasons: [candidate.failure ?? "no sample"],
+                    checks: [CheckRecord(stage: "parse", kind: "parse", passed: false, detail: .string(candidate.rawText))],
+                    quality: 0, novelty: 0))
+                continue
+            }
+            counter += 1
+            let prepared = pool.prepare(QualityCandidate(id: "c\(counter)", arm: candidate.arm, sample: sample))
+            let inProcess = pool.assess(prepared, pending: passing)
+            var assessment = gates(inProcess, prepared: prepared)
+            if assessment.passed {
+                try evaluateCheapStages(sample: sample, into: &assessment, schemaValid: prepared.schema.isValid)
+            }
+            if assessment.passed {
+                passing.append(prepared)
+                if plan.stages.contains(where: \.needsModel) { deferred.append((results.count, sample)) }
+            }
+            results.append(assessment)
+        }
+        try await runModelStages(deferred, into: &results)
+        for index in results.indices { finishQuality(&results[index]) }
+        return results
+    }
+
+    /// Schema, dedup and novelty outcomes from the pool, as the script declared them.
+    func gates(_ verdict: SampleAssessment, prepared: PreparedSample) -> Assessment {
+        var assessment = Assessment(passed: true, reasons: [], quality: 1, novelty: verdict.novelty?.novelty ?? 1)
+        let schemaIssues = verdict.rejections.filter { $0.stage == "schema" }
+        assessment.checks.append(CheckRecord(
+            stage: "schema", kind: "schema", passed: schemaIssues.isEmpty,
+            detail: schemaIssues.isEmpty ? .null : .array(schemaIssues.map { .string($0.description) })))
+        if let first = schemaIssues.first { reject(&assessment, "schema: \(first.reason)") }
+        guard schemaIssues.isEmpty else { return assessment }
+
+        if let method = plan.dedupMethod {
+            let duplicate = verdict.dedup.flatMap { $0.isDuplicate ? $0.reason : nil }
+            let semantic = method == "semantic" ? verdict.novelty.flatMap { $0.isSemanticDuplicate ? $0.reason : nil } : nil
+            let reason = duplicate ?? semantic
+            assessment.checks.append(CheckRecord(
+                stage: "dedup \(method)", kind: "dedup", passed: reason == nil, detail: reason.map(JSONValue.string) ?? .null))
+            if let reason { reject(&assessment, "duplicate: \(reason)") }
+        }
+        if let minimum = plan.minimumNovelty {
+            let novelty = verdict.novelty?.novelty ?? 1
+            let enough = novelty >= minimum
+            assessment.checks.append(CheckRecord(stage: "novelty", kind: "diversity", passed: enough, score: novelty))
+            if !enough { reject(&assessment, "novelty \(Self.fixed(novelty)) below \(Self.fixed(minimum))") }
+        }
+        return assessment
+    }
+
+    /// Rules and scores that need no model, in declared order; the first failing rule stops the sample.
+    func evaluateCheapStages(sample: JSONValue, into assessment: inout Assessment, schemaValid: Bool) throws {
+        let binding = sampleValue(sample)
+        for compiled in plan.stages where !compiled.needsModel {
+            let inProcess = compiled.stage.modelChecks.map { _ in Value.bool(schemaValid) }
+            try apply(compiled, binding: binding, checkResults: inProcess, into: &assessment)
+            if !assessment.passed { return }
+        }
+    }
+
+    /// Model-backed stages for the survivors, samples concurrently, stages in order within a sample.
+    func runModelStages(_ deferred: [(index: Int, sample: JSONValue)], into results: inout [Assessment]) async throws {
+        guard !deferred.isEmpty else { return }
+        let stages = plan.stages.filter(\.needsModel)
+        let updates = try await withThrowingTaskGroup(of: (Int, Assessment).self) { group in
+            for (index, sample) in deferred {
+                let start = results[index]
+                group.addTask { (index, try await self.modelStages(stages, sample: sample, start: start)) }
+            }
+            var collected: [(Int, Assessment)] = []
+            for try await update in group { collected.append(update) }
+            return collected
+        }
+        for (index, assessment) in updates { results[index] = assessment }
+    }
+
+    func modelStages(_ stages: [CompiledStage], sample: JSONValue, start: Assessment) async throws -> Assessment {
+        var assessment = start
+        let binding = sampleValue(sample)
+        for compiled in stages {
+            var values: [Value] = []
+            for (check, arguments) in zip(compiled.stage.modelChecks, compiled.checkArguments) {
+                if check.check == "valid" {
+                    values.append(.bool(true))
+                    continue
+                }
+                guard let checker else { throw ScriptQualityError.noModelChecker(check.check) }
+                let inputs = try arguments.map { try interpreter.evaluate($0, bindings: [binding]) }
+                let outcome = try await checker.run(check, arguments: inputs, context: ModelCheckContext(spec: spec, sample: sample))
+                assessment.judgeTokens += outcome.tokens
+                assessment.checks.append(CheckRecord(
+                    stage: "\(compiled.stage.name): \(check.check)", kind: check.check, passed: true, score: outcome.score,
+                    cached: outcome.cached, detail: .object(["method": .string(outcome.method), "detail": outcome.detail])))
+                values.append(.float(outcome.score))
+            }
+            try apply(compiled, binding: binding, checkResults: values, into: &assessment)
+            if !assessment.passed { break }
+        }
+        return assessment
+    }
+
+    /// Evaluates one rule or score with its check results and records the outcome.
+    func apply(_ compiled: CompiledStage, binding: Value, checkResults: [Value], into assessment: inout Assessment) throws {
+        let stage = compiled.stage
+        switch stage.kind {
+        case .rule:
+            let kept = try interpreter.evaluateRule(compiled.expression, bindings: [binding], modelCheckResults: checkResults)
+            assessment.checks.append(CheckRecord(stage: stage.name, kind: "rule", passed: kept))
+            if !kept { reject(&assessment, "rule \"\(stage.name)\"") }
+        case .score:
+            let score = try interpreter.evaluateScore(compiled.expression, bindings: [binding], modelCheckResults: checkResults).value
+            assessment.scores[stage.name] = score
+            let below = stage.threshold.map { score < $0 } ?? false
+            assessment.checks.append(CheckRecord(stage: stage.name, kind: "score", passed: !below, score: score))
+            if below, let threshold = stage.threshold {
+                reject(&assessment, "score \"\(stage.name)\" \(Self.fixed(score)) below \(Self.fixed(threshold))")
+            }
+        case .dedup, .diversity:
+            break
+        }
+    }
+
+    /// The sample as scripts see it: absent optional fields read as `none`, so `sample.note == none` works.
+    func sampleValue(_ sample: JSONValue) -> Value {
+        guard var members = sample.objectValue else { return Value(json: sample) }
+        for field in spec.output.fields where field.isOptional && members[field.name] == nil {
+            members[field.name] = JSONValue.null
+        }
+        return Value(json: .object(members))
+    }
+
+    /// quality = the weighted mean of the scores the sample got (1 when the script declares none).
+    func finishQuality(_ assessment: inout Assessment) {
+        let weighted = plan.stages.filter { $0.stage.kind == .score }.compactMap { stage -> (Double, Double)? in
+            assessment.scores[stage.stage.name].map { ($0, stage.stage.weight) }
+        }
+        let totalWeight = weighted.reduce(0) { $0 + $1.1 }
+        if totalWeight > 0 {
+            assessment.quality = weighted.reduce(0) { $0 + $1.0 * $1.1 } / totalWeight
+        } else if !weighted.isEmpty {
+            assessment.quality = weighted.reduce(0) { $0 + $1.0 } / Double(weighted.count)
+        } else if !assessment.passed && assessment.checks.isEmpty {
+            assessment.quality = 0
+        }
+    }
+
+    func reject(_ assessment: inout Assessment, _ reason: String) {
+        assessment.passed = false
+        assessment.reasons.append(reason)
+    }
+
+    public func commit(accepted: [JSONValue]) async {
+        var gain = 0.0
+        for sample in accepted {
+            counter += 1
+            gain += pool.accept(QualityCandidate(id: "a\(counter)", arm: "", sample: sample)) ?? 0
+        }
+        lastBatchGain = gain
+    }
+
+    public func poolMetrics() async -> [String: Double] {
+        let snapshot = pool.diversitySnapshot
+        return [
+            "vendi": snapshot.vendi,
+            "distinct_1": snapshot.distinct1,
+            "distinct_2": snapshot.distinct2,
+            "diversity_gain": lastBatchGain,
+            "pool_size": Double(pool.count),
+        ]
+    }
+
+    static func fixed(_ value: Double) -> String { String(format: "%.2f", value) }
+}
+
+public enum ScriptQualityError: Error, CustomStringConvertible {
+    case noModelChecker(String)
+
+    public var description: String {
+        switch self {
+        case .noModelChecker(let check): return "the quality block uses `\(check)` but no model checker is configured"
+        }
+    }
+}

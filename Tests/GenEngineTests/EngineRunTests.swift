@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import GenCore
+import GenRun
+import GenStore
+@testable import GenEngine
+
+/// The whole loop through real HTTP clients against a stub OpenAI server on loopback.
+@Suite(.serialized) struct EngineRunTests {
+    func writeScript(url: String, count: Int = 12) throws -> (script: String, out: URL) {
+        let directory = StubModelServer.temporaryDirectory()
+        let script = directory.appendingPathComponent("sms.gen")
+        try StubModelServer.script(url: url, count: count).write(to: script, atomically: true, encoding: .utf8)
+        return (script.path, directory.appendingPathComponent("run"))
+    }
+
+    @Test func aRunReachesItsTargetAndTheFilesAgreeWithTheStore() async throws {
+        let server = try StubModelServer.start()
+        defer { server.stop() }
+        let (script, out) = try writeScript(url: server.baseURL)
+        let result = try await Engine(variables: [:]).run(RunRequest(scriptPath: script, outDirectory: out, seed: 7))
+        #expect(result.outcome.end == .targetReached)
+        #expect(result.exported.accepted == 12)
+        let lines = try String(contentsOf: out.appendingPathComponent("dataset.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.count == 12)
+        let rejected = try String(contentsOf: out.appendingPathComponent("rejected.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(rejected.count == result.exported.rejected)
+        #expect(result.outcome.progress.candidates == 12 + rejected.count)
+        #expect(rejected.contains { $0.contains("truncated JSON") })
+        let store = try RunStore(opening: out, access: .readOnly)
+        let verification = try await store.verifyExports()
+        #expect(verification.isConsistent)
+        let reasons = try await store.rejectionReasons()
+        #expect(!reasons.isEmpty)
+    }
+
+    @Test func theSameSeedGivesTheSameDataset() async throws {
+        let server = try StubModelServer.start()
+        defer { server.stop() }
+        let first = try writeScript(url: server.baseURL)
+        let second = try writeScript(url: server.baseURL)
+        _ = try await Engine(variables: [:]).run(RunRequest(scriptPath: first.script, outDirectory: first.out, seed: 3))
+        _ = try await Engine(variables: [:]).run(RunRequest(scriptPath: second.script, outDirectory: second.out, seed: 3))
+        let a = try String(contentsOf: first.out.appendingPathComponent("dataset.jsonl"), encoding: .utf8)
+        let b = try String(contentsOf: second.out.appendingPathComponent("dataset.jsonl"), encoding: .utf8)
+        #expect(a == b)
+    }
+
+    @Test func resumeContinuesAStoppedRunToItsTarget() async throws {
+        let server = try StubModelServer.start()
+        defer { server.stop() }
+        let (script, out) = try writeScript(url: server.baseURL, count: 16)
+        let stop = StopSignal()
+        actor StopAfterFirstBatch: RunObserver {
+            let stop: StopSignal
+            init(_ stop: StopSignal) { self.stop = stop }
+            func batchFinished(_ progress: RunProgress) async { stop.request("test stop") }
+        }
+        let partial = try await Engine(variables: [:]).run(
+            RunRequest(scriptPath: script, outDirectory: out, seed: 5), observer: StopAfterFirstBatch(stop), stop: stop)
+        #expect(partial.outcome.end == .stopped("test stop"))
+        #expect(partial.exported.accepted < 16)
+        let resumed = try await Engine(variables: [:]).run(RunRequest(scriptPath: script, outDirectory: out, resume: true))
+        #expect(resumed.outcome.end == .targetReached)
+        #expect(resumed.exported.accepted == 16)
+        let lines = try String(contentsOf: out.appendingPathComponent("dataset.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(Set(lines).count == 16)
+    }
+
+    @Test func anExistingRunIsNeverOverwritten() async throws {
+        let server = try StubModelServer.start()
+        defer { server.stop() }
+        let (script, out) = try writeScript(url: server.baseURL, count: 4)
+        _ = try await Engine(variables: [:]).run(RunRequest(scriptPath: script, outDirectory: out))
+        await #expect(throws: RunFailure.runExists(out.path)) {
+            _ = try await Engine(variables: [:]).run(RunRequest(scriptPath: script, outDirectory: out))
+        }
+    }
+
+    @Test func anUnreachableServerStopsBeforeAnyToken() async throws {
+        let port = try GenTestSupportPorts.unused()
+        let (script, out) = try writeScript(url: "http://127.0.0.1:\(port)/v1")
+        do {
+            _ = try await Engine(variables: [:]).run(RunRequest(scriptPath: script, outDirectory: out))
+            Issue.record("the run should not start")
+        } catch let failure as RunFailure {
+            #expect("\(failure)".contains("http://127.0.0.1:\(port)/v1"))
+            #expect("\(failure)".contains("scripts/llm-server.sh start"))
+        }
+        let store = try RunStore(opening: out, access: .readOnly)
+        #expect(try await store.resumeInfo().candidateCount == 0)
+    }
+}
+
+import GenTestSupport
+enum GenTestSupportPorts {
+    static func unused() throws -> UInt16 { try StubHTTPServer.unusedPort() }
+}
