@@ -6,33 +6,36 @@ import GenTestSupport
 /// the request's seed (so a seeded run is reproducible), and about a third of the answers cut off mid-JSON.
 enum StubModelServer {
     static func start() throws -> StubHTTPServer {
-        try StubHTTPServer { request, _ in
-            if request.path.hasSuffix("/models") {
-                return .json(.object(["object": .string("list"), "data": .array([.object(["id": .string("smollm2")])])]))
-            }
-            let body = request.json
-            let prompt = body?["messages"]?.arrayValue?.last?["content"]?.stringValue ?? ""
-            let label = prompt.contains("\"spam\"") ? "spam" : "ham"
-            let seed = body?["seed"].flatMap { $0.doubleValue } ?? 0
-            let temperature = body?["temperature"]?.doubleValue ?? 0
-            let number = Int(seed) % 997
-            if number % 3 == 0 {
-                return .json(OpenAIStubBodies.chatCompletion("{\"text\": \"cut off", finishReason: "length"))
-            }
-            // Low temperatures repeat themselves: a small vocabulary makes near-duplicates the dedup catches.
-            let variant = temperature < 0.5 ? number % 3 : number
-            let text = label == "spam"
-                ? "WIN a free prize number \(variant) now, reply YES to claim it today"
-                : "hey are we still meeting at \(variant % 12 + 1) for lunch with the team \(variant)"
-            let sample = CanonicalJSON.string(.object(["text": .string(text), "label": .string(label)]))
-            return .json(OpenAIStubBodies.chatCompletion(sample, promptTokens: 60, completionTokens: 20))
-        }
+        try StubHTTPServer { request, _ in answer(request) }
     }
 
-    static func script(url: String, count: Int = 12) -> String {
+    /// The well-behaved answer to one request (also used by the fault tests around their faults).
+    static func answer(_ request: StubRequest) -> StubResponse {
+        if request.path.hasSuffix("/models") {
+            return .json(.object(["object": .string("list"), "data": .array([.object(["id": .string("smollm2")])])]))
+        }
+        let body = request.json
+        let prompt = body?["messages"]?.arrayValue?.last?["content"]?.stringValue ?? ""
+        let label = prompt.contains("\"spam\"") ? "spam" : "ham"
+        let seed = body?["seed"].flatMap { $0.doubleValue } ?? 0
+        let temperature = body?["temperature"]?.doubleValue ?? 0
+        let number = Int(seed) % 997
+        if number % 3 == 0 {
+            return .json(OpenAIStubBodies.chatCompletion("{\"text\": \"cut off", finishReason: "length"))
+        }
+        // Low temperatures repeat themselves: a small vocabulary makes near-duplicates the dedup catches.
+        let variant = temperature < 0.5 ? number % 3 : number
+        let text = label == "spam"
+            ? "WIN a free prize number \(variant) now, reply YES to claim it today"
+            : "hey are we still meeting at \(variant % 12 + 1) for lunch with the team \(variant)"
+        let sample = CanonicalJSON.string(.object(["text": .string(text), "label": .string(label)]))
+        return .json(OpenAIStubBodies.chatCompletion(sample, promptTokens: 60, completionTokens: 20))
+    }
+
+    static func script(url: String, count: Int = 12, modelOptions: String = "") -> String {
         """
         gen 0.1
-        model local = openai(base_url: "\(url)", model: "smollm2", max_concurrency: 4)
+        model local = openai(base_url: "\(url)", model: "smollm2", max_concurrency: 4\(modelOptions))
         schema Sms {
           text: string(min: 5, max: 160)
           label: enum("ham", "spam")

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import GenCore
+import GenRun
+import GenStore
+import GenTestSupport
+@testable import GenEngine
+
+/// Server faults during a run, through the real HTTP client: the run either completes correctly or
+/// stops with a clear error, and never loses or duplicates an accepted sample.
+@Suite(.serialized) struct ServerFaultTests {
+    /// The well-behaved stub, except chat requests whose arrival index matches `fault`.
+    static func faultyServer(_ fault: @escaping @Sendable (Int) -> StubResponse?) throws -> StubHTTPServer {
+        try StubHTTPServer { request, index in
+            if request.path.hasSuffix("/chat/completions"), let response = fault(index) { return response }
+            return StubModelServer.answer(request)
+        }
+    }
+
+    func run(url: String, count: Int = 8, modelOptions: String = "") async throws -> (RunResult, URL) {
+        let directory = StubModelServer.temporaryDirectory()
+        let script = directory.appendingPathComponent("sms.gen")
+        try StubModelServer.script(url: url, count: count, modelOptions: modelOptions)
+            .write(to: script, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("run")
+        return (try await Engine(variables: [:]).run(RunRequest(scriptPath: script.path, outDirectory: out, seed: 9)), out)
+    }
+
+    func expectConsistent(_ out: URL, accepted: Int) async throws {
+        let store = try RunStore(opening: out, access: .readOnly)
+        #expect(try await store.verifyExports().isConsistent)
+        let hashes = try await store.acceptedSamples().map(\.contentHash)
+        #expect(hashes.count == accepted)
+        #expect(Set(hashes).count == hashes.count)
+    }
+
+    @Test func intermittent500sAreRetriedAndTheRunCompletes() async throws {
+        let server = try Self.faultyServer { $0 % 3 == 1 ? .json(.object(["error": .string("boom")]), status: 500) : nil }
+        defer { server.stop() }
+        let (result, out) = try await run(url: server.baseURL)
+        #expect(result.outcome.end == .targetReached)
+        try await expectConsistent(out, accepted: 8)
+    }
+
+    @Test func rateLimitsWithRetryAfterAreHonoured() async throws {
+        let server = try Self.faultyServer {
+            $0 % 4 == 2 ? StubResponse(status: 429, headers: ["retry-after": "0"], body: Data("{}".utf8)) : nil
+        }
+        defer { server.stop() }
+        let (result, out) = try await run(url: server.baseURL)
+        #expect(result.outcome.end == .targetReached)
+        try await expectConsistent(out, accepted: 8)
+    }
+
+    @Test func stallsPastTheTimeoutAreRetried() async throws {
+        let server = try Self.faultyServer { index in
+            index % 5 == 3 ? StubResponse(status: 200, body: Data("{}".utf8), delay: .seconds(3)) : nil
+        }
+        defer { server.stop() }
+        let (result, out) = try await run(url: server.baseURL, modelOptions: ", timeout: 1")
+        #expect(result.outcome.end == .targetReached)
+        try await expectConsistent(out, accepted: 8)
+    }
+
+    @Test func truncatedResponseBodiesBecomeRejectionsNotCrashes() async throws {
+        let server = try Self.faultyServer { $0 % 3 == 0 ? .text("{\"id\": \"x\", \"choices\": [", status: 200) : nil }
+        defer { server.stop() }
+        let (result, out) = try await run(url: server.baseURL)
+        #expect(result.outcome.end == .targetReached)
+        try await expectConsistent(out, accepted: 8)
+        let rejected = try String(contentsOf: out.appendingPathComponent("rejected.jsonl"), encoding: .utf8)
+        #expect(rejected.contains("generation failed"))
+    }
+
+    @Test func aServerThatDiesMidRunStopsWithAClearErrorAndKeepsWhatWasAccepted() async throws {
+        // The first chat requests succeed, then every request is refused at the HTTP level with 404 (a server
+        // that lost its model): the run must stop with the URL in the message and keep the committed batches.
+        let server = try Self.faultyServer { $0 >= 9 ? .json(.object(["detail": .string("Not Found")]), status: 404) : nil }
+        defer { server.stop() }
+        let directory = StubModelServer.temporaryDirectory()
+        let script = directory.appendingPathComponent("sms.gen")
+        try StubModelServer.script(url: server.baseURL, count: 40).write(to: script, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("run")
+        do {
+            _ = try await Engine(variables: [:]).run(RunRequest(scriptPath: script.path, outDirectory: out, seed: 9))
+            Issue.record("the run should stop")
+        } catch {
+            #expect("\(error)".contains(server.baseURL))
+        }
+        let store = try RunStore(opening: out, access: .readOnly)
+        let accepted = try await store.acceptedCount()
+        #expect(accepted > 0)
+        try await expectConsistent(out, accepted: accepted)
+        #expect(try await store.info().status == .failed)
+    }
+}
+
