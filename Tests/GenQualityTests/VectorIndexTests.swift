@@ -30,10 +30,10 @@ struct VectorIndexTests {
         var random = SeededRandom(seed: 11)
         var index = try VectorIndex(config: VectorIndexConfig(dimensions: dimensions, sparse: true))
         var planted: [(query: FeatureVector, id: String)] = []
-        for row in 0..<4000 {
+        for row in 0..<2000 {
             let vector = Self.randomSparse(&random, dimensions: dimensions, count: 30)
             try index.add(index.item(id: "v\(row)", vector: vector))
-            if row % 40 == 0 {
+            if row % 20 == 0 {
                 planted.append((Self.perturbed(vector, &random, share: 0.15, dimensions: dimensions), "v\(row)"))
             }
         }

@@ -43,12 +43,12 @@ public enum ShingleKind: UInt8, Codable, Sendable, CaseIterable, CustomStringCon
     }
 
     static func wordShingles(_ words: [UInt64], width: Int) -> [UInt64] {
-        guard words.count > width else { return [combineAll(words[...])] }
+        guard words.count >= width else { return [combineAll(words[...])] }
         return (0...(words.count - width)).map { combineAll(words[$0..<$0 + width]) }
     }
 
     static func byteShingles(_ bytes: [UInt8], width: Int) -> [UInt64] {
-        guard bytes.count > width else { return [StableHash.mix(StableHash.fnv1a(bytes))] }
+        guard bytes.count >= width else { return [StableHash.mix(StableHash.fnv1a(bytes))] }
         var result = [UInt64]()
         result.reserveCapacity(bytes.count - width + 1)
         var window: UInt64 = 0

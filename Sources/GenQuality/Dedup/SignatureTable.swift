@@ -31,8 +31,9 @@ struct SignatureTable: Sendable, Equatable {
     func similarItems(to signature: [UInt32], bands: Int) -> [(item: Int32, jaccard: Double)] {
         var seen = Set<Int32>()
         var result: [(Int32, Double)] = []
-        for band in 0..<bands {
-            buckets.forEach(key: Self.bandKey(signature[...], band: band, bands: bands)) { row, _ in
+        let keys = (0..<bands).map { Self.bandKey(signature[...], band: $0, bands: bands) }
+        do {
+            buckets.forEach(keys: keys) { row, _ in
                 guard seen.insert(row).inserted else { return }
                 let start = Int(row) * permutations
                 let jaccard = MinHasher.similarity(signature[...], signatures[start..<start + permutations])

@@ -61,6 +61,35 @@ struct BucketMultimap: Sendable, Equatable {
         }
     }
 
+    /// Calls `body` with every item (and tag) stored under any of `keys`, key by key in rounds: first all
+    /// slots are read, then the first entry of every list, then the second... Each round's reads are
+    /// independent, so the processor overlaps their cache misses instead of waiting for one at a time.
+    /// An item stored under several of the keys is reported once per key.
+    func forEach(keys rawKeys: [UInt64], _ body: (Int32, UInt64) -> Void) {
+        var positions = [Int32]()
+        positions.reserveCapacity(rawKeys.count)
+        slots.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
+            for rawKey in rawKeys {
+                let key = Self.storable(rawKey)
+                var slot = Int(truncatingIfNeeded: StableHash.mix(key)) & mask
+                while table[slot].key != Self.emptyKey && table[slot].key != key { slot = (slot + 1) & mask }
+                if table[slot].key == key { positions.append(table[slot].head) }
+            }
+        }
+        entries.withUnsafeBufferPointer { list in
+            while !positions.isEmpty {
+                var next = [Int32]()
+                for position in positions where position >= 0 {
+                    let entry = list[Int(position)]
+                    body(entry.item, entry.tag)
+                    if entry.next >= 0 { next.append(entry.next) }
+                }
+                positions = next
+            }
+        }
+    }
+
     private static func storable(_ key: UInt64) -> UInt64 {
         key == emptyKey ? 0x9E37_79B9_7F4A_7C15 : key
     }

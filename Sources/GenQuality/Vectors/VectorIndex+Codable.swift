@@ -44,7 +44,7 @@ extension VectorIndex: Codable {
         try container.require(nextRebuild > ids.count || bits == 0 && nextRebuild == config.exhaustiveLimit,
                               "next rebuild size is inconsistent with the pool", forKey: .nextRebuild)
         if bits > 0 {
-            buckets = BucketMultimap(expectedKeys: ids.count * config.tables)
+            buckets = BucketMultimap(expectedKeys: nextRebuild * config.tables)
             for row in 0..<ids.count { insertIntoBuckets(row: row) }
         }
     }

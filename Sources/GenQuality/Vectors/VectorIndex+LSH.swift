@@ -7,15 +7,22 @@ extension VectorIndex {
     /// The sketch of a projection under the current centre: bit p is set when the projection on plane p
     /// exceeds the centre's.
     func sketch(ofProjection projected: [Float]) -> [UInt64] {
-        var words = [UInt64](repeating: 0, count: sketchWords)
-        projected.withUnsafeBufferPointer { values in
-            centreProjection.withUnsafeBufferPointer { centre in
-                for plane in 0..<Swift.min(values.count, centre.count) where values[plane] > centre[plane] {
-                    words[plane >> 6] |= 1 << UInt64(plane & 63)
+        projected.withUnsafeBufferPointer { sketch(of: $0) }
+    }
+
+    func sketch(of projected: UnsafeBufferPointer<Float>) -> [UInt64] {
+        let words = sketchWords
+        guard projected.count >= words * 64 else { return Array(repeating: 0, count: words) }
+        return centreProjection.withUnsafeBufferPointer { centre in
+            (0..<words).map { word in
+                var bits: UInt64 = 0
+                for bit in 0..<64 {
+                    let plane = word * 64 + bit
+                    bits |= UInt64(projected[plane] > centre[plane] ? 1 : 0) << UInt64(bit)
                 }
+                return bits
             }
         }
-        return words
     }
 
     /// Table `table`'s bucket code within a sketch starting at `base` (its `activeBits` low bits are used).
@@ -42,24 +49,23 @@ extension VectorIndex {
         var best = Shortlist(capacity: config.shortlist)
         var scanned = 0
         var uncertain = UncertainBits(capacity: config.probeFlips)
-        do {
-            query.withUnsafeBufferPointer { query in
-                for table in 0..<config.tables {
-                    uncertain.reset()
-                    for bit in 0..<activeBits {
-                        let plane = table * config.maxBits + bit
-                        uncertain.offer(bit: bit, margin: abs(item.projection[plane] - centreProjection[plane]))
-                    }
-                    let own = code(table: table, sketch: query, base: 0)
-                    for probe in 0...uncertain.count {
-                        let probed = probe == 0 ? own : own ^ (1 << UInt32(uncertain.bits[probe - 1]))
-                        buckets.forEach(key: bucketKey(table: table, code: probed)) { row, tag in
-                            scanned += 1
-                            best.offer(row: Int(row), distance: (tag ^ queryTag).nonzeroBitCount)
-                        }
-                    }
+        var keys = [UInt64]()
+        keys.reserveCapacity(config.tables * (config.probeFlips + 1))
+        query.withUnsafeBufferPointer { query in
+            for table in 0..<config.tables {
+                uncertain.reset()
+                for bit in 0..<activeBits {
+                    let plane = table * config.maxBits + bit
+                    uncertain.offer(bit: bit, margin: abs(item.projection[plane] - centreProjection[plane]))
                 }
+                let own = code(table: table, sketch: query, base: 0)
+                keys.append(bucketKey(table: table, code: own))
+                for bit in uncertain.bits { keys.append(bucketKey(table: table, code: own ^ (1 << UInt32(bit)))) }
             }
+        }
+        buckets.forEach(keys: keys) { row, tag in
+            scanned += 1
+            best.offer(row: Int(row), distance: (tag ^ queryTag).nonzeroBitCount)
         }
         return (best.rows, scanned)
     }
@@ -83,15 +89,27 @@ extension VectorIndex {
         if count <= config.recentreLimit || sketches.count != count * sketchWords {
             let scale = 1 / (centreCount + config.centrePseudoCount)
             centreProjection = projection.project(centreSum.map { $0 * scale })
+            let planes = config.planes
+            let kept = recentreProjections.count == count * planes
             var fresh = [UInt64]()
             fresh.reserveCapacity(count * sketchWords)
-            for row in 0..<count { fresh.append(contentsOf: sketch(ofProjection: projection.project(store.vector(row)))) }
+            recentreProjections.withUnsafeBufferPointer { stored in
+                for row in 0..<count {
+                    if kept {
+                        fresh.append(contentsOf: sketch(of: UnsafeBufferPointer(rebasing: stored[row * planes..<(row + 1) * planes])))
+                    } else {
+                        fresh.append(contentsOf: sketch(ofProjection: projection.project(store.vector(row))))
+                    }
+                }
+            }
             sketches = fresh
         }
+        if count >= config.recentreLimit { recentreProjections = [] }
         var bits = 0
         while (1 << bits) < count { bits += 1 }
         activeBits = Swift.min(config.maxBits, Swift.max(4, bits + config.bitsOffset))
-        buckets = BucketMultimap(expectedKeys: count * config.tables)
+        // Sized for the pool at the next rebuild, so the table never rehashes in between.
+        buckets = BucketMultimap(expectedKeys: 2 * count * config.tables)
         for row in 0..<count { insertIntoBuckets(row: row) }
         nextRebuild = count * 2
     }

@@ -7,10 +7,12 @@ import GenCore
 /// all point one way; centring removes that shared direction). Search uses random-hyperplane LSH: each of
 /// `tables` tables hashes a vector to the signs of about log2(pool) projections, so a bucket holds about one
 /// accepted vector whatever the pool size; a query reads its own bucket and the buckets one uncertain bit
-/// away (multi-probe) in every table. Candidates are ranked by the Hamming distance between 64-bit tags
-/// (signs on 64 further hyperplanes: a cheap angle estimate, stored inside the bucket entries so ranking
-/// costs no extra memory read), and only a short list is verified with the exact centred cosine. Small
-/// pools are searched exhaustively. `nearest` is pure; `add` mutates.
+/// away (multi-probe) in every table, all in one batch so their cache misses overlap. Candidates are ranked
+/// by the Hamming distance between 64-bit tags (signs on 64 further hyperplanes: a cheap angle estimate,
+/// stored inside the bucket entries so ranking costs no extra memory read), and only a short list is
+/// verified with the exact centred cosine. The hyperplanes are centred on the mean as it was at the last
+/// rebuild (the pool doubling, re-centred up to `recentreLimit`); cosines always use the current mean.
+/// Small pools are searched exhaustively. `nearest` is pure; `add` mutates.
 public struct VectorIndex: Sendable {
     public let config: VectorIndexConfig
     let projection: SignProjection
@@ -31,6 +33,9 @@ public struct VectorIndex: Sendable {
     var activeBits = 0
     var buckets = BucketMultimap()
     var nextRebuild: Int
+    /// Raw projections of the rows while the pool is small enough to be re-centred, so a re-centring only
+    /// compares signs instead of projecting every row again. Not saved: rebuilt from the vectors if needed.
+    var recentreProjections: [Float] = []
 
     public init(config: VectorIndexConfig) throws {
         if let problem = config.problem { throw QualityError.invalidConfiguration(problem) }
@@ -99,6 +104,7 @@ public struct VectorIndex: Sendable {
         ids.append(item.id)
         store.append(item.vector)
         norms.append(item.normSquared)
+        if row < config.recentreLimit { recentreProjections.append(contentsOf: item.projection) }
         addToCentre(item.vector)
         if activeBits > 0 {
             sketches.append(contentsOf: sketch(ofProjection: item.projection))
