@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GenCore", targets: ["GenCore"]),
         .library(name: "GenSyntax", targets: ["GenSyntax"]),
         .library(name: "GenFormat", targets: ["GenFormat"]),
+        .executable(name: "gen", targets: ["gen"]),
         .library(name: "GenPipeline", targets: ["GenPipeline"]),
         .library(name: "GenStdlib", targets: ["GenStdlib"]),
         .library(name: "GenSemantics", targets: ["GenSemantics"]),
@@ -32,6 +33,10 @@ let package = Package(
         // `gen fmt`: the one canonical layout of .gen files; keeps every comment, idempotent, checked against the AST.
         .target(name: "GenFormat", dependencies: ["GenSyntax", "GenCore"]),
         .testTarget(name: "GenFormatTests", dependencies: ["GenFormat", "GenSyntax", "GenCore"]),
+        // The `gen` command line: argument parsing, help, and the check/fmt/ast/tokens/bench commands.
+        .target(name: "GenCLI", dependencies: ["GenFormat", "GenEngine", "GenSemantics", "GenSyntax", "GenCore"]),
+        .testTarget(name: "GenCLITests", dependencies: ["GenCLI", "GenSyntax", "GenCore"]),
+        .executableTarget(name: "gen", dependencies: ["GenCLI"]),
         // The checked pipeline graph (IR): the only contract between the compiler and the runtime.
         .target(name: "GenPipeline", dependencies: ["GenCore"]),
         // The standard modules (stdlib/*.gen), embedded by scripts/embed-stdlib.sh.

@@ -1,0 +1,63 @@
+/// The declared shape of one `gen` command: its name, what it does, its positional arguments and flags.
+/// Help text, usage lines and argument errors are all derived from this one description.
+public struct CommandSpec: Sendable {
+    public var name: String
+    public var summary: String
+    /// Extra paragraphs for `gen help COMMAND`.
+    public var details: String
+    public var positionals: [PositionalSpec]
+    public var flags: [FlagSpec]
+
+    public init(name: String, summary: String, details: String = "", positionals: [PositionalSpec] = [], flags: [FlagSpec] = []) {
+        self.name = name
+        self.summary = summary
+        self.details = details
+        self.positionals = positionals
+        self.flags = flags
+    }
+
+    /// `gen run FILE [--out DIR] [--seed N]`
+    public var usage: String {
+        var parts = ["gen", name]
+        for positional in positionals {
+            switch positional.arity {
+            case .one: parts.append(positional.name)
+            case .optional: parts.append("[\(positional.name)]")
+            case .oneOrMore: parts.append("\(positional.name)...")
+            }
+        }
+        for flag in flags {
+            parts.append(flag.valueName.map { "[--\(flag.name) \($0)]" } ?? "[--\(flag.name)]")
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+public struct PositionalSpec: Sendable {
+    public enum Arity: Sendable { case one, optional, oneOrMore }
+    public var name: String
+    public var arity: Arity
+    public var help: String
+
+    public init(_ name: String, arity: Arity = .one, help: String) {
+        self.name = name
+        self.arity = arity
+        self.help = help
+    }
+}
+
+public struct FlagSpec: Sendable {
+    public var name: String
+    /// Nil for a switch (`--check`); the placeholder (`N`, `DIR`) for a flag that takes a value.
+    public var valueName: String?
+    /// For flags with a fixed set of values (`--format text|dot|json`).
+    public var choices: [String]
+    public var help: String
+
+    public init(_ name: String, value: String? = nil, choices: [String] = [], help: String) {
+        self.name = name
+        self.valueName = value
+        self.choices = choices
+        self.help = help
+    }
+}

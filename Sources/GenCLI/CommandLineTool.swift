@@ -1,0 +1,84 @@
+import GenCore
+
+/// One `gen` command: its spec and what it does. Returns the process exit code.
+public struct Command: Sendable {
+    public var spec: CommandSpec
+    public var run: @Sendable (ParsedArguments, Console) async -> Int32
+
+    public init(spec: CommandSpec, run: @escaping @Sendable (ParsedArguments, Console) async -> Int32) {
+        self.spec = spec
+        self.run = run
+    }
+}
+
+/// The `gen` front door: dispatches to commands, and owns `--help`, `help COMMAND`, `--version`
+/// and the messages for unknown commands and flags.
+public struct CommandLineTool: Sendable {
+    public var version: String
+    public var commands: [Command]
+
+    public init(version: String, commands: [Command]) {
+        self.version = version
+        self.commands = commands
+    }
+
+    public func run(_ arguments: [String], console: Console) async -> Int32 {
+        guard let first = arguments.first else {
+            console.writeError(overview())
+            return ExitCode.usage
+        }
+        switch first {
+        case "--help", "-h":
+            console.write(overview())
+            return 0
+        case "--version", "-V", "version":
+            console.write("gen \(version)\n")
+            return 0
+        case "help":
+            return help(Array(arguments.dropFirst()), console: console)
+        default:
+            break
+        }
+        guard let command = commands.first(where: { $0.spec.name == first }) else {
+            let hint = DidYouMean.hint(first, among: commands.map(\.spec.name)) ?? "run `gen --help` to see every command"
+            console.writeError("error: unknown command `\(first)`\n  = hint: \(hint)\n\n\(overview())")
+            return ExitCode.usage
+        }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            console.write(HelpText.command(command.spec))
+            return 0
+        }
+        do {
+            let parsed = try ArgumentParser.parse(rest, for: command.spec)
+            return await command.run(parsed, console)
+        } catch let error as UsageError {
+            var text = "error: \(error.message)\n"
+            if let hint = error.hint { text += "  = hint: \(hint)\n" }
+            text += "usage: \(command.spec.usage)\n"
+            console.writeError(text)
+            return ExitCode.usage
+        } catch {
+            console.writeError("error: \(error)\n")
+            return ExitCode.usage
+        }
+    }
+
+    func help(_ arguments: [String], console: Console) -> Int32 {
+        guard let name = arguments.first else {
+            console.write(overview())
+            return 0
+        }
+        guard let command = commands.first(where: { $0.spec.name == name }) else {
+            let hint = DidYouMean.hint(name, among: commands.map(\.spec.name)) ?? "run `gen --help` to see every command"
+            console.writeError("error: no help for unknown command `\(name)`\n  = hint: \(hint)\n")
+            return ExitCode.usage
+        }
+        console.write(HelpText.command(command.spec))
+        return 0
+    }
+
+    public func overview() -> String {
+        HelpText.overview(version: version, commands: commands.map(\.spec))
+    }
+}

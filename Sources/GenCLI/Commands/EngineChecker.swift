@@ -1,0 +1,32 @@
+import Foundation
+import GenCore
+import GenEngine
+import GenSyntax
+
+/// The checker `gen check` uses: GenEngine's whole check (imports, names, block schemas, types, lowering),
+/// with relative imports and data paths resolved against the script's directory.
+///
+/// A library module (a file with only `import`, `let`, `fn`, `model` and `schema` declarations, like the files in
+/// stdlib/) is checked like a script except that it need not declare a `spec`, `arm`, `router` or `reward`.
+public func engineChecker(_ engine: Engine = Engine()) -> ScriptChecker {
+    { source in
+        let directory = URL(fileURLWithPath: source.path).deletingLastPathComponent()
+        let compilation = engine.compile(source: source.text, path: source.path, directory: directory)
+        var diagnostics = compilation.diagnostics
+        if isLibraryModule(source) {
+            let missing = Messages.missingDeclaration("", "").id
+            diagnostics.removeAll { $0.id == missing }
+        }
+        return CheckedScript(diagnostics: diagnostics, files: compilation.files)
+    }
+}
+
+/// True when the file declares none of the pipeline parts (`spec`, `arm`, `router`, `quality`, `reward`, `evaluate`).
+func isLibraryModule(_ source: SourceFile) -> Bool {
+    Parser.parse(source).program.declarations.allSatisfy { declaration in
+        switch declaration {
+        case .import, .let, .fn, .model, .schema: true
+        case .spec, .arm, .router, .quality, .reward, .evaluate: false
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+@testable import GenCLI
+
+@Suite struct ArgumentParserTests {
+    let run = CommandSpec(
+        name: "run", summary: "Run a script",
+        positionals: [PositionalSpec("FILE", help: "the script")],
+        flags: [
+            FlagSpec("out", value: "DIR", help: "output directory"),
+            FlagSpec("seed", value: "N", help: "seed"),
+            FlagSpec("format", value: "F", choices: ["text", "dot", "json"], help: "format"),
+            FlagSpec("check", help: "check only"),
+        ])
+
+    @Test func parsesPositionalsValuesAndSwitches() throws {
+        let parsed = try ArgumentParser.parse(["a.gen", "--out", "runs/x", "--seed=7", "--check"], for: run)
+        #expect(parsed.positionals == ["a.gen"])
+        #expect(parsed.value("out") == "runs/x")
+        #expect(try parsed.int("seed") == 7)
+        #expect(parsed.has("check"))
+    }
+
+    @Test func unknownFlagSuggestsTheClosest() {
+        #expect(throws: UsageError(message: "unknown flag `--sed` for `gen run`", hint: "did you mean `--seed`?")) {
+            try ArgumentParser.parse(["a.gen", "--sed", "3"], for: run)
+        }
+    }
+
+    @Test func missingValueAndBadChoiceAreReported() {
+        #expect(throws: UsageError(message: "--out expects a value (DIR)")) {
+            try ArgumentParser.parse(["a.gen", "--out"], for: run)
+        }
+        #expect(throws: UsageError(message: "--format must be one of text, dot, json, got `jsn`", hint: "did you mean `json`?")) {
+            try ArgumentParser.parse(["a.gen", "--format", "jsn"], for: run)
+        }
+    }
+
+    @Test func positionalCountsAreChecked() {
+        #expect(throws: UsageError(message: "`gen run` needs FILE: the script")) {
+            try ArgumentParser.parse([], for: run)
+        }
+        #expect(throws: UsageError(message: "unexpected argument `b.gen` for `gen run`")) {
+            try ArgumentParser.parse(["a.gen", "b.gen"], for: run)
+        }
+    }
+
+    @Test func badIntegerIsAUsageError() throws {
+        let parsed = try ArgumentParser.parse(["a.gen", "--seed", "x1"], for: run)
+        #expect(throws: UsageError(message: "--seed expects a whole number, got `x1`")) { try parsed.int("seed") }
+    }
+
+    @Test func doubleDashEndsFlags() throws {
+        let parsed = try ArgumentParser.parse(["--", "--weird.gen"], for: run)
+        #expect(parsed.positionals == ["--weird.gen"])
+    }
+}
