@@ -211,7 +211,8 @@ public actor AdaptiveRun {
     /// Trains and tests the small model on the pool, records the result, and feeds per-arm credit to the
     /// router as late pseudo-observations weighted like `weight` batches' worth of samples.
     func evaluate(afterBatch index: Int) async throws {
-        guard let evaluator, let router else { return }
+        // A classifier needs at least two samples; a run that stops that early has nothing to evaluate.
+        guard let evaluator, let router, acceptedSamples.count >= 2 else { return }
         let result = try evaluator.evaluate(acceptedByArm: acceptedByArm)
         var credit: [String: Double] = [:]
         if let arms = result.credit {
