@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "GenFormat", dependencies: ["GenSyntax", "GenCore"]),
         .testTarget(name: "GenFormatTests", dependencies: ["GenFormat", "GenSyntax", "GenCore"]),
         // The `gen` command line: argument parsing, help, and the check/fmt/ast/tokens/bench commands.
-        .target(name: "GenCLI", dependencies: ["GenFormat", "GenEngine", "GenSemantics", "GenSyntax", "GenCore"]),
+        .target(name: "GenCLI", dependencies: [
+            "GenFormat", "GenEngine", "GenSemantics", "GenSyntax", "GenCore", "GenRun", "GenEval", "GenStore", "GenRouter",
+        ]),
         .testTarget(name: "GenCLITests", dependencies: ["GenCLI", "GenSyntax", "GenCore"]),
         .executableTarget(name: "gen", dependencies: ["GenCLI"]),
         // The checked pipeline graph (IR): the only contract between the compiler and the runtime.

@@ -8,6 +8,7 @@ public enum GenTool {
     /// full check; tests may pass `syntaxChecker` or their own.
     public static func make(checker: @escaping ScriptChecker = engineChecker()) -> CommandLineTool {
         CommandLineTool(version: version, commands: [
+            RunCommand.command,
             CheckCommand.command(checker: checker),
             FormatCommand.command,
             ASTCommand.command,

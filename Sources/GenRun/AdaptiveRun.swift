@@ -168,7 +168,7 @@ public actor AdaptiveRun {
             var accept = assessment.passed
             if accept && progress.accepted + newlyAccepted.count >= configuration.targetCount {
                 accept = false
-                reasons.append("target reached")
+                reasons.append("over target (passed every check)")
             }
             if accept, let sample = candidate.sample {
                 newlyAccepted.append(sample)

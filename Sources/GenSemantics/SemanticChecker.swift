@@ -9,6 +9,8 @@ public struct CheckResult: Sendable {
     public let graph: PipelineGraph?
     public let diagnostics: [Diagnostic]
     public let files: [SourceFile]
+    /// The checked `let` constants by IR name, also when no graph could be built (a partial program in the REPL).
+    public let constants: [String: IRConstant]
 }
 
 /// Checks a whole script (root plus imports) and lowers it to the pipeline graph: names, types, attribute
@@ -21,7 +23,9 @@ public enum SemanticChecker {
         session.diagnostics = graphLoader.diagnostics
         let graph = ProgramChecker(session: session).run()
         let diagnostics = Diagnostic.sortedByPosition(session.diagnostics)
-        return CheckResult(graph: diagnostics.hasErrors ? nil : graph, diagnostics: diagnostics, files: graphLoader.modules.map(\.source))
+        return CheckResult(
+            graph: diagnostics.hasErrors ? nil : graph, diagnostics: diagnostics, files: graphLoader.modules.map(\.source),
+            constants: session.constantByIRName.mapValues { IRConstant(value: $0.value, type: $0.type, source: $0.source) })
     }
 }
 
@@ -93,21 +97,22 @@ struct ProgramChecker {
         let evaluations = declarations.compactMap { if case .evaluate(let d) = $0 { (d, d.span) } else { nil } }
         let armDecls = declarations.compactMap { if case .arm(let d) = $0 { d } else { nil } }
         let end = root.source.span.endPoint
+        let requiresAll = session.environment.requiresCompletePipeline
 
         let specDecl = single("spec", specs)
         let spec = specDecl.flatMap { session.lowerSpec($0, module: 0) }
-        if specDecl == nil { session.report(Messages.missingDeclaration("spec", "spec data { domain: \"...\" output: Sample count: 100 }"), at: end) }
+        if requiresAll, specDecl == nil { session.report(Messages.missingDeclaration("spec", "spec data { domain: \"...\" output: Sample count: 100 }"), at: end) }
         let arms = armDecls.compactMap { session.arm($0, module: 0) }
-        if armDecls.isEmpty { session.report(Messages.missingDeclaration("arm", "arm steady = naive(local, temperature: 0.7)"), at: end) }
+        if requiresAll, armDecls.isEmpty { session.report(Messages.missingDeclaration("arm", "arm steady = naive(local, temperature: 0.7)"), at: end) }
         let routerDecl = single("router", routers)
         let router = routerDecl.flatMap { session.router($0, module: 0) }
-        if routerDecl == nil { session.report(Messages.missingDeclaration("router", "router epsilon_greedy(epsilon: 0.1)"), at: end) }
+        if requiresAll, routerDecl == nil { session.report(Messages.missingDeclaration("router", "router epsilon_greedy(epsilon: 0.1)"), at: end) }
         let sample: GenType = spec.map { .schema($0.outputName) } ?? .record(fields: [:], open: true)
         let quality = single("quality", qualities).map { session.lowerQuality($0, module: 0, sample: sample) } ?? []
         let scoreNames = quality.filter { $0.kind == .score }.map(\.name)
         let rewardDecl = single("reward", rewards)
         let reward = rewardDecl.flatMap { session.lowerReward($0, module: 0, scoreNames: scoreNames) }
-        if rewardDecl == nil { session.report(Messages.missingDeclaration("reward", "reward = passed * (0.6 * quality + 0.4 * novelty)"), at: end) }
+        if requiresAll, rewardDecl == nil { session.report(Messages.missingDeclaration("reward", "reward = passed * (0.6 * quality + 0.4 * novelty)"), at: end) }
         let output = spec.flatMap { node in session.schemaByIRName[node.outputName].map { CheckedSchema(irName: node.outputName, schema: $0) } }
         let evaluation = single("evaluate", evaluations).flatMap { session.lowerEvaluation($0, module: 0, output: output) }
 

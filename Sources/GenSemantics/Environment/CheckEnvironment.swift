@@ -33,6 +33,9 @@ public struct CheckEnvironment: Sendable {
     public var languageVersions: [String]
     /// False skips the version check (`--no-version-check`).
     public var checksVersion: Bool
+    /// False lets a partial program (no spec, arm, router or reward yet) check without "missing declaration"
+    /// errors; the graph is still built only once all of them are there. The REPL checks declarations as they come.
+    public var requiresCompletePipeline = true
     /// Evaluates constants, model and spec attributes, `evaluate`'s `test:` at compile time.
     public var constantEvaluator: any ConstantEvaluator
 
