@@ -24,6 +24,11 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.normalize("Cafe\u{301}").exactHash == TextNormalizer.normalize("CAFÉ").exactHash)
     }
 
+    @Test func symbolsSeparateWordsWithoutChangingThem() {
+        #expect(TextNormalizer.normalize("I paid £25 – “twice”…").text == "i paid 25 twice")
+        #expect(TextNormalizer.normalize("Brand™ ½ price").text == "brandtm 1 2 price")  // NFKC: ™ -> TM, ½ -> 1⁄2
+    }
+
     @Test func emptyAndPunctuationOnlyTextsHaveNoWords() {
         #expect(TextNormalizer.normalize("").wordCount == 0)
         #expect(TextNormalizer.normalize("?!... --").text == "")
@@ -60,5 +65,16 @@ struct TextRulesTests {
 
     @Test func wordCountUsesTheNormalisedWords() {
         #expect(TextRules.wordCount("Hi -- I lost my card!") == 5)
+    }
+}
+
+struct FormattingTests {
+    @Test func fixedDecimals() {
+        #expect(Formatting.fixed(0.125, 2) == "0.13")  // an exact tie rounds away from zero
+        #expect(Formatting.fixed(0.8, 2) == "0.80")
+        #expect(Formatting.fixed(12.0, 0) == "12")
+        #expect(Formatting.fixed(-0.05, 3) == "-0.050")
+        #expect(Formatting.fixed(0.9999, 2) == "1.00")
+        #expect(Formatting.fixed(.nan, 2) == "nan")
     }
 }

@@ -36,8 +36,13 @@ public struct MinHasher: Sendable, Equatable {
     /// The estimated Jaccard similarity: the share of slots where two signatures agree.
     public static func similarity(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>) -> Double {
         guard first.count == second.count, !first.isEmpty else { return 0 }
-        var agree = 0
-        for (x, y) in zip(first, second) where x == y { agree += 1 }
+        let agree = first.withUnsafeBufferPointer { x in
+            second.withUnsafeBufferPointer { y in
+                var total = 0
+                for slot in 0..<x.count { total &+= x[slot] == y[slot] ? 1 : 0 }
+                return total
+            }
+        }
         return Double(agree) / Double(first.count)
     }
 }

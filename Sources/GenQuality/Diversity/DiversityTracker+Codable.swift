@@ -44,9 +44,9 @@ extension DiversityTracker: Codable {
         counts: CodingKeys, sum: CodingKeys
     ) throws {
         try container.encode(counter.sumCLogC, forKey: sum)
-        let sorted = counter.counts.sorted { $0.key < $1.key }  // same counts, same bytes
-        try container.encodePacked(sorted.map(\.key), forKey: keys)
-        try container.encodePacked(sorted.map(\.value), forKey: counts)
+        let sorted = counter.entries.sorted { $0.gram < $1.gram }  // same counts, same bytes
+        try container.encodePacked(sorted.map(\.gram), forKey: keys)
+        try container.encodePacked(sorted.map(\.count), forKey: counts)
     }
 
     private static func decodeCounter(
@@ -54,11 +54,12 @@ extension DiversityTracker: Codable {
     ) throws -> NgramCounter {
         let grams = try container.decodePacked(UInt64.self, forKey: keys)
         let values = try container.decodePacked(Int32.self, forKey: counts)
-        try container.require(grams.count == values.count && values.allSatisfy { $0 > 0 },
+        try container.require(grams.count == values.count && values.allSatisfy { $0 > 0 }
+                                  && Set(grams).count == grams.count,
                               "n-gram counts are inconsistent", forKey: counts)
         var counter = NgramCounter()
         for (gram, value) in zip(grams, values) {
-            counter.counts[gram] = value
+            counter.restore(gram, count: value)
             counter.total += Int(value)
         }
         counter.sumCLogC = try container.decode(Double.self, forKey: sum)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Distinct-n and n-gram entropy of the accepted texts, kept incrementally in O(words) per text.
 ///
 /// distinct-n = distinct n-grams / all n-grams over the set (n-grams do not cross texts). Entropy is the
@@ -23,28 +21,5 @@ public struct LexicalDiversity: Sendable, Equatable {
             if let previous { bigrams.add(StableHash.combine(previous, word)) }
             previous = word
         }
-    }
-}
-
-/// Counts of hashed n-grams with the running totals distinct-n and entropy need.
-struct NgramCounter: Sendable, Equatable {
-    var counts: [UInt64: Int32] = [:]
-    var total = 0
-    var sumCLogC = 0.0
-
-    var distinctRatio: Double { total == 0 ? 0 : Double(counts.count) / Double(total) }
-
-    var entropyBits: Double {
-        guard total > 0 else { return 0 }
-        let n = Double(total)
-        return Swift.max(0, (n * log(n) - sumCLogC) / n / log(2))
-    }
-
-    mutating func add(_ gram: UInt64) {
-        let before = Double(counts[gram, default: 0])
-        counts[gram, default: 0] += 1
-        let after = before + 1
-        sumCLogC += after * log(after) - (before > 0 ? before * log(before) : 0)
-        total += 1
     }
 }

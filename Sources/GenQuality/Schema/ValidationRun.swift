@@ -14,8 +14,10 @@ struct ValidationRun {
             return value
         }
         var cleaned: [String: JSONValue] = [:]
-        let declared = Set(fields.map(\.name))
-        let unknown = members.keys.filter { !declared.contains($0) }.sorted()
+        cleaned.reserveCapacity(fields.count)
+        // Unknown fields exist only when some member is not declared; the common case skips the set.
+        let present = fields.count { members[$0.name] != nil }
+        let unknown = present == members.count ? [] : Self.undeclared(members, fields)
         for field in fields {
             let fieldPath = path + "." + field.name
             guard let member = members[field.name], member != .null else {
@@ -35,6 +37,11 @@ struct ValidationRun {
             }
         }
         return .object(cleaned)
+    }
+
+    private static func undeclared(_ members: [String: JSONValue], _ fields: [SchemaField]) -> [String] {
+        let declared = Set(fields.map(\.name))
+        return members.keys.filter { !declared.contains($0) }.sorted()
     }
 
     private mutating func reportMissing(_ field: SchemaField, _ member: JSONValue?, unknown: [String], path: String) {

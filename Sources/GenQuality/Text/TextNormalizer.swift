@@ -8,12 +8,41 @@ import Foundation
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> NormalizedText {
         var builder = Builder(capacity: text.utf8.count)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in text.utf8 { builder.addASCII(byte) }
-        } else {
-            let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
-            for scalar in folded.unicodeScalars { builder.add(scalar) }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                builder.addASCII(UInt8(truncatingIfNeeded: scalar.value))
+            } else if isPlainSeparator(scalar) {
+                builder.add(scalar)
+            } else {
+                return normalizeUnicode(text)
+            }
         }
+        return builder.finish()
+    }
+
+    /// Punctuation, symbols and spaces that NFKC case folding leaves alone ("£", "€", "–", "“"): they only
+    /// separate words, so text whose only non-ASCII characters are these needs no Foundation normalisation.
+    /// ("…" and "™" change under NFKC and take the general path.)
+    private static func isPlainSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        guard !properties.changesWhenNFKCCaseFolded, properties.canonicalCombiningClass == .notReordered else {
+            return false
+        }
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+             .spaceSeparator:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The general path, once a non-ASCII byte has been seen.
+    private static func normalizeUnicode(_ text: String) -> NormalizedText {
+        var builder = Builder(capacity: text.utf8.count)
+        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        for scalar in folded.unicodeScalars { builder.add(scalar) }
         return builder.finish()
     }
 
