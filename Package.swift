@@ -93,6 +93,10 @@ let package = Package(
             "GenEngine", "GenCore", "GenPipeline", "GenSemantics", "GenRuntime", "GenRouter", "GenGeneration",
             "GenRun", "GenStore", "GenProviders", "GenChecks", "GenTestSupport",
         ]),
+        // The REPL: a terminal-free session core (declarations accumulate, expressions evaluate, :commands), a
+        // line editor (termios raw mode, history) and the driver `gen repl` runs.
+        .target(name: "GenREPL", dependencies: ["GenEngine", "GenCore", "GenSyntax", "GenPipeline", "GenSemantics", "GenRuntime"]),
+        .testTarget(name: "GenREPLTests", dependencies: ["GenREPL", "GenEngine", "GenCore"]),
         // In-process quality stages: schema validation, text rules, exact and MinHash near dedup, novelty from
         // centred TF-IDF or embeddings (SimHash LSH), Vendi and distinct-n diversity, metrics, the benchmark.
         .target(name: "GenQuality", dependencies: ["GenCore", "GenPipeline"]),
