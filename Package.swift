@@ -22,6 +22,8 @@ let package = Package(
         .library(name: "GenRuntime", targets: ["GenRuntime"]),
         .library(name: "GenChecks", targets: ["GenChecks"]),
         .library(name: "GenQuality", targets: ["GenQuality"]),
+        .library(name: "GenCharts", targets: ["GenCharts"]),
+        .library(name: "GenReport", targets: ["GenReport"]),
     ],
     targets: [
         // Spans, source files, diagnostics and their rendering, seeded randomness: shared by every layer.
@@ -106,6 +108,17 @@ let package = Package(
         .target(name: "GenChecks", dependencies: ["GenCore", "GenPipeline", "GenRuntime", "GenProviders", "GenRun", "GenStore"]),
         .testTarget(name: "GenChecksTests", dependencies: [
             "GenChecks", "GenCore", "GenPipeline", "GenRuntime", "GenProviders", "GenRun", "GenStore",
+        ]),
+        // SVG charts drawn by our own code: linear and band scales, nice 1-2-5 ticks, axes, legends, line/area,
+        // stacked and grouped bar charts, a colour-blind-safe palette for light and dark pages. Foundation only.
+        .target(name: "GenCharts"),
+        .testTarget(name: "GenChartsTests", dependencies: ["GenCharts"]),
+        // System zlib (zlib1g-dev) through a plain module map: the report tests inflate Chromium's PNG screenshots.
+        .systemLibrary(name: "CZlib"),
+        // The run report (one self-contained HTML page with SVG charts) and DATASET_CARD.md, read from the run store.
+        .target(name: "GenReport", dependencies: ["GenCharts", "GenStore", "GenPipeline", "GenCore"]),
+        .testTarget(name: "GenReportTests", dependencies: [
+            "GenReport", "GenStore", "GenPipeline", "GenCore", "GenRun", "GenGeneration", "GenEval", "CZlib",
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,150 @@
+import Foundation
+import GenCore
+import GenPipeline
+import GenStore
+
+/// Everything a report or dataset card shows, read from one run store. Plain values: rendering never touches the store.
+public struct ReportData: Sendable {
+    public var directory: URL
+    public var run: RunInfo
+    /// The run's pipeline graph; nil when the stored graph could not be read (see `graphProblem`).
+    public var graph: PipelineGraph?
+    public var graphProblem: String?
+    /// Arms in the script's order, then any others the store mentions; an arm's colour is its position here.
+    public var arms: [String]
+    public var batches: [BatchSummary]
+    public var armBatches: [ArmBatchRow]
+    public var armSummaries: [ArmSummaryRow]
+    public var rejections: [RejectionReasonRow]
+    public var stages: [StageOutcomeRow]
+    /// The field holding each sample's label, when the spec has one.
+    public var labelField: String?
+    public var labels: [LabelCountRow]
+    /// The field whose text diversity is measured, when the schema has a string field.
+    public var textField: String?
+    public var diversity: [DiversityPoint]
+    public var finalDiversity: DiversityFigures?
+    public var evaluations: [EvaluationRecord]
+    /// The router's newest state (after the last batch or a later evaluation's credit).
+    public var finalRouter: RouterSnapshot?
+    public var acceptedCount: Int
+    public var candidateCount: Int
+    public var tokens: Int
+    public var acceptedSamples: [SampleRow]
+    public var rejectedSamples: [SampleRow]
+    /// Lines in DIR/dataset.jsonl, or nil when it has not been exported.
+    public var datasetLineCount: Int?
+
+    /// Seconds from the run's start to its end (or to its last batch while it runs).
+    public var durationSeconds: Double? {
+        let end = run.endedAt ?? batches.last?.endedAt
+        return end.map { max(0, $0.timeIntervalSince(run.startedAt)) }
+    }
+
+    /// Label -> the number of samples its quota asks for, for the spec's enum labels.
+    public var quotaTargets: [String: Double] {
+        guard let spec = graph?.spec, let field = labelField, let type = spec.output.field(named: field)?.type,
+              case .enumeration(let values) = type, !values.isEmpty else { return [:] }
+        let target = Double(run.targetCount)
+        var shares: [String: Double] = [:]
+        for value in values { shares[value] = spec.quotas[value] ?? 0 }
+        let total = shares.values.reduce(0, +)
+        if spec.quotas.isEmpty || total <= 0 {
+            return Dictionary(uniqueKeysWithValues: values.map { ($0, target / Double(values.count)) })
+        }
+        return shares.mapValues { target * $0 / total }
+    }
+
+    /// The arm's colour slot.
+    public func colorIndex(of arm: String) -> Int {
+        arms.firstIndex(of: arm) ?? arms.count
+    }
+}
+
+/// One batch with the router's view of every arm after it.
+public struct BatchSummary: Sendable, Equatable {
+    /// 0-based, as stored; charts show `index + 1`.
+    public var index: Int
+    public var allocation: [String: Int]
+    public var tokens: Int
+    public var startedAt: Date
+    public var endedAt: Date
+    /// Numeric batch metrics (accept_rate, novelty, vendi, ...).
+    public var metrics: [String: Double]
+    /// The router's estimate per arm after this batch's feedback.
+    public var estimates: [String: ArmEstimate]
+    /// The exploration rate after this batch, for policies that have one.
+    public var epsilon: Double?
+}
+
+/// What the router believes about one arm: from its `[N, S, Q]` statistics.
+public struct ArmEstimate: Sendable, Equatable {
+    /// Effective number of observations.
+    public var count: Double
+    public var mean: Double
+    /// Standard error of the mean: sqrt(variance / N); 0 with fewer than two observations' worth of data.
+    public var standardError: Double
+
+    /// Reads `[N, S, Q]`; nil when malformed or N is zero.
+    public init?(statistics: JSONValue) {
+        guard let items = statistics.arrayValue, items.count == 3, let count = items[0].doubleValue,
+              let sum = items[1].doubleValue, let squares = items[2].doubleValue, count > 0, count.isFinite else { return nil }
+        self.count = count
+        mean = sum / count
+        let variance = max(0, squares / count - mean * mean)
+        standardError = count > 1 ? (variance / count).squareRoot() : 0
+    }
+
+    /// Estimates for every arm in a router state's `arms` member.
+    static func all(in state: JSONValue) -> [String: ArmEstimate] {
+        var estimates: [String: ArmEstimate] = [:]
+        for (arm, statistics) in state["arms"]?.objectValue ?? [:] {
+            if let estimate = ArmEstimate(statistics: statistics) { estimates[arm] = estimate }
+        }
+        return estimates
+    }
+}
+
+/// The router's final state in readable form.
+public struct RouterSnapshot: Sendable, Equatable {
+    public var policy: String
+    public var parameters: [String: Double]
+    public var batches: Int
+    public var observations: Int
+    public var epsilon: Double?
+    public var estimates: [String: ArmEstimate]
+
+    init?(state: JSONValue) {
+        guard let policy = state["policy"]?.stringValue else { return nil }
+        self.policy = policy
+        parameters = (state["parameters"]?.objectValue ?? [:]).compactMapValues(\.doubleValue)
+        batches = Int(state["clock"]?["batches"]?.doubleValue ?? 0)
+        observations = Int(state["clock"]?["observations"]?.doubleValue ?? 0)
+        epsilon = state["epsilon"]?.doubleValue
+        estimates = ArmEstimate.all(in: state)
+    }
+}
+
+/// Text diversity of the accepted pool after one batch.
+public struct DiversityPoint: Sendable, Equatable {
+    public var batchIndex: Int
+    public var figures: DiversityFigures
+}
+
+/// Distinct-n: unique n-grams over all n-grams of the accepted texts (1 = no repetition).
+public struct DiversityFigures: Sendable, Equatable {
+    public var texts: Int
+    public var distinct1: Double
+    public var distinct2: Double
+}
+
+/// One candidate shown in the report's sample tables.
+public struct SampleRow: Sendable, Equatable {
+    public var batchIndex: Int
+    public var arm: String
+    public var reward: Double
+    /// The sample's text field, or its JSON, or the raw output when it did not parse.
+    public var text: String
+    public var label: String?
+    public var reasons: [String]
+}

@@ -1,0 +1,116 @@
+import GenCharts
+import GenPipeline
+import GenStore
+
+/// The report's tables: per-arm summary, quality stages, router state, evaluations and example candidates.
+enum ReportTables {
+    static func armSummary(_ data: ReportData) -> Markup {
+        let scoreStages = Set(data.stages.filter { $0.meanScore != nil }.map(\.stage)).sorted()
+        let rows: [[Markup]] = data.arms.map { arm in
+            let row = data.armSummaries.first { $0.arm == arm }
+            let generated = row?.generated ?? 0, accepted = row?.accepted ?? 0, tokens = row?.tokens ?? 0
+            let scores = scoreStages.compactMap { stage -> String? in
+                data.stages.first { $0.arm == arm && $0.stage == stage }?.meanScore.map { "\(stage) \(NumberText.fixed($0, decimals: 2))" }
+            }
+            return [
+                HTMLPieces.arm(arm, colorIndex: data.colorIndex(of: arm)),
+                .text(armDescription(arm, data.graph)),
+                .text(ReportFormat.integer(generated)), .text(ReportFormat.integer(accepted)),
+                .text(ReportFormat.percent(accepted, of: generated)),
+                .text(row.map { NumberText.fixed($0.meanReward, decimals: 3) } ?? "n/a"),
+                .text(accepted > 0 ? ReportFormat.integer(Int((Double(tokens) / Double(accepted)).rounded())) : "n/a"),
+                .text(row.map { ReportFormat.duration($0.meanLatencySeconds) } ?? "n/a"),
+                .text(scores.isEmpty ? "none recorded" : scores.joined(separator: "; ")),
+            ]
+        }
+        return HTMLPieces.table(
+            "table-arms", headers: ["arm", "strategy", "pulls", "accepted", "acceptance", "mean reward", "tokens / accepted",
+                                    "mean latency", "judge scores (mean)"],
+            rows: rows, numeric: [2, 3, 4, 5, 6, 7])
+    }
+
+    static func armDescription(_ arm: String, _ graph: PipelineGraph?) -> String {
+        guard let node = graph?.arms.first(where: { $0.name == arm }) else { return "not in the script" }
+        let parameters = ReportFormat.parameters(node.parameters.mapValues(JSONText.short))
+        return "\(node.kind)" + (node.model.map { " on \($0)" } ?? "") + " (\(parameters))"
+    }
+
+    static func stages(_ data: ReportData) -> Markup {
+        let stages = data.stages.reduce(into: [String]()) { names, row in if !names.contains(row.stage) { names.append(row.stage) } }
+        let arms = data.arms.filter { arm in data.stages.contains { $0.arm == arm } }
+        let rows: [[Markup]] = stages.map { stage in
+            let kind = data.stages.first { $0.stage == stage }?.kind ?? ""
+            return [.text(stage), .text(kind)] + arms.map { arm in
+                guard let row = data.stages.first(where: { $0.arm == arm && $0.stage == stage }) else { return .text("\u{2013}") }
+                var text = "\(row.passed)/\(row.total) passed"
+                if let score = row.meanScore { text += ", mean \(NumberText.fixed(score, decimals: 2))" }
+                if row.cached > 0 { text += ", \(row.cached) cached" }
+                return .text(text)
+            }
+        }
+        return HTMLPieces.table("table-stages", headers: ["stage", "kind"] + arms, rows: rows)
+    }
+
+    static func router(_ data: ReportData) -> Markup {
+        guard let router = data.finalRouter else {
+            return .el("p", [("class", "note"), ("id", "table-router-note")], text: "Not available because no router state was stored.")
+        }
+        let parameters = ReportFormat.parameters(router.parameters.mapValues { NumberText.exact($0) })
+        var facts: [(String, Markup)] = [
+            ("policy", HTMLPieces.code(router.policy)), ("parameters", .text(parameters)),
+            ("clock", .text("\(ReportFormat.integer(router.batches)) batches, \(ReportFormat.integer(router.observations)) observations")),
+        ]
+        if let epsilon = router.epsilon { facts.append(("epsilon", .text(NumberText.fixed(epsilon, decimals: 4)))) }
+        let rows: [[Markup]] = data.arms.map { arm in
+            let estimate = router.estimates[arm]
+            return [
+                HTMLPieces.arm(arm, colorIndex: data.colorIndex(of: arm)),
+                .text(estimate.map { NumberText.fixed($0.count, decimals: 1) } ?? "0"),
+                .text(ReportFormat.decimal(estimate?.mean)),
+                .text(ReportFormat.decimal(estimate?.standardError, 4)),
+                .text(estimate.map { "\(NumberText.fixed(max(0, $0.mean - 1.96 * $0.standardError), decimals: 3))\u{2013}\(NumberText.fixed(min(1, $0.mean + 1.96 * $0.standardError), decimals: 3))" } ?? "n/a"),
+            ]
+        }
+        return .el("div", [("class", "router-state")], [
+            HTMLPieces.facts(facts),
+            HTMLPieces.table("table-router", headers: ["arm", "observations (N)", "mean reward", "standard error", "95% interval"],
+                             rows: rows, numeric: [1, 2, 3, 4]),
+        ])
+    }
+
+    static func evaluations(_ data: ReportData) -> Markup? {
+        guard !data.evaluations.isEmpty else { return nil }
+        let arms = data.arms.filter { arm in data.evaluations.contains { $0.credit[arm] != nil } }
+        let rows: [[Markup]] = data.evaluations.map { evaluation in
+            [
+                .text(ReportFormat.integer(evaluation.afterAccepted)), .text(String(evaluation.batchIndex + 1)),
+                .text(evaluation.protocolName),
+                .text(ReportFormat.decimal(evaluation.metrics["accuracy"]?.doubleValue)),
+                .text(ReportFormat.decimal(evaluation.metrics["macro_f1"]?.doubleValue)),
+            ] + arms.map { .text(ReportFormat.decimal(evaluation.credit[$0], 4)) }
+        }
+        return HTMLPieces.table(
+            "table-evaluations", headers: ["after accepted", "after batch", "protocol", "accuracy", "macro-F1"] + arms.map { "credit: \($0)" },
+            rows: rows, numeric: Set([0, 1, 3, 4] + arms.indices.map { $0 + 5 }))
+    }
+
+    static func samples(_ data: ReportData) -> Markup {
+        let labelHeader = data.labelField ?? "label"
+        let accepted: [[Markup]] = data.acceptedSamples.map { row in
+            [.text(String(row.batchIndex + 1)), HTMLPieces.arm(row.arm, colorIndex: data.colorIndex(of: row.arm)),
+             .text(row.label ?? ""), .text(NumberText.fixed(row.reward, decimals: 3)), .el("span", [("class", "sample")], text: ReportFormat.clipped(row.text, 280))]
+        }
+        let rejected: [[Markup]] = data.rejectedSamples.map { row in
+            [.text(String(row.batchIndex + 1)), HTMLPieces.arm(row.arm, colorIndex: data.colorIndex(of: row.arm)),
+             .text(row.reasons.joined(separator: "; ")), .el("span", [("class", "sample")], text: ReportFormat.clipped(row.text, 280))]
+        }
+        return .el("div", [("class", "samples")], [
+            .el("h3", text: "Accepted (\(data.acceptedSamples.count) of \(ReportFormat.integer(data.acceptedCount)), spread over the run)"),
+            accepted.isEmpty ? .el("p", [("class", "note")], text: "Nothing has been accepted yet.")
+                : HTMLPieces.table("table-accepted", headers: ["batch", "arm", labelHeader, "reward", "sample"], rows: accepted, numeric: [0, 3]),
+            .el("h3", text: "Rejected (one per batch, spread over the run)"),
+            rejected.isEmpty ? .el("p", [("class", "note")], text: "Nothing has been rejected.")
+                : HTMLPieces.table("table-rejected", headers: ["batch", "arm", "reasons", "candidate"], rows: rejected, numeric: [0]),
+        ])
+    }
+}

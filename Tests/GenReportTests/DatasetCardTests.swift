@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import GenCore
+@testable import GenReport
+
+/// The card written beside dataset.jsonl agrees with the file it describes.
+@Suite struct DatasetCardTests {
+    func written() async throws -> (URL, String, [JSONValue]) {
+        let directory = try await FixtureRun.shared.value
+        let output = try await ReportWriter.write(runDirectory: directory, out: directory.appendingPathComponent("card-test-report.html"))
+        let card = try String(contentsOf: output.card, encoding: .utf8)
+        let lines = try String(contentsOf: directory.appendingPathComponent("dataset.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map { try #require(CanonicalJSON.parse(String($0))) }
+        return (directory, card, lines)
+    }
+
+    /// The YAML front matter's lines (between the two `---`).
+    func frontMatter(_ card: String) throws -> [String] {
+        let lines = card.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "---")
+        let end = try #require(lines.dropFirst().firstIndex(of: "---"))
+        return Array(lines[1..<end])
+    }
+
+    @Test func frontMatterHasTheHubFieldsAndTheDatasetSize() async throws {
+        let (_, card, lines) = try await written()
+        let yaml = try frontMatter(card)
+        for key in ["pretty_name:", "license:", "language:", "task_categories:", "size_categories:", "configs:", "dataset_info:"] {
+            #expect(yaml.contains { $0.hasPrefix(key) }, "missing \(key)")
+        }
+        #expect(yaml.contains("- text-classification"))
+        #expect(yaml.contains("- \"n<1K\""))
+        #expect(yaml.contains("    path: dataset.jsonl"))
+        #expect(yaml.contains("    num_examples: \(lines.count)"))
+        #expect(yaml.contains("  - name: \"label\""))
+    }
+
+    @Test func countsAndLabelDistributionMatchTheDatasetFile() async throws {
+        let (_, card, lines) = try await written()
+        #expect(lines.count == 48)
+        #expect(card.contains("| accepted samples (dataset.jsonl) | \(lines.count) |"))
+        var labels: [String: Int] = [:]
+        for line in lines { labels[line["label"]?.stringValue ?? "", default: 0] += 1 }
+        for (label, count) in labels {
+            let share = String(format: "%.1f%%", 100 * Double(count) / Double(lines.count))
+            #expect(card.contains("| \(label) | \(count) | \(share) |"), "label \(label)")
+        }
+        #expect(!card.contains("dataset.jsonl has not been exported"))
+        #expect(!card.contains("lines but the run store has"))
+    }
+
+    @Test func theCardSaysHowTheDataWasMade() async throws {
+        let (_, card, _) = try await written()
+        for heading in ["## What was asked for", "## How it was made", "## Counts", "## Label distribution", "## Diversity",
+                        "## Downstream results", "## Known limits"] {
+            #expect(card.contains(heading))
+        }
+        #expect(card.contains("Text messages a phone user receives, some of them spam"))
+        #expect(card.contains("  - Spam tries to sell or phish"))
+        #expect(card.contains("| faithful | naive | local | temperature 0.7 |"))
+        #expect(card.contains("`epsilon_greedy` (decay 0.8, epsilon 0.5, min 0.05)"))
+        #expect(card.contains("| dedup | dedup |"))
+        #expect(card.contains("distinct-1 "))
+        #expect(card.contains("held-out"))
+    }
+
+    @Test func yamlAndMarkdownEscaping() {
+        #expect(CardText.yaml("a \"b\" \\ c\nd") == "\"a \\\"b\\\" \\\\ c\\nd\"")
+        #expect(CardText.yaml("bell\u{07}") == "\"bell\\x07\"")
+        #expect(CardText.cell("a|b\nc<d") == "a\\|b c&lt;d")
+        #expect(CardText.code("x`y") == "`` x`y ``")
+        #expect(CardMetadata.sizeCategory(999) == "n<1K")
+        #expect(CardMetadata.sizeCategory(1_000) == "1K<n<10K")
+        #expect(CardMetadata.sizeCategory(250_000) == "100K<n<1M")
+    }
+}
