@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "GenCLI", dependencies: [
             "GenFormat", "GenEngine", "GenSemantics", "GenSyntax", "GenCore", "GenRun", "GenEval", "GenStore", "GenRouter",
         ]),
-        .testTarget(name: "GenCLITests", dependencies: ["GenCLI", "GenSyntax", "GenCore", "GenStore"]),
+        .testTarget(name: "GenCLITests", dependencies: ["GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore"]),
         .executableTarget(name: "gen", dependencies: ["GenCLI"]),
         // The checked pipeline graph (IR): the only contract between the compiler and the runtime.
         .target(name: "GenPipeline", dependencies: ["GenCore"]),

@@ -9,7 +9,9 @@ extension Layout {
         case .int, .float, .string, .bool, .none, .name, .error:
             return stream.take(at: expr.span.start)
         case .paren(let inner):
-            return stream.take(.leftParen) + self.expr(inner) + stream.take(.rightParen)
+            let open = stream.take(.leftParen)
+            let innerDoc = stream.hasLineBreakingCommentBeforeNext ? Doc.indent(self.expr(inner)) : self.expr(inner)
+            return open + innerDoc + stream.take(.rightParen)
         case .list(let elements):
             return delimitedList(elements) { layout, element in layout.expr(element) }
         case .record(let fields):
@@ -26,10 +28,15 @@ extension Layout {
             return stream.take() + self.expr(operand)
         case .binary(let op, let left, let right):
             let leftDoc = self.expr(left)
+            var brokenByComment = stream.hasLineBreakingCommentBeforeNext
             let opDoc = stream.take()
+            brokenByComment = brokenByComment || stream.hasLineBreakingCommentBeforeNext
             let rightDoc = self.expr(right)
             if op == .range || op == .halfOpenRange { return leftDoc + opDoc + rightDoc }
-            return leftDoc + .indent(.space + opDoc + .space + rightDoc)
+            // A comment line inside the expression continues it one level in; otherwise no indentation, so a
+            // call at the end of a long condition breaks like any other call.
+            let tail = Doc.space + opDoc + .space + rightDoc
+            return leftDoc + (brokenByComment ? .indent(tail) : tail)
         case .if(let condition, let then, let otherwise):
             var doc = stream.take(.keyword(.if)) + .space + self.expr(condition)
             doc = doc + .space + stream.take(.keyword(.then)) + .space + self.expr(then)

@@ -93,6 +93,17 @@ struct TokenStream {
         return map.comments[end - 1].isLineComment || map.comments[end - 1].linesAfter > 0
     }
 
+    /// True when a comment not printed yet before the next token will break the line: a line comment, or a
+    /// comment that starts a line of its own.
+    var hasLineBreakingCommentBeforeNext: Bool {
+        var index = nextComment
+        while index < map.comments.count, map.comments[index].before <= next {
+            if map.comments[index].isLineComment || map.comments[index].linesBefore > 0 { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// True when a comment not printed yet before the next token starts on a line of its own.
     var hasOwnLineCommentBeforeNext: Bool {
         var index = nextComment

@@ -1,4 +1,5 @@
 import GenCore
+import GenFormat
 import GenSyntax
 import Testing
 @testable import GenCLI
@@ -26,6 +27,13 @@ import Testing
             }
         })
         #expect(kinds.count == 11)
+    }
+
+    @Test func generatedScriptFormatsIdempotently() throws {
+        var generator = ScriptGenerator(seed: 9)
+        let text = generator.script(lines: 1_000)
+        let once = try #require(Formatter.format(SourceFile(path: "b.gen", text: text)).text)
+        #expect(Formatter.format(SourceFile(path: "b.gen", text: once)).text == once)
     }
 
     @Test func generatorIsDeterministicPerSeed() {

@@ -170,6 +170,37 @@ import Testing
             """)
     }
 
+    @Test func callAtTheEndOfALongConditionBreaksWithoutExtraIndentation() {
+        let input = """
+            gen 0.1
+            fn short(text: string, limit: int = 191) -> bool = len(text) <= limit && !matches(lower(text), "(as an ai|here is|sure[,!])") || count(words(text)) > 2
+
+            """
+        #expect(formatted(input) == """
+            gen 0.1
+            fn short(text: string, limit: int = 191) -> bool =
+              len(text) <= limit && !matches(lower(text), "(as an ai|here is|sure[,!])") || count(
+                words(text),
+              ) > 2
+
+            """)
+    }
+
+    @Test func commentLinesInsideExpressionsIndentWhatFollows() {
+        let input = "gen 0.1\nreward = passed *\n// explain\nquality\nlet x = // why\n5\nlet y = 2 * ( // half\n1 + z)\n"
+        #expect(formatted(input) == """
+            gen 0.1
+            reward = passed *
+              // explain
+              quality
+            let x = // why
+              5
+            let y = 2 * ( // half
+              1 + z)
+
+            """)
+    }
+
     @Test func outerCallBreaksWhileInnerCallsStayFlat() {
         let input = """
             gen 0.1

@@ -1,6 +1,7 @@
 import Foundation
 import GenCore
 import GenEngine
+import GenSemantics
 import GenSyntax
 
 /// The checker `gen check` uses: GenEngine's whole check (imports, names, block schemas, types, lowering),
@@ -10,14 +11,12 @@ import GenSyntax
 /// stdlib/) is checked like a script except that it need not declare a `spec`, `arm`, `router` or `reward`.
 public func engineChecker(_ engine: Engine = Engine()) -> ScriptChecker {
     { source in
-        let directory = URL(fileURLWithPath: source.path).deletingLastPathComponent()
-        let compilation = engine.compile(source: source.text, path: source.path, directory: directory)
-        var diagnostics = compilation.diagnostics
-        if isLibraryModule(source) {
-            let missing = Messages.missingDeclaration("", "").id
-            diagnostics.removeAll { $0.id == missing }
-        }
-        return CheckedScript(diagnostics: diagnostics, files: compilation.files)
+        let directory = URL(fileURLWithPath: source.path).deletingLastPathComponent().standardizedFileURL
+        var environment = engine.checkEnvironment(scriptDirectory: directory)
+        environment.requiresCompletePipeline = !isLibraryModule(source)
+        let root = ModuleText(key: source.path, displayPath: source.path, text: source.text)
+        let result = SemanticChecker.check(root: root, loader: FileModuleLoader(projectRoot: directory), environment: environment)
+        return CheckedScript(diagnostics: result.diagnostics, files: result.files)
     }
 }
 
