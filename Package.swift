@@ -38,6 +38,7 @@ let package = Package(
         // The `gen` command line: argument parsing, help, and the check/fmt/ast/tokens/bench commands.
         .target(name: "GenCLI", dependencies: [
             "GenFormat", "GenEngine", "GenSemantics", "GenSyntax", "GenCore", "GenRun", "GenEval", "GenStore", "GenRouter",
+            "GenReport", "GenREPL", "GenQuality", "GenRuntime", "GenTestSupport", "GenProviders", "GenPipeline",
         ]),
         .testTarget(name: "GenCLITests", dependencies: ["GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore"]),
         .executableTarget(name: "gen", dependencies: ["GenCLI"]),

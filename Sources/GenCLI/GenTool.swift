@@ -10,6 +10,11 @@ public enum GenTool {
         CommandLineTool(version: version, commands: [
             RunCommand.command,
             CheckCommand.command(checker: checker),
+            GraphCommand.command,
+            ReplCommand.command,
+            ReportCommand.command,
+            InspectCommand.command,
+            EvalCommand.command,
             FormatCommand.command,
             ASTCommand.command,
             TokensCommand.command,

@@ -291,7 +291,10 @@ public actor AdaptiveRun {
             if record.verdict == .accepted {
                 progress.arms[position].accepted += 1
             } else {
-                for reason in record.reasons { progress.arms[position].rejections[reason, default: 0] += 1 }
+                // Surplus samples passed every check; they are not quality failures.
+                for reason in record.reasons where !reason.hasPrefix("over target") {
+                    progress.arms[position].rejections[reason, default: 0] += 1
+                }
             }
         }
     }

@@ -74,7 +74,11 @@ enum RunCommand {
             console.write(describe(result.outcome.end) + "\n")
             console.write("dataset: \(result.exported.datasetURL.path) (\(result.exported.accepted) samples)\n")
             console.write("rejected: \(result.exported.rejectedURL.path) (\(result.exported.rejected) candidates)\n")
-            for line in RunArtifacts.write(for: result.directory) { console.write(line + "\n") }
+            do {
+                for line in try await RunArtifacts.write(for: result.directory) { console.write(line + "\n") }
+            } catch {
+                console.writeError("warning: the report could not be written: \(error) (the dataset is complete; try `gen report \(result.directory.path)`)\n")
+            }
             if case .stopped = result.outcome.end {
                 console.write("resume with: gen run --resume \(result.directory.path)\n")
                 return 130
@@ -105,8 +109,3 @@ enum RunCommand {
     }
 }
 
-/// Files made from a finished run besides the dataset (the report and the dataset card, once GenReport
-/// is wired); returns the lines to print.
-enum RunArtifacts {
-    static func write(for directory: URL) -> [String] { [] }
-}

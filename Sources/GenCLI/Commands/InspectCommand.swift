@@ -1,0 +1,50 @@
+import Foundation
+import GenCore
+import GenStore
+
+/// `gen inspect RUN [--arm NAME] [--limit N]`: why candidates were rejected, per arm, with examples.
+enum InspectCommand {
+    static let spec = CommandSpec(
+        name: "inspect", summary: "List a run's rejected candidates with their reasons",
+        positionals: [PositionalSpec("RUN", help: "the run directory")],
+        flags: [
+            FlagSpec("arm", value: "NAME", help: "only this arm's candidates"),
+            FlagSpec("limit", value: "N", help: "how many rejected candidates to list (default 20)"),
+        ])
+
+    static let command = Command(spec: spec) { arguments, console in
+        let directory = URL(fileURLWithPath: arguments.positionals[0])
+        do {
+            let limit = try arguments.int("limit") ?? 20
+            let arm = arguments.value("arm")
+            let store = try RunStore(opening: directory, access: .readOnly)
+            let reasons = try await store.rejectionReasons().filter { arm == nil || $0.arm == arm }
+            console.write("rejection reasons per arm:\n")
+            let width = (reasons.map(\.arm.count).max() ?? 3) + 2
+            for row in reasons.sorted(by: { ($0.arm, -$0.count) < ($1.arm, -$1.count) }) {
+                console.write("  " + row.arm.padding(to: width) + String(row.count).padding(to: 6) + row.reason + "\n")
+            }
+            console.write("\nrejected candidates:\n")
+            var shown = 0
+            let batches = try await store.resumeInfo().nextBatchIndex
+            outer: for batch in 0..<batches {
+                for candidate in try await store.candidates(batch: batch) where candidate.record.verdict == .rejected {
+                    if let arm, candidate.record.arm != arm { continue }
+                    if shown >= limit { break outer }
+                    shown += 1
+                    let text = candidate.record.sample.map { CanonicalJSON.string($0) } ?? (candidate.record.rawText ?? "")
+                    console.write("- batch \(batch) slot \(candidate.record.slot) [\(candidate.record.arm)] "
+                                  + candidate.record.reasons.joined(separator: "; ") + "\n    " + String(text.prefix(200)) + "\n")
+                }
+            }
+            if shown == 0 { console.write("  none\n") }
+            return ExitCode.ok
+        } catch let error as UsageError {
+            console.writeError("error: \(error.message)\nusage: \(spec.usage)\n")
+            return ExitCode.usage
+        } catch {
+            console.writeError("error: cannot read the run in \(directory.path): \(error)\n")
+            return ExitCode.noInput
+        }
+    }
+}

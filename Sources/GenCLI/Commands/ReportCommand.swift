@@ -1,0 +1,33 @@
+import Foundation
+import GenCore
+import GenReport
+
+/// `gen report RUN [--out FILE]`: the self-contained HTML report and DATASET_CARD.md of a run.
+enum ReportCommand {
+    static let spec = CommandSpec(
+        name: "report", summary: "Write a run's HTML report and dataset card",
+        details: "Reads RUN/run.sqlite (also while the run is going) and writes RUN/report.html and RUN/DATASET_CARD.md.",
+        positionals: [PositionalSpec("RUN", help: "the run directory")],
+        flags: [FlagSpec("out", value: "FILE", help: "where to write the HTML report (default RUN/report.html)")])
+
+    static let command = Command(spec: spec) { arguments, console in
+        let directory = URL(fileURLWithPath: arguments.positionals[0])
+        do {
+            for line in try await RunArtifacts.write(for: directory, out: arguments.value("out").map { URL(fileURLWithPath: $0) }) {
+                console.write(line + "\n")
+            }
+            return ExitCode.ok
+        } catch {
+            console.writeError("error: \(error)\n")
+            return ExitCode.runtimeFailure
+        }
+    }
+}
+
+/// The report and the card, written at the end of `gen run` and by `gen report`.
+enum RunArtifacts {
+    static func write(for directory: URL, out: URL? = nil) async throws -> [String] {
+        let output = try await ReportWriter.write(runDirectory: directory, out: out)
+        return ["report: \(output.report.path)", "dataset card: \(output.card.path)"]
+    }
+}
