@@ -40,7 +40,9 @@ let package = Package(
             "GenFormat", "GenEngine", "GenSemantics", "GenSyntax", "GenCore", "GenRun", "GenEval", "GenStore", "GenRouter",
             "GenReport", "GenREPL", "GenQuality", "GenRuntime", "GenTestSupport", "GenProviders", "GenPipeline",
         ]),
-        .testTarget(name: "GenCLITests", dependencies: ["GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore"]),
+        .testTarget(name: "GenCLITests", dependencies: [
+            "GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore", "GenTestSupport", "GenSemantics",
+        ]),
         .executableTarget(name: "gen", dependencies: ["GenCLI"]),
         // The checked pipeline graph (IR): the only contract between the compiler and the runtime.
         .target(name: "GenPipeline", dependencies: ["GenCore"]),

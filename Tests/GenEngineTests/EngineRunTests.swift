@@ -3,6 +3,7 @@ import Testing
 import GenCore
 import GenRun
 import GenStore
+import GenTestSupport
 @testable import GenEngine
 
 /// The whole loop through real HTTP clients against a stub OpenAI server on loopback.
@@ -94,7 +95,7 @@ import GenStore
     }
 }
 
-import GenTestSupport
+
 enum GenTestSupportPorts {
     static func unused() throws -> UInt16 { try StubHTTPServer.unusedPort() }
 }

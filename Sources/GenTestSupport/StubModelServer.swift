@@ -1,16 +1,15 @@
 import Foundation
 import GenCore
-import GenTestSupport
 
 /// An OpenAI-compatible stub that writes SMS samples: the label the prompt asks for, a text made from
 /// the request's seed (so a seeded run is reproducible), and about a third of the answers cut off mid-JSON.
-enum StubModelServer {
-    static func start() throws -> StubHTTPServer {
+public enum StubModelServer {
+    public static func start() throws -> StubHTTPServer {
         try StubHTTPServer { request, _ in answer(request) }
     }
 
     /// The well-behaved answer to one request (also used by the fault tests around their faults).
-    static func answer(_ request: StubRequest) -> StubResponse {
+    public static func answer(_ request: StubRequest) -> StubResponse {
         if request.path.hasSuffix("/models") {
             return .json(.object(["object": .string("list"), "data": .array([.object(["id": .string("smollm2")])])]))
         }
@@ -32,7 +31,7 @@ enum StubModelServer {
         return .json(OpenAIStubBodies.chatCompletion(sample, promptTokens: 60, completionTokens: 20))
     }
 
-    static func script(url: String, count: Int = 12, modelOptions: String = "") -> String {
+    public static func script(url: String, count: Int = 12, modelOptions: String = "") -> String {
         """
         gen 0.1
         model local = openai(base_url: "\(url)", model: "smollm2", max_concurrency: 4\(modelOptions))
@@ -59,7 +58,7 @@ enum StubModelServer {
         """
     }
 
-    static func temporaryDirectory() -> URL {
+    public static func temporaryDirectory() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gen-engine-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import GenCore
+import GenSemantics
+import GenTestSupport
+@testable import GenCLI
+
+/// The run-side commands end to end through the tool, against a stub OpenAI server on loopback.
+@Suite(.serialized) struct RunCommandsTests {
+    let tool = GenTool.make()
+
+    func stubRun() async throws -> (server: StubHTTPServer, script: String, out: URL, console: CapturingConsole, code: Int32) {
+        let server = try StubModelServer.start()
+        let directory = StubModelServer.temporaryDirectory()
+        let script = directory.appendingPathComponent("sms.gen")
+        try StubModelServer.script(url: server.baseURL, count: 8).write(to: script, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("run")
+        let console = CapturingConsole()
+        let code = await tool.run(["run", script.path, "--out", out.path, "--seed", "3"], console: console)
+        return (server, script.path, out, console, code)
+    }
+
+    @Test func runWritesDatasetReportAndCardAndPrintsTheSummary() async throws {
+        let run = try await stubRun()
+        defer { run.server.stop() }
+        #expect(run.code == 0, "\(run.console.stderrText)")
+        #expect(run.console.stdoutText.contains("arm      pulls  accepted"))
+        #expect(run.console.stdoutText.contains("target reached"))
+        #expect(run.console.stderrText.contains("batch 1  accepted"))
+        for file in ["dataset.jsonl", "rejected.jsonl", "report.html", "DATASET_CARD.md", "run.sqlite"] {
+            #expect(FileManager.default.fileExists(atPath: run.out.appendingPathComponent(file).path), "\(file)")
+        }
+        let lines = try String(contentsOf: run.out.appendingPathComponent("dataset.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 8)
+
+        let inspect = CapturingConsole()
+        #expect(await tool.run(["inspect", run.out.path, "--limit", "2"], console: inspect) == 0)
+        #expect(inspect.stdoutText.contains("rejection reasons per arm:"))
+        #expect(inspect.stdoutText.contains("truncated JSON"))
+
+        let report = CapturingConsole()
+        let custom = run.out.appendingPathComponent("again.html")
+        #expect(await tool.run(["report", run.out.path, "--out", custom.path], console: report) == 0)
+        #expect(FileManager.default.fileExists(atPath: custom.path))
+
+        // Resuming a finished run has nothing left to do and says so.
+        let resume = CapturingConsole()
+        #expect(await tool.run(["run", "--resume", run.out.path], console: resume) == 0)
+        #expect(resume.stdoutText.contains("target reached"))
+        let again = try String(contentsOf: run.out.appendingPathComponent("dataset.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(again == lines)
+    }
+
+    @Test func runRefusesAnExistingDirectoryAndBadFlags() async throws {
+        let run = try await stubRun()
+        defer { run.server.stop() }
+        let second = CapturingConsole()
+        #expect(await tool.run(["run", run.script, "--out", run.out.path], console: second) == 70)
+        #expect(second.stderrText.contains("already holds a run"))
+        let bad = CapturingConsole()
+        #expect(await tool.run(["run", run.script, "--count", "0"], console: bad) == 64)
+        #expect(bad.stderrText.contains("--count must be at least 1"))
+        let missing = CapturingConsole()
+        #expect(await tool.run(["run"], console: missing) == 64)
+    }
+
+    @Test func runReportsScriptErrorsWithCaretsAndExit65() async throws {
+        let directory = StubModelServer.temporaryDirectory()
+        let script = directory.appendingPathComponent("bad.gen")
+        try StubModelServer.script(url: "http://127.0.0.1:9/v1").replacingOccurrences(of: "temperature: 0.2", with: "temperature: 7")
+            .write(to: script, atomically: true, encoding: .utf8)
+        let console = CapturingConsole()
+        #expect(await tool.run(["run", script.path, "--out", directory.appendingPathComponent("r").path], console: console) == 65)
+        #expect(console.stderrText.contains("temperature"))
+        #expect(console.stderrText.contains("^"))
+    }
+
+    @Test func graphPrintsTextValidDotAndStableJSON() async throws {
+        let example = GenCLIPaths.root.appendingPathComponent("examples/sms_spam.gen").path
+        let text = CapturingConsole()
+        #expect(await tool.run(["graph", example], console: text) == 0)
+        #expect(text.stdoutText.contains("arm careful: naive(local"))
+        let dot = CapturingConsole()
+        #expect(await tool.run(["graph", example, "--format", "dot"], console: dot) == 0)
+        #expect(DotValidator.validate(dot.stdoutText) == nil)
+        let json = CapturingConsole(), jsonAgain = CapturingConsole()
+        #expect(await tool.run(["graph", example, "--format", "json"], console: json) == 0)
+        #expect(await tool.run(["graph", example, "--format", "json"], console: jsonAgain) == 0)
+        #expect(json.stdoutText == jsonAgain.stdoutText)
+        #expect(CanonicalJSON.parse(json.stdoutText)?["arms"]?.arrayValue?.count == 3)
+    }
+
+    @Test func evalTestsADatasetOnRealData() async throws {
+        let data = GenCLIPaths.root.appendingPathComponent("examples/data/sms_spam_test.jsonl").path
+        let console = CapturingConsole()
+        #expect(await tool.run(["eval", data, "--test", data, "--model", "nb"], console: console) == 0)
+        #expect(console.stdoutText.contains("held-out test set"))
+        #expect(console.stdoutText.contains("confusion matrix"))
+        let crossValidated = CapturingConsole()
+        #expect(await tool.run(["eval", data], console: crossValidated) == 0)
+        #expect(crossValidated.stdoutText.contains("CROSS-VALIDATION"))
+        let missing = CapturingConsole()
+        #expect(await tool.run(["eval", "/nonexistent.jsonl"], console: missing) == 66)
+    }
+}
+
+enum GenCLIPaths {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+}
