@@ -15,10 +15,11 @@ extension Engine {
     /// whatever happens, so a failed or interrupted run leaves consistent files behind.
     public func run(
         _ request: RunRequest, observer: (any RunObserver)? = nil, stop: StopSignal = StopSignal(),
-        checker: (any ModelChecker)? = nil
+        checker: (any ModelChecker)? = nil, clients injected: [String: any LLMClient]? = nil
     ) async throws -> RunResult {
         let (graph, store, seed, target) = try await openRun(request)
-        let clients = try Self.clients(for: graph, variables: variables)
+        // Injected clients (benchmarks, hosts with their own transport) replace the HTTP clients.
+        let clients = try injected ?? Self.clients(for: graph, variables: variables)
         try await Self.preflight(graph, clients: clients)
         let environment = FileScriptEnvironment(
             scriptDirectory: URL(fileURLWithPath: request.scriptPath).standardizedFileURL.deletingLastPathComponent().path,

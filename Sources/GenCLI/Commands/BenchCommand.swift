@@ -1,27 +1,38 @@
 import Foundation
 import GenCore
 
-/// `gen bench parse [--lines N] [--runs N]`: lexer and parser throughput on a generated script.
+/// `gen bench WHAT`: figures for the parts whose speed or quality the issues name targets for.
 enum BenchCommand {
+    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter"]
+
     static let spec = CommandSpec(
-        name: "bench", summary: "Measure the speed of a part of gen (today: `parse`)",
+        name: "bench", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter",
         details: """
-            `gen bench parse` generates a realistic script (every declaration kind, comments, interpolated strings,
-            nested expressions), lexes and parses it several times and prints lines/s and MB/s, best and median.
+            parse: lexes and parses a generated script (every declaration kind, comments, interpolation); lines/s, MB/s.
+            router: regret of every policy on the standard problems R1-R5 beside the reference figures, and the targets.
+            run: samples/s through the whole loop against a stub server at concurrency 1, 8, 64, and engine µs/sample.
+            quality: in-process quality stages on synthetic samples at pool sizes 1k, 10k, 100k.
+            eval: training and evaluation time at 1k/10k/100k samples and accuracy on the shared real data sets.
+            interpreter: rule and reward evaluations per second.
             Build with `swift build -c release --product gen` first: debug builds are many times slower.
             """,
-        positionals: [PositionalSpec("WHAT", help: "what to measure: parse")],
+        positionals: [PositionalSpec("WHAT", help: "what to measure: " + benchmarks.joined(separator: ", "))],
         flags: [
-            FlagSpec("lines", value: "N", help: "size of the generated script in lines (default 50000)"),
-            FlagSpec("runs", value: "N", help: "how many times to lex and parse it (default 7)"),
+            FlagSpec("lines", value: "N", help: "parse: size of the generated script in lines (default 50000)"),
+            FlagSpec("runs", value: "N", help: "parse: how many times to lex and parse it (default 7)"),
+            FlagSpec("seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1)"),
+            FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640)"),
+            FlagSpec("data", value: "DIR", help: "eval: the shared data directory (default ../shared/data)"),
         ])
 
     static let command = Command(spec: spec) { arguments, console in
-        guard arguments.positionals.first == "parse" else {
-            let what = arguments.positionals.first ?? ""
-            console.writeError("error: unknown benchmark `\(what)`\n  = hint: the available benchmark is `parse`\nusage: \(spec.usage)\n")
+        let what = arguments.positionals.first ?? ""
+        guard benchmarks.contains(what) else {
+            let hint = DidYouMean.hint(what, among: benchmarks) ?? "the benchmarks are " + benchmarks.joined(separator: ", ")
+            console.writeError("error: unknown benchmark `\(what)`\n  = hint: \(hint)\nusage: \(spec.usage)\n")
             return ExitCode.usage
         }
+        guard what == "parse" else { return await OtherBenchmarks.run(what, arguments: arguments, console: console) }
         let lines: Int
         let runs: Int
         do {
