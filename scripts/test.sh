@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+scripts/setup.sh
 scripts/llm-server.sh install
 started_here=0
 if ! scripts/llm-server.sh status | grep -q "chat: up"; then

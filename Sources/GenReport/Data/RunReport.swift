@@ -110,12 +110,12 @@ public enum RunReport {
             reasons: [])
     }
 
-    /// Rejected candidates from batches spread over the run, one per batch, skipping the bookkeeping "target reached".
+    /// Rejected candidates from batches spread over the run, one per batch, skipping surplus samples ("over target": they passed every check).
     static func rejectedSamples(_ store: RunStore, batches: [Int], textField: String?, labelField: String?) async throws -> [SampleRow] {
         var rows: [SampleRow] = []
         for index in spread(batches, count: min(batches.count, 4 * sampleCount)) where rows.count < sampleCount {
             let rejected = try await store.candidates(batch: index).first {
-                $0.record.verdict == .rejected && $0.record.reasons != ["target reached"]
+                $0.record.verdict == .rejected && !$0.record.reasons.allSatisfy { $0.hasPrefix("over target") }
             }
             guard let candidate = rejected?.record else { continue }
             rows.append(SampleRow(

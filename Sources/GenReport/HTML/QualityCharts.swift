@@ -31,6 +31,6 @@ enum QualityCharts {
         let chart = GroupedBarChart(categories: reasons, series: series, options: ChartOptions(
             id: id, title: title, summary: "How many candidates each quality stage rejected, per arm.",
             xLabel: "reason", yLabel: "rejected candidates", height: 300))
-        return HTMLPieces.figure(chart.svg, caption: "Rejections by reason (most frequent first), one bar per arm. A candidate rejected for two reasons counts under both; \"target reached\" marks good candidates left over once the target was met.")
+        return HTMLPieces.figure(chart.svg, caption: "Rejections by reason (most frequent first), one bar per arm. A candidate rejected for two reasons counts under both; \"over target\" marks good candidates left over once the target was met.")
     }
 }
