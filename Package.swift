@@ -123,6 +123,10 @@ let package = Package(
         .testTarget(name: "GenReportTests", dependencies: [
             "GenReport", "GenStore", "GenPipeline", "GenCore", "GenRun", "GenGeneration", "GenEval", "CZlib",
         ]),
+        // examples/host: a host program embedding Gen (host function, checking, graph, evaluation).
+        .executableTarget(name: "gen-host-example", dependencies: [
+            "GenEngine", "GenCore", "GenPipeline", "GenRuntime", "GenSemantics",
+        ], path: "examples/host"),
     ],
     swiftLanguageModes: [.v6]
 )

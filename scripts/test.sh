@@ -19,4 +19,11 @@ export GEN_EMBED_URL="${GEN_EMBED_URL:-http://127.0.0.1:8081/v1}"
 export GEN_REQUIRE_LLM=1   # end-to-end tests fail (never skip) when the servers do not answer
 
 swift build --build-tests 2>&1 | tee /tmp/gen-build.log | grep -E "warning:|error:" && { echo "build printed warnings or errors" >&2; exit 1; }
-swift test 2>&1 | tee /tmp/gen-test.log
+# Phase 1: everything that needs no real server and no quiet machine, in parallel.
+# Phase 2: the tests that talk to the one local llama.cpp server, and the SIGKILL timing tests, one at a time:
+# run in parallel with the rest they starve the 2-thread server and time out.
+serial='Live|SIGKILL'
+status=0
+swift test --skip "$serial" 2>&1 | tee /tmp/gen-test.log || status=1
+swift test --filter "$serial" --no-parallel 2>&1 | tee /tmp/gen-test-serial.log || status=1
+exit $status
