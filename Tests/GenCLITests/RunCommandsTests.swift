@@ -107,3 +107,17 @@ import GenTestSupport
 enum GenCLIPaths {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }
+
+@Suite struct CanonicalFormattingTests {
+    @Test func examplesAndStdlibAreCanonicallyFormatted() async throws {
+        var paths: [String] = []
+        for folder in ["examples", "stdlib"] {
+            let directory = GenCLIPaths.root.appendingPathComponent(folder)
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".gen") }
+            paths += names.sorted().map { directory.appendingPathComponent($0).path }
+        }
+        #expect(paths.count >= 8)
+        let console = CapturingConsole()
+        #expect(await GenTool.make().run(["fmt", "--check"] + paths, console: console) == 0, "\(console.stdoutText)")
+    }
+}

@@ -50,3 +50,32 @@ enum Paths {
         #expect(graph.evaluation?.test.count == 300)
     }
 }
+
+@Suite struct JudgeDefaultsTests {
+    @Test func judgeWithoutARubricUsesTheSpecsAndTakesExtend() throws {
+        let script = """
+        gen 0.1
+        model local = openai(base_url: "http://127.0.0.1:8080/v1", model: "smollm2")
+        schema Q {
+          text: string
+        }
+        spec qs {
+          domain: "Questions about tea"
+          output: Q
+          count: 5
+        }
+        arm a = naive(local)
+        router ucb1()
+        quality {
+          score "fits the spec" judge(sample, using: local) weight 1
+          score "and is polite" judge(sample, rubric: ["It is polite"], extend: true, using: local) weight 1
+        }
+        reward = passed * quality
+        """
+        let compilation = Engine(variables: [:]).compile(source: script, path: "qs.gen", directory: Paths.root)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.rendered())")
+        let checks = try #require(compilation.graph).quality.flatMap(\.modelChecks)
+        #expect(checks.map(\.check) == ["judge", "judge"])
+        #expect(checks.allSatisfy { $0.model == "local" && $0.arguments.count == 3 })
+    }
+}

@@ -17,7 +17,16 @@ enum RunBenchmark {
     }
 
     static func run(count: Int, concurrencies: [Int]) async throws -> String {
-        let server = try StubModelServer.start()
+        // A stub that answers at once with varied samples (a real model rarely repeats itself exactly).
+        let server = try StubHTTPServer { request, _ in
+            if request.path.hasSuffix("/models") {
+                return .json(.object(["object": .string("list"), "data": .array([.object(["id": .string("smollm2")])])]))
+            }
+            let seed = request.json?["seed"]?.doubleValue ?? 0
+            let prompt = request.json?["messages"]?.arrayValue?.last?["content"]?.stringValue ?? ""
+            return .json(OpenAIStubBodies.chatCompletion(InstantClient.sample(seed: UInt64(seed), spam: prompt.contains("\"spam\"")),
+                                                         promptTokens: 60, completionTokens: 20))
+        }
         defer { server.stop() }
         var rows: [Row] = []
         for concurrency in concurrencies {
@@ -27,7 +36,7 @@ enum RunBenchmark {
         let instant: [String: any LLMClient] = ["local": InstantClient()]
         rows.append(try await measure("in-process client (engine overhead)", url: server.baseURL, count: count,
                                       concurrency: 64, clients: instant))
-        var text = "gen bench run: \(count) accepted per row, batch 64, stub answers instantly (a third of them cut off)\n"
+        var text = "gen bench run: \(count) accepted per row, batch 64, the stub answers at once\n"
         #if DEBUG
         text += "note: this is a debug build; build with `swift build -c release --product gen` for real figures\n"
         #endif
@@ -47,7 +56,7 @@ enum RunBenchmark {
         let script = directory.appendingPathComponent("bench.gen")
         let text = StubModelServer.script(url: url, count: count, modelOptions: "")
             .replacingOccurrences(of: "max_concurrency: 4", with: "max_concurrency: \(concurrency)")
-            .replacingOccurrences(of: "batch: 4", with: "batch: 64")
+            .replacingOccurrences(of: "batch: 4", with: "batch: 64\n  max_candidates: \(count * 4)")
         try text.write(to: script, atomically: true, encoding: .utf8)
         let started = DispatchTime.now().uptimeNanoseconds
         let result = try await Engine(variables: [:]).run(
@@ -68,12 +77,17 @@ struct InstantClient: LLMClient {
     }()
 
     func chat(_ request: ChatRequest) async throws -> ChatResponse {
-        var rng = SeededRandom(seed: UInt64(request.seed ?? 0))
-        let label = request.messages.last?.content.contains("\"spam\"") == true ? "spam" : "ham"
-        // Varied word choices, so the benchmark measures accepted samples rather than near-duplicate rejections.
-        let text = (0..<14).map { _ in Self.words[rng.nextIndex(Self.words.count)] }.joined(separator: " ")
-        let sample = CanonicalJSON.string(.object(["text": .string(text), "label": .string(label)]))
-        return ChatResponse(text: sample, finishReason: .stop, usage: TokenUsage(promptTokens: 60, completionTokens: 20))
+        let spam = request.messages.last?.content.contains("\"spam\"") == true
+        return ChatResponse(text: Self.sample(seed: UInt64(request.seed ?? 0), spam: spam), finishReason: .stop,
+                            usage: TokenUsage(promptTokens: 60, completionTokens: 20))
+    }
+
+    /// A sample from the seed: varied word choices, so the benchmark measures accepted samples rather
+    /// than near-duplicate rejections.
+    static func sample(seed: UInt64, spam: Bool) -> String {
+        var rng = SeededRandom(seed: seed)
+        let text = (0..<14).map { _ in words[rng.nextIndex(words.count)] }.joined(separator: " ")
+        return CanonicalJSON.string(.object(["text": .string(text), "label": .string(spam ? "spam" : "ham")]))
     }
 
     func embed(_ texts: [String], model: String) async throws -> EmbeddingResponse {

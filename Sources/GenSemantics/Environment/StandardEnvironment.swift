@@ -179,9 +179,12 @@ public enum StandardEnvironment {
         ], positional: ["premise", "hypothesis"], summary: "probability that the premise entails the hypothesis"), result: .float),
         QualityCheckSpec(kind: KindSpec(family: "check", name: "judge", parameters: [
             ParameterSpec(name: "sample", type: .any, isRequired: true, summary: "what to judge"),
-            ParameterSpec(name: "rubric", type: .list(.string), isRequired: true, summary: "criteria"),
+            ParameterSpec(name: "rubric", type: .list(.string), defaultValue: .array([]),
+                          summary: "criteria (default: built from the spec: domain, each constraint, the label)"),
+            ParameterSpec(name: "extend", type: .bool, defaultValue: .bool(false),
+                          summary: "add the rubric's criteria to the spec's instead of replacing them"),
             ParameterSpec(name: "using", type: .model, isRequired: true, summary: "the judging model"),
-        ], positional: ["sample"], summary: "share of rubric criteria the model says are met"), result: .float),
+        ], positional: ["sample"], summary: "mean 1-5 rating per rubric criterion, mapped to [0, 1]"), result: .float),
     ]
 
     /// GenEval's `ModelRegistry` names; the first is the default.
