@@ -40,3 +40,71 @@ import GenStore
         print(ProgressText.summary(result.outcome.progress))
     }
 }
+
+/// Issue 5's end-to-end: rules, a similarity score on the embeddings server, a judge score, an entailment
+/// check and near-dedup on the real servers; the store holds every check's result for every candidate.
+@Suite(.serialized) struct LiveQualityRunTests {
+    static let script = """
+    gen 0.1
+    import "std/quality"
+    model local = openai(base_url: env("GEN_LLM_URL", "http://127.0.0.1:8080/v1"), model: "smollm2")
+    model embedder = openai(base_url: env("GEN_EMBED_URL", "http://127.0.0.1:8081/v1"), model: "smollm2")
+    schema Review {
+      text: string(min: 10, max: 300)
+      label: enum("positive", "negative")
+    }
+    spec reviews {
+      domain: "One sentence from a film critic's review of a movie"
+      output: Review
+      count: 6
+      batch: 3
+      constraints: ["The sentiment is clear from the sentence alone"]
+    }
+    arm careful = naive(local, temperature: 0.3)
+    arm bold = naive(local, temperature: 1.0)
+    router thompson()
+    quality {
+      rule "schema" valid(sample)
+      rule "no meta talk" no_meta_talk(sample.text)
+      score "about movies" similarity(sample.text, spec.domain, using: embedder) weight 0.3
+      score "label fits" entails(sample.text, "The review is \\(sample.label).", using: local) weight 0.4
+      score "judged" judge(sample, using: local) weight 0.3
+      dedup near(0.7)
+    }
+    reward = passed * (0.6 * quality + 0.4 * novelty)
+    """
+
+    @Test func everyCheckIsStoredForEveryCandidateOnTheRealServers() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gen-live-quality-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let scriptURL = directory.appendingPathComponent("reviews.gen")
+        try Self.script.write(to: scriptURL, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("run")
+        let result = try await Engine().run(RunRequest(scriptPath: scriptURL.path, outDirectory: out, seed: 3))
+        #expect(result.outcome.end == .targetReached)
+        let store = try RunStore(opening: out, access: .readOnly)
+        let batches = try await store.resumeInfo().nextBatchIndex
+        var judged = 0
+        for batch in 0..<batches {
+            for candidate in try await store.candidates(batch: batch) {
+                let record = candidate.record
+                guard record.sample != nil else { continue }
+                let kinds = Set(record.checks.map(\.kind))
+                #expect(kinds.contains("schema"), "batch \(batch) slot \(record.slot): \(kinds)")
+                // Whoever passed the in-process gates went through every model check, each with its score.
+                let passedCheap = record.checks.filter { ["schema", "rule", "dedup"].contains($0.kind) }.allSatisfy(\.passed)
+                if passedCheap {
+                    for check in ["similarity", "entails", "judge"] {
+                        let stored = record.checks.first { $0.kind == check }
+                        #expect(stored?.score.map { (0...1).contains($0) } == true, "\(check) missing for slot \(record.slot)")
+                    }
+                    #expect(record.checks.first { $0.kind == "similarity" }.map { "\($0.detail)".contains("embedding") } == true)
+                    judged += 1
+                }
+            }
+        }
+        #expect(judged >= 6)
+        // Judgments are cached by content in the store, so a resumed run re-pays nothing.
+        #expect(try await store.cacheCount(kind: "judge") >= judged)
+    }
+}
