@@ -1,3 +1,4 @@
+import GenCore
 import GenProviders
 import GenStore
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import GenStore
+@testable import GenCore
 
 @Suite struct SHA256Tests {
     @Test func knownVectors() {
