@@ -19,7 +19,6 @@ public actor ScriptQuality: QualityAssessor {
     let checker: (any ModelChecker)?
     let spec: SpecNode
     var lastBatchGain: Double = 0
-    var counter = 0
 
     public init(graph: PipelineGraph, interpreter: Interpreter, checker: (any ModelChecker)?) throws {
         self.plan = try QualityStagePlan(graph: graph, interpreter: interpreter)
@@ -44,8 +43,8 @@ public actor ScriptQuality: QualityAssessor {
                     quality: 0, novelty: 0))
                 continue
             }
-            counter += 1
-            let prepared = pool.prepare(QualityCandidate(id: "c\(counter)", arm: candidate.arm, sample: sample))
+            // Ids appear in duplicate reasons: "duplicate of `slot 3 of this batch`" or "of `accepted #12`".
+            let prepared = pool.prepare(QualityCandidate(id: "slot \(candidate.slot) of this batch", arm: candidate.arm, sample: sample))
             let inProcess = pool.assess(prepared, pending: passing)
             var assessment = gates(inProcess, prepared: prepared)
             if assessment.passed {
@@ -193,8 +192,7 @@ public actor ScriptQuality: QualityAssessor {
     public func commit(accepted: [JSONValue]) async {
         var gain = 0.0
         for sample in accepted {
-            counter += 1
-            gain += pool.accept(QualityCandidate(id: "a\(counter)", arm: "", sample: sample)) ?? 0
+            gain += pool.accept(QualityCandidate(id: "accepted #\(pool.count + 1)", arm: "", sample: sample)) ?? 0
         }
         lastBatchGain = gain
     }
