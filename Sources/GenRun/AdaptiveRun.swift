@@ -273,6 +273,8 @@ public actor AdaptiveRun {
             "tokens": Double(tokens),
             "latency": candidates.reduce(0) { $0 + $1.latencySeconds } / count,
             "tokens_per_accepted": passed.isEmpty ? Double(tokens) : Double(tokens) / accepted,
+            // Cost in tokens: the store has no prices, and tokens are what every backend bills.
+            "cost_per_accepted": passed.isEmpty ? Double(tokens) : Double(tokens) / accepted,
         ]
     }
 

@@ -37,6 +37,24 @@ import GenTestSupport
         #expect(!reasons.isEmpty)
     }
 
+    @Test func batchMetricsReachTheRewardExpression() async throws {
+        let server = try StubModelServer.start()
+        defer { server.stop() }
+        let (script, out) = try writeScript(url: server.baseURL, count: 8)
+        let text = try String(contentsOfFile: script, encoding: .utf8)
+            .replacingOccurrences(of: "reward = passed * (0.6 * quality + 0.4 * novelty)", with: "reward = accept_rate")
+        try text.write(toFile: script, atomically: true, encoding: .utf8)
+        _ = try await Engine(variables: [:]).run(RunRequest(scriptPath: script, outDirectory: out, seed: 4))
+        let store = try RunStore(opening: out, access: .readOnly)
+        for batch in 0..<(try await store.resumeInfo().nextBatchIndex) {
+            let records = try await store.candidates(batch: batch).map(\.record)
+            // Every candidate of a batch gets the batch's acceptance rate (passing candidates / all).
+            let passing = records.filter { $0.verdict == .accepted || $0.reasons.allSatisfy { $0.hasPrefix("over target") } }
+            let rate = Double(passing.count) / Double(records.count)
+            #expect(records.allSatisfy { abs($0.reward - rate) < 1e-9 }, "batch \(batch)")
+        }
+    }
+
     @Test func theSameSeedGivesTheSameDataset() async throws {
         let server = try StubModelServer.start()
         defer { server.stop() }

@@ -4,8 +4,14 @@ import GenSyntax
 
 /// Names, member access and indexing.
 extension CheckSession {
-    /// The metrics the pipeline produces for every sample, bound in the reward expression.
-    static let metricTypes: [String: GenType] = ["passed": .float, "quality": .float, "novelty": .float]
+    /// The metrics the pipeline produces, bound in the reward expression: per sample (`passed`, `quality`,
+    /// `novelty`), and per batch (the batch the sample came in, and the accepted pool after the last batch).
+    static let metricTypes: [String: GenType] = [
+        "passed": .float, "quality": .float, "novelty": .float,
+        "accept_rate": .float, "dup_rate": .float, "mean_score": .float, "mean_novelty": .float, "tokens": .float,
+        "latency": .float, "tokens_per_accepted": .float, "cost_per_accepted": .float,
+        "diversity_gain": .float, "vendi": .float, "distinct_1": .float, "distinct_2": .float,
+    ]
 
     func resolveName(_ name: String, span: Span, _ context: ExprContext) -> IRExpr? {
         let source = sourceRef(span)
