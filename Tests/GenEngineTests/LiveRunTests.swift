@@ -3,6 +3,7 @@ import Testing
 import GenCore
 import GenRun
 import GenStore
+import GenReport
 @testable import GenEngine
 
 /// End to end on the real local llama.cpp server that `.ci/run` starts. These fail, never skip, when the
@@ -106,5 +107,11 @@ import GenStore
         #expect(judged >= 6)
         // Judgments are cached by content in the store, so a resumed run re-pays nothing.
         #expect(try await store.cacheCount(kind: "judge") >= judged)
+        // The report says how each model check was computed (embeddings, not the lexical fallback; logprobs).
+        let report = try await ReportWriter.write(runDirectory: out)
+        let html = try String(contentsOf: report.report, encoding: .utf8)
+        #expect(html.contains("table-check-methods"))
+        #expect(html.contains("embedding cosine"))
+        #expect(html.contains("logprobs"))
     }
 }

@@ -17,6 +17,8 @@ public struct ReportData: Sendable {
     public var armSummaries: [ArmSummaryRow]
     public var rejections: [RejectionReasonRow]
     public var stages: [StageOutcomeRow]
+    /// How each model check was computed, with counts (empty when the script has none).
+    public var checkMethods: [CheckMethodRow] = []
     /// The field holding each sample's label, when the spec has one.
     public var labelField: String?
     public var labels: [LabelCountRow]

@@ -46,7 +46,8 @@ public enum RunReport {
         return ReportData(
             directory: store.directory, run: run, graph: graph, graphProblem: graphProblem, arms: arms, batches: batches,
             armBatches: try await store.armBatchRows(), armSummaries: summaries, rejections: try await store.rejectionReasons(),
-            stages: try await store.stageOutcomes(), labelField: labelField,
+            stages: try await store.stageOutcomes(),
+            checkMethods: try await CheckMethods.load(store, batches: records.map(\.index)), labelField: labelField,
             labels: labels,
             textField: textField, diversity: diversity, finalDiversity: diversity.last?.figures,
             evaluations: try await store.evaluations(),

@@ -42,7 +42,8 @@ public enum HTMLReport {
             HTMLPieces.section("quality", "Quality control",
                                intro: "Every candidate passes through the script's quality stages; a failed gate rejects it.",
                                [.el("div", [("class", "charts")], [QualityCharts.acceptance(data), QualityCharts.rejections(data)]),
-                                .el("h3", text: "Stages per arm"), ReportTables.stages(data)]),
+                                .el("h3", text: "Stages per arm"), ReportTables.stages(data)]
+                                + (ReportTables.checkMethods(data).map { [.el("h3", text: "How the model checks were computed"), $0] } ?? [])),
             HTMLPieces.section("data", "The dataset", [.el("div", [("class", "charts")], dataCharts)]),
             HTMLPieces.section("downstream", "Downstream utility",
                                intro: "A small classifier trained on the accepted samples, tested on real held-out data.", downstream),

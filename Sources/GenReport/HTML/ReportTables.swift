@@ -51,6 +51,13 @@ enum ReportTables {
         return HTMLPieces.table("table-stages", headers: ["stage", "kind"] + arms, rows: rows)
     }
 
+    /// Which method each model check used: an embedding cosine or the lexical fallback, logprobs or text.
+    static func checkMethods(_ data: ReportData) -> Markup? {
+        guard !data.checkMethods.isEmpty else { return nil }
+        let rows: [[Markup]] = data.checkMethods.map { [.text($0.stage), .text($0.kind), .text($0.method), .text(String($0.count))] }
+        return HTMLPieces.table("table-check-methods", headers: ["check", "kind", "how it was computed", "candidates"], rows: rows)
+    }
+
     static func router(_ data: ReportData) -> Markup {
         guard let router = data.finalRouter else {
             return .el("p", [("class", "note"), ("id", "table-router-note")], text: "Not available because no router state was stored.")
