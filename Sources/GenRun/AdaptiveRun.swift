@@ -125,6 +125,7 @@ public actor AdaptiveRun {
             guard let index = progress.arms.firstIndex(where: { $0.name == row.arm }) else { continue }
             progress.arms[index].pulls = row.generated
             progress.arms[index].accepted = row.accepted
+            progress.arms[index].passed = row.accepted
             progress.arms[index].rewardSum = row.meanReward * Double(row.generated)
             progress.arms[index].tokens = row.tokens
         }
@@ -290,6 +291,9 @@ public actor AdaptiveRun {
             progress.arms[position].pulls += 1
             progress.arms[position].rewardSum += record.reward
             progress.arms[position].tokens += record.tokens
+            if record.verdict == .accepted || record.reasons.allSatisfy({ $0.hasPrefix("over target") }) {
+                progress.arms[position].passed += 1
+            }
             if record.verdict == .accepted {
                 progress.arms[position].accepted += 1
             } else {

@@ -51,18 +51,23 @@ public struct ArmProgress: Sendable, Equatable {
     public var rewardSum: Double
     public var tokens: Int
     public var rejections: [String: Int]
+    /// Candidates that passed every check, including surplus ones left over once the target was met.
+    public var passed: Int
 
-    public init(name: String, pulls: Int = 0, accepted: Int = 0, rewardSum: Double = 0, tokens: Int = 0, rejections: [String: Int] = [:]) {
+    public init(name: String, pulls: Int = 0, accepted: Int = 0, rewardSum: Double = 0, tokens: Int = 0,
+                rejections: [String: Int] = [:], passed: Int? = nil) {
         self.name = name
         self.pulls = pulls
         self.accepted = accepted
+        self.passed = passed ?? accepted
         self.rewardSum = rewardSum
         self.tokens = tokens
         self.rejections = rejections
     }
 
     public var meanReward: Double { pulls > 0 ? rewardSum / Double(pulls) : 0 }
-    public var acceptanceRate: Double { pulls > 0 ? Double(accepted) / Double(pulls) : 0 }
+    /// Share of the arm's candidates that passed every check (surplus samples count: they were good).
+    public var acceptanceRate: Double { pulls > 0 ? Double(passed) / Double(pulls) : 0 }
     /// Tokens spent per accepted sample (nil when nothing was accepted).
     public var tokensPerAccepted: Double? { accepted > 0 ? Double(tokens) / Double(accepted) : nil }
 }

@@ -36,3 +36,12 @@ import Testing
         """)
     }
 }
+
+@Suite struct AcceptanceRateTests {
+    @Test func surplusSamplesCountAsPassedNotAsRejections() {
+        // 10 pulls: 5 accepted, 3 surplus (passed after the target was met), 2 rejected.
+        let arm = ArmProgress(name: "bold", pulls: 10, accepted: 5, rejections: ["schema": 2], passed: 8)
+        #expect(arm.acceptanceRate == 0.8)
+        #expect(ArmProgress(name: "x", pulls: 4, accepted: 2).acceptanceRate == 0.5)
+    }
+}
