@@ -23,6 +23,8 @@ swift build --build-tests 2>&1 | tee /tmp/gen-build.log | grep -E "warning:|erro
 # run in parallel with the rest they starve the 2-thread server and time out.
 serial='Live|SIGKILL'
 status=0
-swift test --skip "$serial" 2>&1 | tee /tmp/gen-test.log || status=1
-swift test --filter "$serial" --no-parallel 2>&1 | tee /tmp/gen-test-serial.log || status=1
+# A watchdog on each phase: a hang fails the run with a clear message instead of eating CI's time.
+timeout --kill-after=30 1800 swift test --skip "$serial" 2>&1 | tee /tmp/gen-test.log || status=1
+timeout --kill-after=30 1800 swift test --filter "$serial" --no-parallel 2>&1 | tee /tmp/gen-test-serial.log || status=1
+[ $status -eq 0 ] || echo "tests failed or timed out (30 min per phase); see /tmp/gen-test.log and /tmp/gen-test-serial.log" >&2
 exit $status

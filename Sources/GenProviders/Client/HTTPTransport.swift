@@ -29,7 +29,14 @@ enum TransportFailure: Error, Sendable {
 ///
 /// The timeout is enforced here, not by URLSession: FoundationNetworking truncates timeouts to whole
 /// seconds (seen: 0.5 s times out at once, 1.5 s after 1 s), so URLSession gets a looser whole-second
-/// limit as a backstop and a timer task races each request.
+/// limit as a backstop and a dispatch timer ends each request on time.
+///
+/// Why callbacks and not `URLSession.data(for:)`: cancelling the Swift task around that call runs
+/// `URLSessionTask.cancel()` synchronously while the concurrency runtime holds the task's status lock,
+/// and a completion arriving at the same moment waits for that lock on the session's queue: a deadlock
+/// (seen here, with a timer racing each request in a task group). Here cancellation and the timer only
+/// schedule `cancel()` on a dispatch queue, and whichever of answer, timeout or cancellation comes first
+/// resumes the caller, exactly once.
 struct URLSessionTransport: Sendable {
     private let owner: SessionOwner
     private var session: URLSession { owner.session }
@@ -48,16 +55,20 @@ struct URLSessionTransport: Sendable {
         request.httpMethod = method
         request.httpBody = body
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let prepared = request
-        return try await withThrowingTaskGroup(of: HTTPReply.self) { group in
-            group.addTask { try await perform(prepared) }
-            group.addTask {
-                try await Task.sleep(for: .seconds(timeout))
-                throw TransportFailure.timedOut
+        let pending = PendingRequest()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPReply, Error>) in
+                let task = session.dataTask(with: request) { data, response, error in
+                    pending.finish(with: Self.reply(data: data, response: response, error: error), cancellingTask: false)
+                }
+                pending.start(task: task, continuation: continuation)
+                task.resume()
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                    pending.finish(with: .failure(TransportFailure.timedOut), cancellingTask: true)
+                }
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw TransportFailure.timedOut }
-            return first
+        } onCancel: {
+            DispatchQueue.global().async { pending.finish(with: .failure(CancellationError()), cancellingTask: true) }
         }
     }
 
@@ -65,22 +76,17 @@ struct URLSessionTransport: Sendable {
         max(1, timeout.rounded(.up)) + 1
     }
 
-    private func perform(_ request: URLRequest) async throws -> HTTPReply {
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: request)
-        } catch let error as URLError {
-            throw Self.classify(error)
-        }
+    private static func reply(data: Data?, response: URLResponse?, error: Error?) -> Result<HTTPReply, Error> {
+        if let error = error as? URLError { return .failure(classify(error)) }
+        if let error { return .failure(TransportFailure.connectionLost("\(error)")) }
         guard let http = response as? HTTPURLResponse else {
-            throw TransportFailure.connectionLost("the answer is not HTTP")
+            return .failure(TransportFailure.connectionLost("the answer is not HTTP"))
         }
         var headers: [String: String] = [:]
         for (name, value) in http.allHeaderFields {
             if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
         }
-        return HTTPReply(status: http.statusCode, headers: headers, body: data)
+        return .success(HTTPReply(status: http.statusCode, headers: headers, body: data ?? Data()))
     }
 
     static func classify(_ error: URLError) -> TransportFailure {
@@ -104,5 +110,44 @@ private final class SessionOwner: Sendable {
 
     deinit {
         session.finishTasksAndInvalidate()
+    }
+}
+
+/// One request in flight: resumes its caller once, with the first of answer, timeout or cancellation,
+/// and cancels the URLSession task (off any lock the caller might hold) when the answer did not win.
+private final class PendingRequest: @unchecked Sendable {
+    // Guarded by `lock`; every access is a short critical section.
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<HTTPReply, Error>?
+    private var task: URLSessionDataTask?
+    private var earlyOutcome: Result<HTTPReply, Error>?
+
+    func start(task: URLSessionDataTask, continuation: CheckedContinuation<HTTPReply, Error>) {
+        let early: Result<HTTPReply, Error>? = lock.withLock {
+            self.task = task
+            if let outcome = earlyOutcome { return outcome }
+            self.continuation = continuation
+            return nil
+        }
+        // Cancelled before the request started: answer at once and never send it.
+        if let early {
+            task.cancel()
+            continuation.resume(with: early)
+        }
+    }
+
+    /// `cancellingTask` is false when the answer itself finishes the request (the task is done anyway, and
+    /// cancelling from inside its completion handler would re-enter the session).
+    func finish(with outcome: Result<HTTPReply, Error>, cancellingTask: Bool) {
+        let (waiting, task): (CheckedContinuation<HTTPReply, Error>?, URLSessionDataTask?) = lock.withLock {
+            guard earlyOutcome == nil else { return (nil, nil) }
+            earlyOutcome = outcome
+            let waiting = continuation
+            continuation = nil
+            return (waiting, self.task)
+        }
+        guard let waiting else { return }
+        if cancellingTask { task?.cancel() }
+        waiting.resume(with: outcome)
     }
 }
