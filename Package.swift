@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "GenCoreTests", dependencies: ["GenCore"]),
         // Source text to tokens (with trivia) to AST; the grammar is grammar/gen.ebnf.
         .target(name: "GenSyntax", dependencies: ["GenCore"]),
-        .testTarget(name: "GenSyntaxTests", dependencies: ["GenSyntax", "GenCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "GenSyntaxTests", dependencies: ["GenSyntax", "GenCore", "GenTestSupport"], exclude: ["Fixtures"]),
         // `gen fmt`: the one canonical layout of .gen files; keeps every comment, idempotent, checked against the AST.
         .target(name: "GenFormat", dependencies: ["GenSyntax", "GenCore"]),
         .testTarget(name: "GenFormatTests", dependencies: ["GenFormat", "GenSyntax", "GenCore"]),
@@ -51,7 +51,7 @@ let package = Package(
         // Names, types, attribute schemas, ranges and cross-checks; lowering of a checked script to the pipeline graph.
         .target(name: "GenSemantics", dependencies: ["GenCore", "GenSyntax", "GenPipeline", "GenStdlib"]),
         .testTarget(
-            name: "GenSemanticsTests", dependencies: ["GenSemantics", "GenStdlib", "GenSyntax", "GenPipeline", "GenCore"],
+            name: "GenSemanticsTests", dependencies: ["GenSemantics", "GenStdlib", "GenSyntax", "GenPipeline", "GenCore", "GenTestSupport"],
             exclude: ["Fixtures"]),
         // Values, the expression interpreter (stack machine with step budget and recursion limit), the builtin and
         // host function registry, and the script's only effects (env, read_jsonl) behind ScriptEnvironment.

@@ -1,55 +1,27 @@
 import Foundation
 import GenCore
 import Testing
+import GenTestSupport
 @testable import GenSemantics
 
-/// One case of a chunked semantic-error fixture.
-struct SemanticErrorCase: CustomStringConvertible {
-    let file: String
-    let name: String
-    let source: String
-    let expected: String
-
-    var description: String { "\(file): \(name)" }
-}
-
-/// Chunked fixtures (Fixtures/errors/*.gen), as in GenSyntaxTests: cases separated by a line `---`, each
-///
-///     ### name of the case
-///     <source; `//> file: b.gen` starts another in-memory file the script may import>
-///     ===
-///     <expected rendering of all diagnostics>
-///
-/// Run with `UPDATE_GOLDEN=1` to rewrite expectations from actual renderings (then review the diff).
+/// The semantic error fixtures (Fixtures/errors/*.gen), in GenTestSupport's chunked golden format; a
+/// line `//> file: b.gen` in a source starts another in-memory file the script may import.
 enum SemanticErrorFixtures {
     static let directory = Paths.fixtures.appendingPathComponent("errors")
 
-    static func files() -> [String] { Paths.files(in: directory, ending: ".gen") }
+    static func files() -> [String] { GoldenChunks.files(in: directory) }
 
-    static func cases(in file: String) throws -> [SemanticErrorCase] {
-        let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-        return text.components(separatedBy: "\n---\n").compactMap { chunk in
-            var lines = chunk.components(separatedBy: "\n")
-            guard let header = lines.first, header.hasPrefix("### ") else { return nil }
-            lines.removeFirst()
-            let split = lines.firstIndex(of: "===") ?? lines.count
-            let source = lines[..<split].joined(separator: "\n") + "\n"
-            var expected = split < lines.count ? lines[(split + 1)...].joined(separator: "\n") : ""
-            while expected.hasSuffix("\n") { expected.removeLast() }
-            return SemanticErrorCase(file: file, name: String(header.dropFirst(4)), source: source, expected: expected)
-        }
-    }
+    static func cases(in file: String) throws -> [GoldenCase] { try GoldenChunks.cases(in: file, directory: directory) }
 
     static func update(_ file: String) throws {
-        let chunks = try cases(in: file).map { c in "### \(c.name)\n\(c.source.dropLast())\n===\n\(renderedDiagnostics(c.source))" }
-        try (chunks.joined(separator: "\n---\n") + "\n").write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        try GoldenChunks.update(file, directory: directory, render: renderedDiagnostics)
     }
 }
 
 @Suite struct ErrorGoldenTests {
     @Test(arguments: SemanticErrorFixtures.files())
     func renderedDiagnosticsMatch(file: String) throws {
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" { try SemanticErrorFixtures.update(file) }
+        if GoldenChunks.updating { try SemanticErrorFixtures.update(file) }
         let cases = try SemanticErrorFixtures.cases(in: file)
         #expect(!cases.isEmpty)
         for errorCase in cases {

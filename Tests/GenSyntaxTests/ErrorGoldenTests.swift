@@ -1,48 +1,17 @@
 import Foundation
 import GenCore
 import Testing
+import GenTestSupport
 @testable import GenSyntax
 
-/// One case of a chunked error fixture: a name, a source and the expected rendering of its diagnostics.
-struct ErrorCase: CustomStringConvertible {
-    let file: String
-    let name: String
-    let source: String
-    let expected: String
-
-    var description: String { "\(file): \(name)" }
-}
-
-/// Chunked error fixtures (Fixtures/errors/*.gen): cases separated by a line `---`; each case is
-///
-///     ### name of the case
-///     <source lines>
-///     ===
-///     <expected rendering of all diagnostics, as `test.gen`>
-///
-/// To add a case, write the header and source with an empty expectation and run with `UPDATE_GOLDEN=1`, which
-/// rewrites the fixture files with the actual renderings (then review the diff).
+/// The syntax error fixtures (Fixtures/errors/*.gen), in GenTestSupport's chunked golden format; each
+/// expectation is the rendering of all diagnostics of the case's source as `test.gen`.
 enum ErrorFixtures {
     static let directory = Fixtures.directory.appendingPathComponent("errors")
 
-    static func files() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".gen") }.sorted()
-    }
+    static func files() -> [String] { GoldenChunks.files(in: directory) }
 
-    static func cases(in file: String) throws -> [ErrorCase] {
-        let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-        return text.components(separatedBy: "\n---\n").compactMap { chunk in
-            var lines = chunk.components(separatedBy: "\n")
-            guard let header = lines.first, header.hasPrefix("### ") else { return nil }
-            lines.removeFirst()
-            let split = lines.firstIndex(of: "===") ?? lines.count
-            let source = lines[..<split].joined(separator: "\n") + "\n"
-            var expected = split < lines.count ? lines[(split + 1)...].joined(separator: "\n") : ""
-            while expected.hasSuffix("\n") { expected.removeLast() }
-            return ErrorCase(file: file, name: String(header.dropFirst(4)), source: source, expected: expected)
-        }
-    }
+    static func cases(in file: String) throws -> [GoldenCase] { try GoldenChunks.cases(in: file, directory: directory) }
 
     static func render(_ source: String) -> String {
         var rendered = renderedDiagnostics(source)
@@ -50,19 +19,13 @@ enum ErrorFixtures {
         return rendered
     }
 
-    /// Rewrites a fixture file with actual renderings.
-    static func update(_ file: String) throws {
-        let chunks = try cases(in: file).map { c in
-            "### \(c.name)\n\(c.source.dropLast())\n===\n\(render(c.source))"
-        }
-        try (chunks.joined(separator: "\n---\n") + "\n").write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
-    }
+    static func update(_ file: String) throws { try GoldenChunks.update(file, directory: directory, render: render) }
 }
 
 @Suite struct ErrorGoldenTests {
     @Test(arguments: ErrorFixtures.files())
     func renderedDiagnosticsMatch(file: String) throws {
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" { try ErrorFixtures.update(file) }
+        if GoldenChunks.updating { try ErrorFixtures.update(file) }
         let cases = try ErrorFixtures.cases(in: file)
         #expect(!cases.isEmpty)
         for errorCase in cases {
