@@ -21,7 +21,7 @@ enum OtherBenchmarks {
                 let count = try arguments.int("count") ?? 640
                 console.write(try await RunBenchmark.run(count: count, concurrencies: [1, 8, 64]))
             case "quality":
-                console.write(try QualityBenchmark.run() + "\n")
+                console.write(try QualityBenchmark.run(options: qualityOptions(arguments)) + "\n")
             case "eval":
                 let data = arguments.value("data") ?? "../shared/data"
                 console.write(try EvalBenchmark.run(dataDirectory: data) + "\n")
@@ -39,5 +39,30 @@ enum OtherBenchmarks {
             console.writeError("error: \(error)\n")
             return ExitCode.runtimeFailure
         }
+    }
+
+    /// `gen bench quality`'s flags, checked here so a bad value is a usage error, not a crash in the index.
+    static func qualityOptions(_ arguments: ParsedArguments) throws -> QualityBenchmark.Options {
+        var options = QualityBenchmark.Options()
+        if let pools = arguments.value("pools") {
+            let sizes = pools.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 10_000_000 }) else {
+                throw UsageError(message: "--pools takes pool sizes from 1 to 10000000 separated by commas, like 1000,10000,100000")
+            }
+            options.poolSizes = sizes.compactMap { $0 }
+        }
+        func bounded(_ name: String, _ range: ClosedRange<Int>) throws -> Int? {
+            guard let value = try arguments.int(name) else { return nil }
+            guard range.contains(value) else {
+                throw UsageError(message: "--\(name) must be in \(range.lowerBound)...\(range.upperBound), got \(value)")
+            }
+            return value
+        }
+        if let window = try bounded("window", 8...1_000_000) { options.window = window }
+        if let recall = try bounded("recall", 0...100_000) { options.recallQueries = recall }
+        if let tables = try bounded("tables", 1...64) { options.search.tables = tables }
+        if let flips = try bounded("flips", 0...8) { options.search.probeFlips = flips }
+        if let shortlist = try bounded("shortlist", 1...1024) { options.search.shortlist = shortlist }
+        return options
     }
 }

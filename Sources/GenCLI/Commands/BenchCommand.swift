@@ -23,6 +23,12 @@ enum BenchCommand {
             FlagSpec("seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1)"),
             FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640)"),
             FlagSpec("data", value: "DIR", help: "eval: the shared data directory (default ../shared/data)"),
+            FlagSpec("pools", value: "N,N,...", help: "quality: pool sizes to measure at (default 1000,10000,100000)"),
+            FlagSpec("window", value: "N", help: "quality: candidates timed at each pool size (default 4000)"),
+            FlagSpec("recall", value: "N", help: "quality: queries for the search's recall figures, 0 for none (default 300)"),
+            FlagSpec("tables", value: "N", help: "quality: LSH tables of the nearest-neighbour search (default 16)"),
+            FlagSpec("flips", value: "N", help: "quality: probed bit flips per table (default 2)"),
+            FlagSpec("shortlist", value: "N", help: "quality: candidates verified exactly per query (default 8)"),
         ])
 
     static let command = Command(spec: spec) { arguments, console in

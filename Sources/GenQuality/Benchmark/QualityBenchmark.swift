@@ -13,10 +13,21 @@ import GenPipeline
 /// Rates use thread CPU time (the machine may be shared); per-stage figures use the monotonic clock with
 /// descheduled intervals left out (see `StageTimes`).
 public enum QualityBenchmark {
-    public static func run(
-        poolSizes: [Int] = [1_000, 10_000, 100_000], window: Int = 4_000, recallQueries: Int = 300, seed: UInt64 = 7,
-        search: NearestNeighbourSearch = .init()
-    ) throws -> String {
+    /// What to measure; the defaults are the pool sizes and the production search settings.
+    public struct Options: Sendable {
+        public var poolSizes = [1_000, 10_000, 100_000]
+        public var window = 4_000
+        /// Queries for the recall figures (each scans the whole pool); 0 leaves them out.
+        public var recallQueries = 300
+        public var seed: UInt64 = 7
+        public var search = NearestNeighbourSearch()
+
+        public init() {}
+    }
+
+    public static func run(options: Options = Options()) throws -> String {
+        let (poolSizes, window, recallQueries, seed, search) =
+            (options.poolSizes, options.window, options.recallQueries, options.seed, options.search)
         let schema = OutputSchema(fields: [
             SchemaField(name: "text", type: .string(minLength: 12, maxLength: 400)),
             SchemaField(name: "label", type: .enumeration(
@@ -39,7 +50,7 @@ public enum QualityBenchmark {
                 + "search: \(search.tables) tables, \(search.probeFlips) flips, shortlist \(search.shortlist), "
                 + "bits offset \(search.bitsOffset); rates in CPU time, stages in µs of wall time",
             "pool          samples/s   " + StageTimes.stages.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }
-                .joined() + "total µs  accepted  NN recall@1  recall cos>=0.8  |novelty err|  entries read  growth samples/s",
+                .joined() + "total µs  accepted  NN recall@1  recall cos>=0.8  |novelty err|  entries read  dedup verified  growth samples/s",
         ]
         var grown = 0, grownAccepted = 0
         for target in poolSizes.sorted() {
@@ -64,9 +75,9 @@ public enum QualityBenchmark {
                 try stageTimes(dedup: &dedup, novelty: &novelty, diversity: &diversity, validator: validator,
                                candidates: stageCandidates, schema: schema)
             }
-            let recall = recallFigures(of: pool, candidates: nextBatch(recallQueries))
+            let recall = recallQueries == 0 ? nil : recallFigures(of: pool, candidates: nextBatch(recallQueries))
             lines.append(row("\(start)-\(pool.count)", apiRate, stages.times, stages.acceptedShare, recall)
-                + "   " + Formatting.fixed(growthRate, 0))
+                + Formatting.fixed(growthRate, 0))
         }
         lines.append(
             "growth: \(grown) candidates, \(grownAccepted) accepted (\(Formatting.fixed(Double(grownAccepted) / Double(max(grown, 1)) * 100, 1))%); "
@@ -130,7 +141,7 @@ public enum QualityBenchmark {
     }
 
     struct Recall {
-        var atOne = 0.0, closeRecall = 0.0, closeCount = 0, noveltyError = 0.0, scanned = 0.0
+        var atOne = 0.0, closeRecall = 0.0, closeCount = 0, noveltyError = 0.0, scanned = 0.0, verified = 0.0
     }
 
     /// Share of queries whose LSH nearest neighbour is the exhaustive one (same cosine), the same among
@@ -140,6 +151,7 @@ public enum QualityBenchmark {
         var closeHits = 0
         for candidate in candidates {
             let sample = pool.prepare(candidate)
+            if let fingerprint = sample.fingerprint { recall.verified += Double(pool.dedup.verifiedCandidates(fingerprint)) }
             guard let item = sample.vector, let exact = pool.novelty.vectors.nearestExhaustive(to: item) else { continue }
             let found = pool.novelty.vectors.nearest(to: item)
             if pool.novelty.vectors.activeBits > 0 {
@@ -159,20 +171,23 @@ public enum QualityBenchmark {
         recall.atOne /= count
         recall.noveltyError /= count
         recall.scanned /= count
+        recall.verified /= count
         recall.closeRecall = recall.closeCount == 0 ? .nan : Double(closeHits) / Double(recall.closeCount)
         return recall
     }
 
-    private static func row(_ pool: String, _ rate: Double, _ times: StageTimes, _ accepted: Double, _ recall: Recall) -> String {
+    private static func row(_ pool: String, _ rate: Double, _ times: StageTimes, _ accepted: Double, _ recall: Recall?) -> String {
         func cell(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
         var line = cell(pool, 14) + cell(Formatting.fixed(rate, 0), 12)
         for stage in StageTimes.stages.indices { line += cell(Formatting.fixed(times.microsecondsPerSample(stage), 2), 10) }
         line += cell(Formatting.fixed(times.totalMicrosecondsPerSample, 1), 10)
         line += cell(Formatting.fixed(accepted * 100, 1) + "%", 10)
+        guard let recall else { return line + cell("-", 13) + cell("-", 17) + cell("-", 15) + cell("-", 14) + cell("-", 16) }
         line += cell(Formatting.fixed(recall.atOne, 3), 13)
         line += cell(Formatting.fixed(recall.closeRecall, 3) + " (n=\(recall.closeCount))", 17)
         line += cell(Formatting.fixed(recall.noveltyError, 4), 15)
-        line += Formatting.fixed(recall.scanned, 0)
+        line += cell(Formatting.fixed(recall.scanned, 0), 14)
+        line += cell(Formatting.fixed(recall.verified, 1), 16)
         return line
     }
 }

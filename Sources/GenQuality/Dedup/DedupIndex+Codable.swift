@@ -17,7 +17,7 @@ extension DedupIndex: Codable {
         let tables = try container.decode([ShingleKind: SignatureTable].self, forKey: .tables)
         for table in tables.values {
             try container.require(
-                table.permutations == config.permutations
+                table.permutations == config.permutations && table.bands == config.bands
                     && table.items.allSatisfy { $0 >= 0 && Int($0) < ids.count },
                 "a signature table does not match the pool or the settings", forKey: .tables)
         }
@@ -36,29 +36,29 @@ extension DedupIndex: Codable {
     }
 }
 
+/// Saved as items and signatures; the band buckets are refilled from the signatures.
 extension SignatureTable: Codable {
-    private enum CodingKeys: String, CodingKey { case permutations, items, signatures, buckets }
+    private enum CodingKeys: String, CodingKey { case permutations, bands, items, signatures }
 
     init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let permutations = try container.decode(Int.self, forKey: .permutations)
+        let bands = try container.decode(Int.self, forKey: .bands)
         let items = try container.decodePacked(Int32.self, forKey: .items)
         let signatures = try container.decodePacked(UInt32.self, forKey: .signatures)
-        let buckets = try container.decode(BucketMultimap.self, forKey: .buckets)
         try container.require(
-            permutations > 0 && signatures.count == items.count * permutations,
-            "signatures do not match the item count", forKey: .signatures)
+            permutations > 0 && bands > 0 && permutations % bands == 0, "bands must divide the permutations",
+            forKey: .bands)
         try container.require(
-            buckets.items.allSatisfy { $0 >= 0 && Int($0) < items.count }, "bucket points outside the table",
-            forKey: .buckets)
-        self.init(permutations: permutations, items: items, signatures: signatures, buckets: buckets)
+            signatures.count == items.count * permutations, "signatures do not match the item count", forKey: .signatures)
+        self.init(permutations: permutations, bands: bands, items: items, signatures: signatures)
     }
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(permutations, forKey: .permutations)
+        try container.encode(bands, forKey: .bands)
         try container.encodePacked(items, forKey: .items)
         try container.encodePacked(signatures, forKey: .signatures)
-        try container.encode(buckets, forKey: .buckets)
     }
 }

@@ -46,7 +46,7 @@ public struct DedupIndex: Sendable {
         }
         for (kind, signature) in candidate.signatures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             if let table = tables[kind] {
-                for (item, jaccard) in table.similarItems(to: signature, bands: config.bands) {
+                for (item, jaccard) in table.similarItems(to: signature) {
                     consider(ids[Int(item)], jaccard, kind)
                 }
             }
@@ -58,6 +58,12 @@ public struct DedupIndex: Sendable {
         }
         guard let best else { return .unique }
         return .nearDuplicate(of: best.id, jaccard: best.jaccard, shingles: best.kind)
+    }
+
+    /// How many accepted samples share a band with the fingerprint and were verified on their whole
+    /// signature (the benchmark shows this: it grows with how dense the pool is, not with its size).
+    func verifiedCandidates(_ candidate: DedupFingerprint) -> Int {
+        candidate.signatures.reduce(0) { total, entry in total + (tables[entry.key]?.similarItems(to: entry.value).count ?? 0) }
     }
 
     /// The parts saved by `Codable` (kept here because they are private).
@@ -77,8 +83,8 @@ public struct DedupIndex: Sendable {
         ids.append(fingerprint.id)
         if exact[fingerprint.exactHash] == nil { exact[fingerprint.exactHash] = item }
         for (kind, signature) in fingerprint.signatures {
-            tables[kind, default: SignatureTable(permutations: config.permutations)]
-                .insert(item: item, signature: signature, bands: config.bands)
+            tables[kind, default: SignatureTable(permutations: config.permutations, bands: config.bands)]
+                .insert(item: item, signature: signature)
         }
     }
 }

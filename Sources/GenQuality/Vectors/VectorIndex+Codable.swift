@@ -44,8 +44,10 @@ extension VectorIndex: Codable {
         try container.require(nextRebuild > ids.count || bits == 0 && nextRebuild == config.exhaustiveLimit,
                               "next rebuild size is inconsistent with the pool", forKey: .nextRebuild)
         if bits > 0 {
-            buckets = BucketMultimap(expectedKeys: nextRebuild * config.tables)
-            for row in 0..<ids.count { insertIntoBuckets(row: row) }
+            // As the live index has them: filled at the last rebuild (at half the next one), then row by row.
+            let rebuiltRows = Swift.min(nextRebuild / 2, ids.count)
+            buckets = filledBuckets(rows: rebuiltRows)
+            for row in rebuiltRows..<ids.count { insertIntoBuckets(row: row) }
         }
     }
 

@@ -49,8 +49,8 @@ extension VectorIndex {
         var best = Shortlist(capacity: config.shortlist)
         var scanned = 0
         var uncertain = UncertainBits(capacity: config.probeFlips)
-        var keys = [UInt64]()
-        keys.reserveCapacity(config.tables * (config.probeFlips + 1))
+        var slots = [Int]()
+        slots.reserveCapacity(config.tables * (config.probeFlips + 1))
         query.withUnsafeBufferPointer { query in
             for table in 0..<config.tables {
                 uncertain.reset()
@@ -59,28 +59,40 @@ extension VectorIndex {
                     uncertain.offer(bit: bit, margin: abs(item.projection[plane] - centreProjection[plane]))
                 }
                 let own = code(table: table, sketch: query, base: 0)
-                keys.append(bucketKey(table: table, code: own))
-                for bit in uncertain.bits { keys.append(bucketKey(table: table, code: own ^ (1 << UInt32(bit)))) }
+                slots.append(slot(table: table, code: own))
+                for bit in uncertain.bits { slots.append(slot(table: table, code: own ^ (1 << UInt32(bit)))) }
             }
         }
-        buckets.forEach(keys: keys) { row, tag in
+        buckets.forEach(slots: slots) { row, tag in
             scanned += 1
             best.offer(row: Int(row), distance: (tag ^ queryTag).nonzeroBitCount)
         }
         return (best.rows, scanned)
     }
 
-    func bucketKey(table: Int, code: UInt32) -> UInt64 {
-        let mask: UInt32 = activeBits >= 32 ? .max : (1 << UInt32(activeBits)) - 1
-        return StableHash.combine(UInt64(table) &+ 0x7461_626C_65, UInt64(code & mask))
+    /// Table `table`'s bucket for a code: the tables' buckets lie side by side, `2^activeBits` each, so a
+    /// bucket is found by arithmetic rather than hashing (see `ChainedBuckets`).
+    func slot(table: Int, code: UInt32) -> Int {
+        (table << activeBits) | Int(code & ((1 << UInt32(activeBits)) - 1))
+    }
+
+    /// Buckets for the current `activeBits` holding the first `rows` rows, with room for the pool to double.
+    func filledBuckets(rows: Int) -> ChainedBuckets {
+        sketches.withUnsafeBufferPointer { stored in
+            ChainedBuckets(
+                slotCount: config.tables << activeBits, rows: rows, slotsPerRow: config.tables,
+                expectedEntries: 2 * count * config.tables,
+                slot: { row, table in slot(table: table, code: code(table: table, sketch: stored, base: row * sketchWords)) },
+                tag: { row in stored[(row + 1) * sketchWords - 1] })
+        }
     }
 
     mutating func insertIntoBuckets(row: Int) {
-        let keys = sketches.withUnsafeBufferPointer { stored in
-            (0..<config.tables).map { bucketKey(table: $0, code: code(table: $0, sketch: stored, base: row * sketchWords)) }
+        let slots = sketches.withUnsafeBufferPointer { stored in
+            (0..<config.tables).map { slot(table: $0, code: code(table: $0, sketch: stored, base: row * sketchWords)) }
         }
         let tag = sketches[(row + 1) * sketchWords - 1]
-        for key in keys { buckets.insert(key: key, item: Int32(row), tag: tag) }
+        for slot in slots { buckets.insert(slot: slot, item: Int32(row), tag: tag) }
     }
 
     /// Re-centres the hyperplanes while the pool is small, sets the bits per bucket to about log2(pool), and
@@ -108,10 +120,8 @@ extension VectorIndex {
         var bits = 0
         while (1 << bits) < count { bits += 1 }
         activeBits = Swift.min(config.maxBits, Swift.max(4, bits + config.bitsOffset))
-        // Sized for the pool at the next rebuild, so the table never rehashes in between.
-        buckets = BucketMultimap(expectedKeys: 2 * count * config.tables)
-        for row in 0..<count { insertIntoBuckets(row: row) }
         nextRebuild = count * 2
+        buckets = filledBuckets(rows: count)
     }
 }
 

@@ -31,7 +31,7 @@ public struct VectorIndex: Sendable {
     var sketches: [UInt64] = []
     /// Bits each bucket key uses; 0 until the tables are built.
     var activeBits = 0
-    var buckets = BucketMultimap()
+    var buckets = ChainedBuckets(slotCount: 1)
     var nextRebuild: Int
     /// Raw projections of the rows while the pool is small enough to be re-centred, so a re-centring only
     /// compares signs instead of projecting every row again. Not saved: rebuilt from the vectors if needed.
