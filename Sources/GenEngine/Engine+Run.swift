@@ -85,7 +85,8 @@ extension Engine {
         for model in graph.models {
             let configuration = ClientConfiguration(
                 baseURL: model.baseURL, apiKeyVariable: model.apiKeyEnv, timeout: model.timeoutSeconds,
-                maxConcurrency: model.maxConcurrency, retry: RetryPolicy(maxAttempts: max(1, model.maxRetries + 1)))
+                maxConcurrency: model.maxConcurrency, retry: RetryPolicy(maxAttempts: max(1, model.maxRetries + 1)),
+                urlVariable: model.baseURLVariable)
             do {
                 clients[model.name] = try OpenAICompatibleClient(configuration: configuration, environment: variables)
             } catch {

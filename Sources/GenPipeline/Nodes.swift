@@ -5,6 +5,9 @@ public struct ModelNode: Codable, Sendable, Equatable {
     public var name: String
     public var provider: String
     public var baseURL: String
+    /// The environment variable `base_url` was read from (`env("GEN_LLM_URL", ...)`), for hints; nil when
+    /// the script writes the URL itself.
+    public var baseURLVariable: String?
     public var model: String
     /// The name of the environment variable holding the API key; the key itself never enters the IR.
     public var apiKeyEnv: String?
@@ -15,11 +18,12 @@ public struct ModelNode: Codable, Sendable, Equatable {
 
     public init(
         name: String, provider: String, baseURL: String, model: String, apiKeyEnv: String?,
-        maxConcurrency: Int, timeoutSeconds: Double, maxRetries: Int, source: SourceRef
+        maxConcurrency: Int, timeoutSeconds: Double, maxRetries: Int, source: SourceRef, baseURLVariable: String? = nil
     ) {
         self.name = name
         self.provider = provider
         self.baseURL = baseURL
+        self.baseURLVariable = baseURLVariable
         self.model = model
         self.apiKeyEnv = apiKeyEnv
         self.maxConcurrency = maxConcurrency

@@ -41,6 +41,19 @@ import Testing
         #expect(hint == "Check the URL and the network, or set GEN_LLM_URL.")
     }
 
+    @Test func unreachableHintNamesTheVariableTheScriptReadsOrTheScriptItself() async throws {
+        let port = try StubHTTPServer.unusedPort()
+        for (variable, fix) in [("GEN_EMBED_URL", "set GEN_EMBED_URL"), (nil, "change the model's base_url in the script")] {
+            let client = try StubClients.client(baseURL: "http://127.0.0.1:\(port)/v1", maxAttempts: 1, urlVariable: variable)
+            let error = await #expect(throws: LLMError.self) { try await client.embed(["x"], model: "m") }
+            guard case .unreachable(_, _, let hint)? = error else {
+                Issue.record("expected unreachable, got \(String(describing: error))")
+                continue
+            }
+            #expect(hint == "Start it with `scripts/llm-server.sh start` or \(fix).")
+        }
+    }
+
     @Test(arguments: ["ftp://127.0.0.1/v1", "127.0.0.1:8080/v1", "", "not a url", "http:///v1", "https://:8080/v1"])
     func nonHTTPBaseURLIsRejectedWhenTheClientIsMade(_ url: String) throws {
         #expect(throws: LLMError.invalidURL(url: url)) { try StubClients.client(baseURL: url) }

@@ -52,6 +52,14 @@ import Testing
         for stage in graph.quality { #expect(text.contains("\"\(stage.name)\"")) }
     }
 
+    @Test func modelsRememberTheVariableTheirURLComesFrom() throws {
+        let graph = try #require(Self.graph("movie_sentiment.gen"))
+        let variables = Dictionary(uniqueKeysWithValues: graph.models.map { ($0.name, $0.baseURLVariable) })
+        #expect(variables == ["local": "GEN_LLM_URL", "embedder": "GEN_EMBED_URL"])
+        let literal = checkText(validScript).graph?.models.map(\.baseURLVariable)
+        #expect(literal == [nil])
+    }
+
     @Test func standardModulesCheckCleanly() {
         let script = validScript.replacingOccurrences(of: "gen 0.1\n", with: "gen 0.1\nimport \"std/arms\"\nimport \"std/quality\"\nimport \"std/rewards\"\n")
         let result = checkText(script)

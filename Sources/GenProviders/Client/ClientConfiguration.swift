@@ -11,8 +11,9 @@ public struct ClientConfiguration: Sendable, Hashable {
     public var maxConcurrency: Int
     public var retry: RetryPolicy
     public var structuredOutput: StructuredOutputSetting
-    /// The environment variable users set to point Gen at another server; named in "cannot reach" hints.
-    public var urlVariable: String
+    /// The environment variable the script reads the URL from (`base_url: env("GEN_EMBED_URL", ...)`),
+    /// named in "cannot reach" hints; nil when the URL is written in the script.
+    public var urlVariable: String?
 
     public init(
         baseURL: String,
@@ -21,7 +22,7 @@ public struct ClientConfiguration: Sendable, Hashable {
         maxConcurrency: Int = 4,
         retry: RetryPolicy = RetryPolicy(),
         structuredOutput: StructuredOutputSetting = .automatic,
-        urlVariable: String = "GEN_LLM_URL"
+        urlVariable: String? = nil
     ) {
         self.baseURL = baseURL
         self.apiKeyVariable = apiKeyVariable
@@ -42,8 +43,9 @@ public struct ClientConfiguration: Sendable, Hashable {
     /// What to tell a user whose server does not answer: start the local one, or point elsewhere.
     var unreachableHint: String {
         let local = ["127.0.0.1", "localhost", "[::1]"].contains { displayURL.contains("://\($0)") }
+        let elsewhere = urlVariable.map { "set \($0)" } ?? "change the model's base_url in the script"
         return local
-            ? "Start it with `scripts/llm-server.sh start` or set \(urlVariable)."
-            : "Check the URL and the network, or set \(urlVariable)."
+            ? "Start it with `scripts/llm-server.sh start` or \(elsewhere)."
+            : "Check the URL and the network, or \(elsewhere)."
     }
 }

@@ -80,11 +80,22 @@ extension CheckSession {
                 name: irName(for: key, kind: "model"), provider: lowered.spec.name, baseURL: p["base_url"]?.stringValue ?? "",
                 model: p["model"]?.stringValue ?? "", apiKeyEnv: p["api_key_env"]?.stringValue,
                 maxConcurrency: Self.int(p["max_concurrency"]) ?? 4, timeoutSeconds: p["timeout"]?.doubleValue ?? 60,
-                maxRetries: Self.int(p["max_retries"]) ?? 2, source: sourceRef(decl.name.span))
+                maxRetries: Self.int(p["max_retries"]) ?? 2, source: sourceRef(decl.name.span),
+                baseURLVariable: Self.environmentVariable(of: "base_url", in: decl.value))
             modelOrder.append(key)
         }
         models[key] = node.map(Memo.done) ?? .failed
         return node
+    }
+
+    /// The variable NAME when the argument `label` of a constructor call is written `env("NAME", ...)`.
+    static func environmentVariable(of label: String, in value: Expr) -> String? {
+        guard case .call(_, let arguments) = value.kind,
+              let argument = arguments.first(where: { $0.label?.name == label }),
+              case .call(let callee, let envArguments) = argument.value.kind, case .name("env") = callee.kind,
+              let first = envArguments.first, first.label == nil, case .string(let name) = first.value.kind
+        else { return nil }
+        return name.plainValue
     }
 
     static func int(_ value: JSONValue?) -> Int? {

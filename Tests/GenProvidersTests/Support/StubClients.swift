@@ -13,6 +13,7 @@ enum StubClients {
         apiKeyVariable: String? = nil,
         environment: [String: String] = [:],
         structuredOutput: StructuredOutputSetting = .automatic,
+        urlVariable: String? = "GEN_LLM_URL",
         sleeper: RecordingSleeper = RecordingSleeper(),
         usage: UsageAccountant = UsageAccountant()
     ) throws -> OpenAICompatibleClient {
@@ -22,7 +23,8 @@ enum StubClients {
             timeout: timeout,
             maxConcurrency: maxConcurrency,
             retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(100), maxDelay: .seconds(2), jitter: jitter, seed: 1),
-            structuredOutput: structuredOutput
+            structuredOutput: structuredOutput,
+            urlVariable: urlVariable
         )
         return try OpenAICompatibleClient(configuration: configuration, environment: environment, sleeper: sleeper, usage: usage)
     }
