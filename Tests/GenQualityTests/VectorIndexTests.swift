@@ -83,6 +83,15 @@ struct VectorIndexTests {
         #expect(throws: QualityError.self) { try sparse.item(id: "x", vector: .sparse(indices: [9], values: [1])) }
     }
 
+    @Test func savedIndicesAndValuesOfDifferentLengthsAreADecodingError() throws {
+        var index = try VectorIndex(config: VectorIndexConfig(dimensions: 64, sparse: true))
+        try index.add(index.item(id: "a", vector: .sparse(indices: [1, 5, 9], values: [0.5, 0.5, 0.7])))
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(index)) as? [String: Any])
+        object["indices"] = PackedArray.encode([UInt32(1), UInt32(5)]).base64EncodedString()
+        let data = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(VectorIndex.self, from: data) }
+    }
+
     @Test func savedStateGivesTheSameNeighbours() throws {
         var random = SeededRandom(seed: 9)
         var index = try VectorIndex(config: VectorIndexConfig(dimensions: 1024, sparse: true))

@@ -33,13 +33,23 @@ public struct MinHasher: Sendable, Equatable {
         return minima.map { UInt32(truncatingIfNeeded: $0 >> 32) }
     }
 
-    /// The estimated Jaccard similarity: the share of slots where two signatures agree.
+    /// The estimated Jaccard similarity: the share of slots where two signatures agree. Counted eight
+    /// slots at a time without branches: matches are random, so a branch per slot mispredicted half the time.
     public static func similarity(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>) -> Double {
         guard first.count == second.count, !first.isEmpty else { return 0 }
         let agree = first.withUnsafeBufferPointer { x in
             second.withUnsafeBufferPointer { y in
-                var total = 0
-                for slot in 0..<x.count { total &+= x[slot] == y[slot] ? 1 : 0 }
+                let whole = x.count / 8 * 8
+                var lanes = SIMD8<UInt32>()
+                let one = SIMD8<UInt32>(repeating: 1), zero = SIMD8<UInt32>()
+                let left = UnsafeRawPointer(x.baseAddress!), right = UnsafeRawPointer(y.baseAddress!)
+                for slot in stride(from: 0, to: whole, by: 8) {
+                    let a = left.loadUnaligned(fromByteOffset: slot * 4, as: SIMD8<UInt32>.self)
+                    let b = right.loadUnaligned(fromByteOffset: slot * 4, as: SIMD8<UInt32>.self)
+                    lanes &+= zero.replacing(with: one, where: a .== b)
+                }
+                var total = Int(lanes.wrappedSum())
+                for slot in whole..<x.count where x[slot] == y[slot] { total += 1 }
                 return total
             }
         }

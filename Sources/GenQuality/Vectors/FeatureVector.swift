@@ -36,6 +36,8 @@ public enum FeatureVector: Sendable, Equatable {
         }
     }
 
+    /// Merge of two sorted index lists; the advances are computed rather than branched on, since which
+    /// side is behind is a coin toss the branch predictor loses.
     static func sparseDot(
         _ xi: ArraySlice<UInt32>, _ xv: ArraySlice<Float>, _ yi: ArraySlice<UInt32>, _ yv: ArraySlice<Float>
     ) -> Double {
@@ -43,15 +45,9 @@ public enum FeatureVector: Sendable, Equatable {
         var total: Float = 0
         while a < xi.endIndex && b < yi.endIndex {
             let left = xi[a], right = yi[b]
-            if left == right {
-                total += xv[xv.startIndex + (a - xi.startIndex)] * yv[yv.startIndex + (b - yi.startIndex)]
-                a += 1
-                b += 1
-            } else if left < right {
-                a += 1
-            } else {
-                b += 1
-            }
+            if left == right { total += xv[xv.startIndex + (a - xi.startIndex)] * yv[yv.startIndex + (b - yi.startIndex)] }
+            a += left <= right ? 1 : 0
+            b += right <= left ? 1 : 0
         }
         return Double(total)
     }

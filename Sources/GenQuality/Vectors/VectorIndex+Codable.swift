@@ -9,11 +9,13 @@ extension VectorIndex: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(config: try container.decode(VectorIndexConfig.self, forKey: .config))
         let ids = try container.decode([String].self, forKey: .ids)
+        let indices = try container.decodePacked(UInt32.self, forKey: .indices)
+        let values = try container.decodePackedFloats(forKey: .values)
+        try container.require(!config.sparse || indices.count == values.count, "sparse indices and values differ in length",
+                              forKey: .values)
         let store = VectorStore(
             sparse: config.sparse, dimensions: config.dimensions,
-            starts: try container.decodePacked(Int32.self, forKey: .starts),
-            indices: try container.decodePacked(UInt32.self, forKey: .indices),
-            values: try container.decodePackedFloats(forKey: .values))
+            starts: try container.decodePacked(Int32.self, forKey: .starts), indices: indices, values: values)
         if let problem = store.problem { try container.require(false, problem, forKey: .values) }
         try container.require(store.count == ids.count, "stored vectors do not match the ids", forKey: .values)
         let sum = try container.decodePackedDoubles(forKey: .centreSum)
