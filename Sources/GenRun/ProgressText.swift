@@ -38,7 +38,7 @@ public enum ProgressText {
 
     /// The summary table printed when the run ends.
     public static func summary(_ progress: RunProgress) -> String {
-        let header = ["arm", "pulls", "accepted", "accept %", "mean reward", "tokens/accepted", "top rejection"]
+        let header = ["arm", "pulls", "accepted", "pass %", "mean reward", "tokens/accepted", "top rejection"]
         var rows = [header]
         for arm in progress.arms {
             let top = arm.rejections.max { $0.value == $1.value ? $0.key > $1.key : $0.value < $1.value }
@@ -48,7 +48,11 @@ public enum ProgressText {
                 top.map { "\($0.key) (\($0.value))" } ?? "-",
             ])
         }
-        return table(rows)
+        let surplus = progress.arms.reduce(0) { $0 + max(0, $1.passed - $1.accepted) }
+        guard surplus > 0 else { return table(rows) }
+        // Without this note "accepted 7, pass 100%" over 10 pulls reads as a mistake.
+        return table(rows) + "pass % counts \(surplus) candidate\(surplus == 1 ? "" : "s") that passed every check after the target "
+            + "was reached (in rejected.jsonl as \"over target\")\n"
     }
 
     static func table(_ rows: [[String]]) -> String {

@@ -28,12 +28,23 @@ import Testing
 
     @Test func summaryTable() {
         #expect(ProgressText.summary(progress) == """
-        arm      pulls  accepted  accept %  mean reward  tokens/accepted  top rejection
-        ---------------------------------------------------------------------------------------
-        careful  8      5         62.5      0.500        60.0             schema (3)
-        bold     4      1         25.0      0.125        240.0            unreadable output (2)
+        arm      pulls  accepted  pass %  mean reward  tokens/accepted  top rejection
+        -------------------------------------------------------------------------------------
+        careful  8      5         62.5    0.500        60.0             schema (3)
+        bold     4      1         25.0    0.125        240.0            unreadable output (2)
 
         """)
+    }
+}
+
+@Suite struct SummarySurplusTests {
+    @Test func summaryExplainsAPassRateAboveTheAcceptedShare() {
+        let progress = RunProgress(batchIndex: 2, accepted: 7, target: 7, candidates: 10, tokens: 100, elapsedSeconds: 5,
+                                   epsilon: nil, arms: [ArmProgress(name: "careful", pulls: 10, accepted: 7, rejections: [:], passed: 10)])
+        let summary = ProgressText.summary(progress)
+        #expect(summary.contains("careful  10     7         100.0"))
+        #expect(summary.hasSuffix("pass % counts 3 candidates that passed every check after the target was reached "
+            + "(in rejected.jsonl as \"over target\")\n"))
     }
 }
 
