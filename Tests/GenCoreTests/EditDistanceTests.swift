@@ -21,6 +21,26 @@ import Testing
         #expect(suggest("seed", candidates: names) == nil)  // the name itself is not a suggestion
     }
 
+    @Test func boundedDistanceIsExactUpToItsLimitAndAboveItOtherwise() {
+        var random = SeededRandom(seed: 5)
+        let alphabet = Array("abcab")
+        for _ in 0..<2_000 {
+            let x = (0..<Int(random.next() % 9)).map { _ in alphabet[Int(random.next() % 5)] }
+            let y = (0..<Int(random.next() % 9)).map { _ in alphabet[Int(random.next() % 5)] }
+            let exact = EditDistance.distance(String(x), String(y))
+            for limit in 0...4 {
+                let bounded = EditDistance.distance(x, y, limit: limit)
+                if exact <= limit { #expect(bounded == exact, "\(String(x)) \(String(y)) limit \(limit)") }
+                else { #expect(bounded > limit, "\(String(x)) \(String(y)) limit \(limit)") }
+            }
+        }
+    }
+
+    @Test func tiesGoToTheEarliestCandidateAndCaseOnlyDifferencesWin() {
+        #expect(suggest("colr", candidates: ["cola", "colt"]) == "cola")
+        #expect(suggest("Label", candidates: ["lapel", "label"]) == "label")
+    }
+
     @Test func thresholdGrowsWithLengthUpToThree() {
         #expect(EditDistance.threshold(forLength: 2) == 1)
         #expect(EditDistance.threshold(forLength: 6) == 2)

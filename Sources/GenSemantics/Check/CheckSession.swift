@@ -44,7 +44,11 @@ struct CheckedSchema {
 final class CheckSession {
     let environment: CheckEnvironment
     let modules: [Module]
-    var scopes: [[String: ScopeEntry]] = []
+    var scopes: [[String: ScopeEntry]] = [] {
+        didSet { scopeNameCache = [:] }
+    }
+    /// See `scopeNames(_:)`.
+    var scopeNameCache: [Int: ScopeNames] = [:]
     var diagnostics: [Diagnostic] = []
     let lineIndexes: [LineIndex]
 

@@ -124,12 +124,8 @@ extension CheckSession {
         if case .symbol(let symbol)? = lookup(name, in: module), case .schema = symbol.thing, let schema = schema(symbol.key, usedAt: type.name.span) {
             return .schema(schema.irName)
         }
-        let schemas = scopes[module].compactMap { name, entry -> String? in
-            if case .symbol(let symbol) = entry, case .schema = symbol.thing { return name }
-            return nil
-        }
         report(Messages.unknownType(name), at: type.name.span,
-               hint: Self.didYouMean(name, simple.keys.sorted() + ["list", "range"] + schemas.sorted()))
+               hint: Self.didYouMean(name, simple.keys.sorted() + ["list", "range"] + scopeNames(module).schemas))
         return nil
     }
 }

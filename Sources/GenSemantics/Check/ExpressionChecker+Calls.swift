@@ -59,10 +59,7 @@ extension CheckSession {
 
     private func reportUnknownCallee(_ name: String, span: Span, _ context: ExprContext) {
         let kinds = context.kinds.sorted { $0.rawValue < $1.rawValue }.flatMap { environment.kinds(of: $0).map(\.name) }
-        let functions = scopes[context.module].compactMap { name, entry -> String? in
-            if case .symbol(let symbol) = entry, case .function = symbol.thing { return name }
-            return nil
-        }.sorted()
+        let functions = scopeNames(context.module).functions
         let checks = context.checks != nil ? environment.qualityChecks.map(\.kind.name) : []
         let candidates = kinds + functions + checks + environment.functions.map(\.name)
         let hint = Self.didYouMean(name, candidates)

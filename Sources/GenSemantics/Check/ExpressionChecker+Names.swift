@@ -50,12 +50,8 @@ extension CheckSession {
     }
 
     func reportUnknownName(_ name: String, span: Span, _ context: ExprContext) {
-        let values = scopes[context.module].compactMap { name, entry -> String? in
-            if case .symbol(let symbol) = entry, case .constant = symbol.thing { return name }
-            if case .symbol(let symbol) = entry, case .model = symbol.thing { return name }
-            return nil
-        }
-        let candidates = context.locals.keys.sorted() + values.sorted() + (context.place == .quality ? ["spec"] : [])
+        let candidates = context.locals.keys.sorted() + scopeNames(context.module).values
+            + (context.place == .quality ? ["spec"] : [])
         if context.place == .reward {
             report(Messages.unknownMetric(name), at: span, hint: Self.didYouMean(name, candidates))
             return

@@ -76,11 +76,7 @@ extension CheckSession {
         if case .symbol(let symbol)? = lookup(name, in: module), case .schema = symbol.thing {
             return schema(symbol.key, usedAt: span).map { .object($0.schema.fields) }
         }
-        let schemas = scopes[module].compactMap { name, entry -> String? in
-            if case .symbol(let symbol) = entry, case .schema = symbol.thing { return name }
-            return nil
-        }
-        report(Messages.unknownType(name), at: span, hint: Self.didYouMean(name, Self.fieldTypeNames + schemas.sorted()))
+        report(Messages.unknownType(name), at: span, hint: Self.didYouMean(name, Self.fieldTypeNames + scopeNames(module).schemas))
         return nil
     }
 

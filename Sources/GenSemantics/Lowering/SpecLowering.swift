@@ -49,12 +49,8 @@ extension CheckSession {
             if case .symbol(let symbol)? = lookup(name, in: module), case .schema = symbol.thing {
                 return schema(symbol.key, usedAt: expr.span)
             }
-            let schemas = scopes[module].compactMap { name, entry -> String? in
-                if case .symbol(let symbol) = entry, case .schema = symbol.thing { return name }
-                return nil
-            }
             if lookup(name, in: module) == nil {
-                report(Messages.undefinedName(name), at: expr.span, hint: Self.didYouMean(name, schemas.sorted()))
+                report(Messages.undefinedName(name), at: expr.span, hint: Self.didYouMean(name, scopeNames(module).schemas))
                 return nil
             }
         }
