@@ -37,9 +37,12 @@ extension Engine {
         let configuration = RunConfiguration(
             seed: seed, targetCount: target, batchSize: graph.spec.batch,
             maxCandidates: graph.spec.budget.maxCandidates, maxTokens: graph.spec.budget.maxTokens)
+        let exporter = PeriodicExport(
+            store: store, options: ExportOptions(provenance: request.provenance), interval: request.exportInterval,
+            next: observer)
         let loop = AdaptiveRun(
             graph: graph, arms: arms, quality: quality, reward: reward, store: store, configuration: configuration,
-            observer: observer, stop: stop)
+            observer: exporter, stop: stop)
         let outcome: RunOutcome
         do {
             outcome = try await loop.run()

@@ -13,15 +13,20 @@ public struct RunRequest: Sendable {
     public var resume: Bool
     /// Add `_arm`, `_batch`, `_reward` to each line of dataset.jsonl.
     public var provenance: Bool
+    /// While the run goes, dataset.jsonl and rejected.jsonl are rewritten from the store after a batch once
+    /// this many seconds have passed since the last time, so a killed run leaves files at most this far
+    /// behind (the store has everything; `--resume` or the end of the run rewrites them). 0: every batch.
+    public var exportInterval: Double
 
     public init(scriptPath: String, outDirectory: URL, seed: UInt64? = nil, count: Int? = nil, resume: Bool = false,
-                provenance: Bool = false) {
+                provenance: Bool = false, exportInterval: Double = 30) {
         self.scriptPath = scriptPath
         self.outDirectory = outDirectory
         self.seed = seed
         self.count = count
         self.resume = resume
         self.provenance = provenance
+        self.exportInterval = exportInterval
     }
 
     public static let defaultSeed: UInt64 = 42

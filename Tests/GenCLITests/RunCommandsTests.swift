@@ -62,6 +62,15 @@ import GenTestSupport
         #expect(bad.stderrText.contains("--count must be at least 1"))
         let missing = CapturingConsole()
         #expect(await tool.run(["run"], console: missing) == 64)
+        let negative = CapturingConsole()
+        #expect(await tool.run(["run", run.script, "--export-every", "-1"], console: negative) == 64)
+        #expect(negative.stderrText.contains("--export-every must be 0 or more seconds"))
+    }
+
+    @Test func exportEveryReachesTheRunRequest() throws {
+        let parsed = try ArgumentParser.parse(["examples/sms_spam.gen", "--export-every", "5"], for: RunCommand.spec)
+        #expect(try RunCommand.makeRequest(parsed).exportInterval == 5)
+        #expect(try RunCommand.makeRequest(ArgumentParser.parse(["examples/sms_spam.gen"], for: RunCommand.spec)).exportInterval == 30)
     }
 
     @Test func runReportsScriptErrorsWithCaretsAndExit65() async throws {

@@ -37,6 +37,27 @@ import GenTestSupport
         #expect(!reasons.isEmpty)
     }
 
+    @Test func theDatasetFileFollowsTheStoreWhileTheRunGoes() async throws {
+        let server = try StubModelServer.start()
+        defer { server.stop() }
+        let (script, out) = try writeScript(url: server.baseURL, count: 16)
+        actor LineCounter: RunObserver {
+            let file: URL
+            var seen: [(accepted: Int, lines: Int)] = []
+            init(_ file: URL) { self.file = file }
+            func batchFinished(_ progress: RunProgress) async {
+                let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+                seen.append((progress.accepted, text.split(separator: "\n").count))
+            }
+        }
+        let counter = LineCounter(out.appendingPathComponent("dataset.jsonl"))
+        _ = try await Engine(variables: [:]).run(
+            RunRequest(scriptPath: script, outDirectory: out, seed: 5, exportInterval: 0), observer: counter)
+        let seen = await counter.seen
+        #expect(seen.count >= 2)
+        for batch in seen { #expect(batch.lines == batch.accepted, "after each batch the file holds every accepted sample") }
+    }
+
     @Test func batchMetricsReachTheRewardExpression() async throws {
         let server = try StubModelServer.start()
         defer { server.stop() }

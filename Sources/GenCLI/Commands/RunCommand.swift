@@ -20,6 +20,7 @@ enum RunCommand {
             FlagSpec("count", value: "N", help: "accepted samples to reach (default: the spec's count)"),
             FlagSpec("resume", value: "DIR", help: "continue the run stored in DIR"),
             FlagSpec("provenance", help: "add _arm, _batch and _reward to each dataset line"),
+            FlagSpec("export-every", value: "SECONDS", help: "rewrite dataset.jsonl and rejected.jsonl during the run at most this often (default 30, 0: every batch)"),
         ])
 
     static let command = Command(spec: spec) { arguments, console in
@@ -40,18 +41,20 @@ enum RunCommand {
         if let count, count <= 0 { throw UsageError(message: "--count must be at least 1, got \(count)") }
         let seed = try arguments.int("seed")
         if let seed, seed < 0 { throw UsageError(message: "--seed must be 0 or more, got \(seed)") }
+        let exportEvery = try arguments.int("export-every") ?? 30
+        if exportEvery < 0 { throw UsageError(message: "--export-every must be 0 or more seconds, got \(exportEvery)") }
         if let directory = arguments.value("resume") {
             let out = URL(fileURLWithPath: directory)
             let script = arguments.positionals.first ?? ""
             return RunRequest(scriptPath: script, outDirectory: out, seed: nil, count: count, resume: true,
-                              provenance: arguments.has("provenance"))
+                              provenance: arguments.has("provenance"), exportInterval: Double(exportEvery))
         }
         guard let script = arguments.positionals.first else {
             throw UsageError(message: "`gen run` needs FILE (or --resume DIR)", hint: "gen run examples/sms_spam.gen")
         }
         let out = arguments.value("out").map { URL(fileURLWithPath: $0) } ?? defaultDirectory(for: script)
         return RunRequest(scriptPath: script, outDirectory: out, seed: seed.map { UInt64($0) }, count: count,
-                          provenance: arguments.has("provenance"))
+                          provenance: arguments.has("provenance"), exportInterval: Double(exportEvery))
     }
 
     static func defaultDirectory(for script: String) -> URL {
