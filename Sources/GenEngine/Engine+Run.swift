@@ -17,10 +17,14 @@ extension Engine {
         _ request: RunRequest, observer: (any RunObserver)? = nil, stop: StopSignal = StopSignal(),
         checker: (any ModelChecker)? = nil, clients injected: [String: any LLMClient]? = nil
     ) async throws -> RunResult {
-        let (graph, store, seed, target) = try await openRun(request)
-        // Injected clients (benchmarks, hosts with their own transport) replace the HTTP clients.
-        let clients = try injected ?? Self.clients(for: graph, variables: variables)
-        try await Self.preflight(graph, clients: clients)
+        // The servers are asked before a new run's store is created: a server that is down must not leave a
+        // directory that the same command, run again once the server is up, refuses as "already holds a run".
+        let (graph, store, seed, target, clients) = try await openRun(request) { graph in
+            // Injected clients (benchmarks, hosts with their own transport) replace the HTTP clients.
+            let clients = try injected ?? Self.clients(for: graph, variables: variables)
+            try await Self.preflight(graph, clients: clients)
+            return clients
+        }
         let environment = FileScriptEnvironment(
             scriptDirectory: URL(fileURLWithPath: request.scriptPath).standardizedFileURL.deletingLastPathComponent().path,
             projectRoot: URL(fileURLWithPath: request.scriptPath).standardizedFileURL.deletingLastPathComponent().path,
@@ -57,7 +61,10 @@ extension Engine {
     }
 
     /// A new run's store (compiling the script) or a stopped run's store (using the graph it was started with).
-    func openRun(_ request: RunRequest) async throws -> (PipelineGraph, RunStore, UInt64, Int) {
+    /// `prepare` runs on the graph before a new store is created (and after a stopped one is opened).
+    func openRun<Prepared>(
+        _ request: RunRequest, prepare: (PipelineGraph) async throws -> Prepared
+    ) async throws -> (PipelineGraph, RunStore, UInt64, Int, Prepared) {
         let database = request.outDirectory.appendingPathComponent("run.sqlite")
         let exists = FileManager.default.fileExists(atPath: database.path)
         if request.resume {
@@ -65,13 +72,19 @@ extension Engine {
             let store = try RunStore(opening: request.outDirectory)
             let info = try await store.info()
             let graph = try JSONDecoder().decode(PipelineGraph.self, from: Data(CanonicalJSON.string(info.graph).utf8))
-            return (graph, store, info.seed, request.count ?? info.targetCount)
+            do {
+                return (graph, store, info.seed, request.count ?? info.targetCount, try await prepare(graph))
+            } catch {
+                await store.close()
+                throw error
+            }
         }
         guard !exists else { throw RunFailure.runExists(request.outDirectory.path) }
         let compilation = compile(path: request.scriptPath)
         guard let graph = compilation.graph, !compilation.hasErrors else {
             throw RunFailure.scriptHasErrors(compilation.rendered())
         }
+        let prepared = try await prepare(graph)
         try FileManager.default.createDirectory(at: request.outDirectory, withIntermediateDirectories: true)
         let seed = request.seed ?? RunRequest.defaultSeed
         let graphJSON = CanonicalJSON.parse(String(decoding: try JSONEncoder().encode(graph), as: UTF8.self)) ?? .null
@@ -79,7 +92,7 @@ extension Engine {
             creating: NewRun(scriptPath: request.scriptPath, scriptSHA256: graph.script.sha256, seed: seed, graph: graphJSON,
                              targetCount: request.count ?? graph.spec.count),
             in: request.outDirectory)
-        return (graph, store, seed, request.count ?? graph.spec.count)
+        return (graph, store, seed, request.count ?? graph.spec.count, prepared)
     }
 
     /// One HTTP client per declared model, with the script's concurrency, timeout and retries.

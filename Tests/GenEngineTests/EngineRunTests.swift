@@ -58,6 +58,20 @@ import GenTestSupport
         for batch in seen { #expect(batch.lines == batch.accepted, "after each batch the file holds every accepted sample") }
     }
 
+    @Test func aServerThatIsDownLeavesNoRunBehindSoTheSameCommandWorksOnceItIsUp() async throws {
+        let port = try StubHTTPServer.unusedPort()
+        let (script, out) = try writeScript(url: "http://127.0.0.1:\(port)/v1", count: 4)
+        let request = RunRequest(scriptPath: script, outDirectory: out, seed: 2)
+        await #expect(throws: RunFailure.self) { try await Engine(variables: [:]).run(request) }
+        let server = try StubModelServer.start()
+        defer { server.stop() }
+        let text = try String(contentsOfFile: script, encoding: .utf8)
+            .replacingOccurrences(of: "http://127.0.0.1:\(port)/v1", with: server.baseURL)
+        try text.write(toFile: script, atomically: true, encoding: .utf8)
+        let result = try await Engine(variables: [:]).run(request)
+        #expect(result.outcome.end == .targetReached)
+    }
+
     @Test func batchMetricsReachTheRewardExpression() async throws {
         let server = try StubModelServer.start()
         defer { server.stop() }
@@ -129,8 +143,7 @@ import GenTestSupport
             #expect("\(failure)".contains("http://127.0.0.1:\(port)/v1"))
             #expect("\(failure)".contains("scripts/llm-server.sh start"))
         }
-        let store = try RunStore(opening: out, access: .readOnly)
-        #expect(try await store.resumeInfo().candidateCount == 0)
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing was created for a run that never started")
     }
 }
 
