@@ -39,6 +39,7 @@ struct ChainedBuckets: Sendable {
             ends[index] = total
         }
         entries = Array(repeating: Entry(item: -1, next: -1, tag: 0), count: Int(total))
+        entries.reserveCapacity(expectedEntries)  // the rows added until the next rebuild
         // Filled from each segment's end backwards with rows in increasing order, so the newest is first.
         var cursor = ends
         for row in 0..<rows {
