@@ -132,6 +132,18 @@ public actor AdaptiveRun {
         return info.nextBatchIndex
     }
 
+    /// The batch size, or fewer near the end: enough slots to reach the target at the pass rate seen so far,
+    /// plus one. A full last batch for the last few samples spent tokens on candidates that passed every
+    /// check and were then thrown away as over the target.
+    func slotsForNextBatch() -> Int {
+        let remaining = configuration.targetCount - progress.accepted
+        let passed = progress.arms.reduce(0) { $0 + $1.passed }
+        guard remaining > 0, progress.candidates > 0, passed > 0 else { return configuration.batchSize }
+        let rate = Double(passed) / Double(progress.candidates)
+        let needed = Int((Double(remaining) / rate).rounded(.up)) + 1
+        return min(configuration.batchSize, max(1, needed))
+    }
+
     func countLabel(of sample: JSONValue) {
         if let field = graph.spec.labelField, let label = sample[field]?.stringValue {
             labelCounts[label, default: 0] += 1
@@ -141,7 +153,7 @@ public actor AdaptiveRun {
     func runBatch(index: Int) async throws {
         guard let router else { return }
         let batchStarted = Date()
-        let slots = configuration.batchSize
+        let slots = slotsForNextBatch()
         let allocation = try await router.allocate(slots: slots)
         let labels = quotas?.allocate(slots: slots, accepted: labelCounts, target: configuration.targetCount)
         let root = SeededRandom(seed: configuration.seed)

@@ -35,6 +35,23 @@ import GenStore
         #expect(pulls == outcome.progress.candidates)
     }
 
+    @Test func theLastBatchIsCutToWhatTheTargetStillNeeds() async throws {
+        // 13 samples in batches of 10: after the first batch, at the pass rate seen so far, 3 more are needed;
+        // a full batch would have made 7 candidates that passed and were thrown away.
+        let graph = PipelineGraphBox(RunFixtures.graph(count: 13, batch: 10))
+        let store = try RunFixtures.newStore(RunFixtures.temporaryDirectory(), graph: graph.value, seed: 5)
+        let log = ProgressLog()
+        let outcome = try await loop(store, graph: graph, seed: 5, observer: log).run()
+        #expect(outcome.end == .targetReached)
+        let reports = await log.reports
+        let first = try #require(reports.first)
+        let passed = first.arms.reduce(0) { $0 + $1.passed }
+        let expected = min(10, Int((Double(13 - first.accepted) / (Double(passed) / 10)).rounded(.up)) + 1)
+        #expect(reports.count >= 2)
+        #expect(reports[1].candidates - first.candidates == expected)
+        #expect(expected < 10)
+    }
+
     @Test func stoppingAndResumingGivesTheSameRunAsGoingStraight() async throws {
         let graph = PipelineGraphBox(RunFixtures.graph(count: 20, batch: 4))
         let straightStore = try RunFixtures.newStore(RunFixtures.temporaryDirectory(), graph: graph.value, seed: 11)
