@@ -181,7 +181,7 @@ public actor AdaptiveRun {
             var accept = assessment.passed
             if accept && progress.accepted + newlyAccepted.count >= configuration.targetCount {
                 accept = false
-                reasons.append("over target (passed every check)")
+                reasons.append(SurplusReason.text)
             }
             if accept, let sample = candidate.sample {
                 newlyAccepted.append(sample)
@@ -303,14 +303,14 @@ public actor AdaptiveRun {
             progress.arms[position].pulls += 1
             progress.arms[position].rewardSum += record.reward
             progress.arms[position].tokens += record.tokens
-            if record.verdict == .accepted || record.reasons.allSatisfy({ $0.hasPrefix("over target") }) {
+            if record.verdict == .accepted || SurplusReason.isSurplus(record.reasons) {
                 progress.arms[position].passed += 1
             }
             if record.verdict == .accepted {
                 progress.arms[position].accepted += 1
             } else {
                 // Surplus samples passed every check; they are not quality failures.
-                for reason in record.reasons where !reason.hasPrefix("over target") {
+                for reason in record.reasons where !SurplusReason.isSurplus([reason]) {
                     progress.arms[position].rejections[reason, default: 0] += 1
                 }
             }

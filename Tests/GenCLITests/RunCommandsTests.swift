@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GenCore
 import GenSemantics
+import GenStore
 import GenTestSupport
 @testable import GenCLI
 
@@ -65,6 +66,32 @@ import GenTestSupport
         let negative = CapturingConsole()
         #expect(await tool.run(["run", run.script, "--export-every", "-1"], console: negative) == 64)
         #expect(negative.stderrText.contains("--export-every must be 0 or more seconds"))
+    }
+
+    @Test func inspectSetsApartCandidatesThatPassedAfterTheTarget() async throws {
+        let directory = StubModelServer.temporaryDirectory()
+        let store = try RunStore(creating: NewRun(scriptPath: "t.gen", scriptSHA256: "x", seed: 1, graph: .object([:]),
+                                                  targetCount: 1), in: directory)
+        let sample = JSONValue.object(["text": .string("hello there")])
+        _ = try await store.record(
+            batch: BatchRecord(index: 0, allocation: ["a": 3], routerState: .object([:]), rngState: [:], tokens: 30,
+                               startedAt: Date(), endedAt: Date()),
+            candidates: [
+                CandidateRecord(slot: 0, arm: "a", sample: sample, verdict: .accepted, reward: 1),
+                CandidateRecord(slot: 1, arm: "a", sample: .object(["text": .string("too short")]), verdict: .rejected,
+                                reasons: ["rule \"long enough\""], reward: 0),
+                CandidateRecord(slot: 2, arm: "a", sample: .object(["text": .string("good but late")]), verdict: .rejected,
+                                reasons: [SurplusReason.text], reward: 1),
+            ])
+        await store.close()
+        let console = CapturingConsole()
+        #expect(await tool.run(["inspect", directory.path], console: console) == 0)
+        let text = console.stdoutText
+        #expect(text.contains("  a  1     rule \"long enough\""))
+        #expect(!text.contains("a  1     over target"))
+        #expect(text.contains("passed every check after the target was reached (not kept): 1 (a 1)"))
+        #expect(text.contains("too short"))
+        #expect(!text.contains("good but late"), "a surplus candidate is not listed as rejected")
     }
 
     @Test func exportEveryReachesTheRunRequest() throws {

@@ -18,17 +18,27 @@ enum InspectCommand {
             let limit = try arguments.int("limit") ?? 20
             let arm = arguments.value("arm")
             let store = try RunStore(opening: directory, access: .readOnly)
-            let reasons = try await store.rejectionReasons().filter { arm == nil || $0.arm == arm }
+            let rows = try await store.rejectionReasons().filter { arm == nil || $0.arm == arm }
+            // Candidates that passed every check after the target was reached are not failures: counted apart.
+            let reasons = rows.filter { !SurplusReason.isSurplus([$0.reason]) }
+            let surplus = rows.filter { SurplusReason.isSurplus([$0.reason]) }
             console.write("rejection reasons per arm:\n")
             let width = (reasons.map(\.arm.count).max() ?? 3) + 2
             for row in reasons.sorted(by: { ($0.arm, -$0.count) < ($1.arm, -$1.count) }) {
                 console.write("  " + row.arm.padding(to: width) + String(row.count).padding(to: 6) + row.reason + "\n")
             }
+            if reasons.isEmpty { console.write("  none\n") }
+            if !surplus.isEmpty {
+                let parts = surplus.sorted { $0.arm < $1.arm }.map { "\($0.arm) \($0.count)" }.joined(separator: ", ")
+                console.write("passed every check after the target was reached (not kept): "
+                              + "\(surplus.reduce(0) { $0 + $1.count }) (\(parts))\n")
+            }
             console.write("\nrejected candidates:\n")
             var shown = 0
             let batches = try await store.resumeInfo().nextBatchIndex
             outer: for batch in 0..<batches {
-                for candidate in try await store.candidates(batch: batch) where candidate.record.verdict == .rejected {
+                for candidate in try await store.candidates(batch: batch)
+                    where candidate.record.verdict == .rejected && !SurplusReason.isSurplus(candidate.record.reasons) {
                     if let arm, candidate.record.arm != arm { continue }
                     if shown >= limit { break outer }
                     shown += 1

@@ -116,7 +116,7 @@ public enum RunReport {
         var rows: [SampleRow] = []
         for index in spread(batches, count: min(batches.count, 4 * sampleCount)) where rows.count < sampleCount {
             let rejected = try await store.candidates(batch: index).first {
-                $0.record.verdict == .rejected && !$0.record.reasons.allSatisfy { $0.hasPrefix("over target") }
+                $0.record.verdict == .rejected && !SurplusReason.isSurplus($0.record.reasons)
             }
             guard let candidate = rejected?.record else { continue }
             rows.append(SampleRow(

@@ -1,0 +1,11 @@
+/// The one reason a candidate that passed every check is not kept: the target was already reached. Such
+/// candidates are stored as rejected (they are not in the dataset) but are not quality failures, so the
+/// summary, `gen inspect` and the report set them apart.
+public enum SurplusReason {
+    public static let text = "over target (passed every check)"
+
+    /// Whether a rejected candidate's reasons say only that it was over the target.
+    public static func isSurplus(_ reasons: [String]) -> Bool {
+        reasons.allSatisfy { $0.hasPrefix("over target") }
+    }
+}
