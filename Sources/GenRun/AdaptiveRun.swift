@@ -170,11 +170,16 @@ public actor AdaptiveRun {
         var observations: [Observation] = []
         var newlyAccepted: [JSONValue] = []
         var tokens = 0
+        let meanCost = Self.meanCost(previousTokens: progress.tokens, previousCandidates: progress.candidates,
+                                     batch: zip(candidates, assessments).map { $0.tokens + $1.judgeTokens })
         for (candidate, assessment) in zip(candidates, assessments) {
             var metrics = batchMetrics
             metrics["passed"] = assessment.passed ? 1 : 0
             metrics["quality"] = assessment.quality
             metrics["novelty"] = assessment.novelty
+            let cost = Double(candidate.tokens + assessment.judgeTokens)
+            metrics["cost"] = cost
+            metrics["relative_cost"] = meanCost > 0 ? cost / meanCost : 1
             for (name, value) in assessment.scores { metrics[name] = value }
             let value = try reward.reward(metrics: metrics)
             var reasons = assessment.reasons
@@ -270,6 +275,14 @@ public actor AdaptiveRun {
             for try await produced in group { all += produced }
             return all.sorted { $0.slot < $1.slot }
         }
+    }
+
+    /// Tokens per generated candidate over the run so far, this batch included (generation and judge calls):
+    /// what `relative_cost` divides a sample's own tokens by, so 1 is an average sample and an arm that
+    /// spends twice the tokens sees 2. Restored totals make it the same after a resume.
+    static func meanCost(previousTokens: Int, previousCandidates: Int, batch: [Int]) -> Double {
+        let candidates = previousCandidates + batch.count
+        return candidates == 0 ? 0 : Double(previousTokens + batch.reduce(0, +)) / Double(candidates)
     }
 
     static func batchMetrics(_ assessments: [Assessment], candidates: [Candidate]) -> [String: Double] {

@@ -44,8 +44,9 @@ public enum EmbeddedStdlib {
 
         """#,
         "std/rewards": #"""
-        // std/rewards: reward presets. Every term is in [0, 1], and so is the result.
+        // std/rewards: reward presets. Each returns a reward in [0, 1].
         //   reward = balanced_reward(passed, quality, novelty)
+        //   reward = thrifty_reward(passed, quality, novelty, relative_cost)   // when tokens matter
         gen 0.1
 
         /// The default: gated by the hard checks, then 60% quality and 40% novelty.
@@ -58,6 +59,12 @@ public enum EmbeddedStdlib {
         /// When near-repeats are the main risk: novelty weighs as much as quality.
         fn novelty_reward(passed: float, quality: float, novelty: float) -> float =
           passed * (0.5 * quality + 0.5 * novelty)
+
+        /// When tokens matter: the default blend, plus 0.1 for each mean-cost sample's worth of tokens saved, so
+        /// of two arms that do equally well the cheaper one earns more (at twice the run's mean tokens per
+        /// sample, 0.1 less; at half, 0.05 more). Failed samples earn nothing whatever they cost.
+        fn thrifty_reward(passed: float, quality: float, novelty: float, relative_cost: float) -> float =
+          passed * clamp(0.6 * quality + 0.4 * novelty + 0.1 * (1 - relative_cost), 0, 1)
 
         """#,
     ]

@@ -52,6 +52,25 @@ import GenStore
         #expect(expected < 10)
     }
 
+    @Test func relativeCostIsASamplesTokensOverTheRunsMeanPerCandidate() async throws {
+        struct CostReward: RewardModel {
+            func reward(metrics: [String: Double]) throws -> Double { (metrics["relative_cost"] ?? 0) / 2 }
+        }
+        let graph = PipelineGraphBox(RunFixtures.graph(count: 6, batch: 6))
+        let store = try RunFixtures.newStore(RunFixtures.temporaryDirectory(), graph: graph.value, seed: 9)
+        // The fakes spend 30 tokens on a readable sample and 25 on junk.
+        let run = AdaptiveRun(
+            graph: graph.value, arms: RunFixtures.arms, quality: FakeQuality(), reward: CostReward(), store: store,
+            configuration: RunConfiguration(seed: 9, targetCount: 6, batchSize: 6), observer: nil, stop: StopSignal())
+        _ = try await run.run()
+        let first = try await store.candidates(batch: 0).map(\.record)
+        let mean = Double(first.reduce(0) { $0 + $1.tokens }) / Double(first.count)
+        #expect(Set(first.map(\.tokens)).count == 2, "the batch mixes both costs")
+        for record in first { #expect(abs(record.reward - Double(record.tokens) / mean / 2) < 1e-12) }
+        #expect(AdaptiveRun.meanCost(previousTokens: 300, previousCandidates: 10, batch: [20, 40]) == 30)
+        #expect(AdaptiveRun.meanCost(previousTokens: 0, previousCandidates: 0, batch: []) == 0)
+    }
+
     @Test func stoppingAndResumingGivesTheSameRunAsGoingStraight() async throws {
         let graph = PipelineGraphBox(RunFixtures.graph(count: 20, batch: 4))
         let straightStore = try RunFixtures.newStore(RunFixtures.temporaryDirectory(), graph: graph.value, seed: 11)

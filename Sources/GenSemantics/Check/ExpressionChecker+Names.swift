@@ -7,7 +7,7 @@ extension CheckSession {
     /// The metrics the pipeline produces, bound in the reward expression: per sample (`passed`, `quality`,
     /// `novelty`), and per batch (the batch the sample came in, and the accepted pool after the last batch).
     static let metricTypes: [String: GenType] = [
-        "passed": .float, "quality": .float, "novelty": .float,
+        "passed": .float, "quality": .float, "novelty": .float, "cost": .float, "relative_cost": .float,
         "accept_rate": .float, "dup_rate": .float, "mean_score": .float, "mean_novelty": .float, "tokens": .float,
         "latency": .float, "tokens_per_accepted": .float, "cost_per_accepted": .float,
         "diversity_gain": .float, "vendi": .float, "distinct_1": .float, "distinct_2": .float,

@@ -247,7 +247,8 @@ extension Messages {
     public static func unknownMetric(_ name: String) -> DiagnosticMessage {
         DiagnosticMessage(
             "the reward cannot use `\(name)`: the pipeline produces no such metric",
-            hint: "per sample: `passed`, `quality`, `novelty`, `scores[\"score name\"]`; per batch: `accept_rate`, `dup_rate`, "
+            hint: "per sample: `passed`, `quality`, `novelty`, `cost`, `relative_cost`, `scores[\"score name\"]`; "
+                + "per batch: `accept_rate`, `dup_rate`, "
                 + "`mean_score`, `mean_novelty`, `tokens`, `latency`, `tokens_per_accepted`, `cost_per_accepted`, "
                 + "`diversity_gain`, `vendi`, `distinct_1`, `distinct_2`")
     }
