@@ -81,9 +81,10 @@ extension Engine {
         }
         guard !exists else { throw RunFailure.runExists(request.outDirectory.path) }
         let compilation = compile(path: request.scriptPath)
-        guard let graph = compilation.graph, !compilation.hasErrors else {
+        guard var graph = compilation.graph, !compilation.hasErrors else {
             throw RunFailure.scriptHasErrors(compilation.rendered())
         }
+        if let router = request.routerOverride { graph.router = router }
         let prepared = try await prepare(graph)
         try FileManager.default.createDirectory(at: request.outDirectory, withIntermediateDirectories: true)
         let seed = request.seed ?? RunRequest.defaultSeed

@@ -1,4 +1,5 @@
 import Foundation
+import GenPipeline
 
 /// What `gen run` asks for, after its flags are parsed.
 public struct RunRequest: Sendable {
@@ -17,6 +18,9 @@ public struct RunRequest: Sendable {
     /// this many seconds have passed since the last time, so a killed run leaves files at most this far
     /// behind (the store has everything; `--resume` or the end of the run rewrites them). 0: every batch.
     public var exportInterval: Double
+    /// Replaces the script's router for a new run (the stored graph has the replacement): how
+    /// `gen bench savings` runs a script's arms under uniform allocation for comparison.
+    public var routerOverride: RouterNode?
 
     public init(scriptPath: String, outDirectory: URL, seed: UInt64? = nil, count: Int? = nil, resume: Bool = false,
                 provenance: Bool = false, exportInterval: Double = 30) {
@@ -27,6 +31,7 @@ public struct RunRequest: Sendable {
         self.resume = resume
         self.provenance = provenance
         self.exportInterval = exportInterval
+        self.routerOverride = nil
     }
 
     public static let defaultSeed: UInt64 = 42

@@ -1,5 +1,6 @@
 import Foundation
 import GenCore
+import GenEngine
 import GenEval
 import GenQuality
 import GenRouter
@@ -25,6 +26,22 @@ enum OtherBenchmarks {
             case "eval":
                 let data = arguments.value("data") ?? "../shared/data"
                 console.write(try EvalBenchmark.run(dataDirectory: data) + "\n")
+            case "savings":
+                guard arguments.positionals.count == 2 else {
+                    throw UsageError(message: "`gen bench savings` needs the script to run, like `gen bench savings examples/sms_spam.gen`")
+                }
+                let count = try arguments.int("count")
+                if let count, count < 1 { throw UsageError(message: "--count must be at least 1, got \(count)") }
+                let seeds = try (arguments.value("seeds") ?? "1,2,3").split(separator: ",").map { text -> UInt64 in
+                    guard let seed = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+                        throw UsageError(message: "--seeds takes seeds separated by commas, like 1,2,3; got `\(text)`")
+                    }
+                    return seed
+                }
+                let engine = Engine()
+                console.write(try await SavingsBenchmark.run(
+                    script: arguments.positionals[1], count: count, seeds: seeds, engine: engine,
+                    log: { console.writeError($0) }))
             case "interpreter":
                 let report = try InterpreterBenchmark.run(samples: 20_000)
                 console.write("\(report)\n")

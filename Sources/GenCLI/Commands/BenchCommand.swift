@@ -3,10 +3,10 @@ import GenCore
 
 /// `gen bench WHAT`: figures for the parts whose speed or quality the issues name targets for.
 enum BenchCommand {
-    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter"]
+    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings"]
 
     static let spec = CommandSpec(
-        name: "bench", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter",
+        name: "bench", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings",
         details: """
             parse: lexes and parses a generated script (every declaration kind, comments, interpolation); lines/s, MB/s.
             router: regret of every policy on the standard problems R1-R5 beside the reference figures, and the targets.
@@ -14,14 +14,19 @@ enum BenchCommand {
             quality: in-process quality stages on synthetic samples at pool sizes 1k, 10k, 100k.
             eval: training and evaluation time at 1k/10k/100k samples and accuracy on the shared real data sets.
             interpreter: rule and reward evaluations per second.
+            savings FILE: runs the script as written and with `router random()` on its own model servers, same seeds
+              and target, and prints the tokens per accepted sample of each and what the router saves.
             Build with `swift build -c release --product gen` first: debug builds are many times slower.
             """,
-        positionals: [PositionalSpec("WHAT", help: "what to measure: " + benchmarks.joined(separator: ", "))],
+        positionals: [
+            PositionalSpec("WHAT", help: "what to measure: " + benchmarks.joined(separator: ", ")),
+            PositionalSpec("FILE", arity: .optional, help: "savings: the script to run"),
+        ],
         flags: [
             FlagSpec("lines", value: "N", help: "parse: size of the generated script in lines (default 50000)"),
             FlagSpec("runs", value: "N", help: "parse: how many times to lex and parse it (default 7)"),
-            FlagSpec("seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1)"),
-            FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640)"),
+            FlagSpec("seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1); savings: the seeds to run, like 1,2,3 (the default)"),
+            FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640); savings: per run (default: the spec's)"),
             FlagSpec("data", value: "DIR", help: "eval: the shared data directory (default ../shared/data)"),
             FlagSpec("pools", value: "N,N,...", help: "quality: pool sizes to measure at (default 1000,10000,100000)"),
             FlagSpec("window", value: "N", help: "quality: candidates timed at each pool size (default 4000)"),
