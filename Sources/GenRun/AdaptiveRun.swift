@@ -165,6 +165,9 @@ public actor AdaptiveRun {
         let assessments = try await quality.assess(candidates)
         let poolMetrics = await quality.poolMetrics()
         let batchMetrics = Self.batchMetrics(assessments, candidates: candidates).merging(poolMetrics) { a, _ in a }
+        // A sample's batch figures are its own arm's in this batch: the whole batch's would give every arm the
+        // same value, which tells the router nothing. Pool figures (vendi, distinct-n, diversity_gain) are shared.
+        let armMetrics = Self.armMetrics(assessments, candidates: candidates)
 
         var records: [CandidateRecord] = []
         var observations: [Observation] = []
@@ -173,7 +176,7 @@ public actor AdaptiveRun {
         let meanCost = Self.meanCost(previousTokens: progress.tokens, previousCandidates: progress.candidates,
                                      batch: zip(candidates, assessments).map { $0.tokens + $1.judgeTokens })
         for (candidate, assessment) in zip(candidates, assessments) {
-            var metrics = batchMetrics
+            var metrics = armMetrics[candidate.arm, default: [:]].merging(poolMetrics) { a, _ in a }
             metrics["passed"] = assessment.passed ? 1 : 0
             metrics["quality"] = assessment.quality
             metrics["novelty"] = assessment.novelty
@@ -211,7 +214,7 @@ public actor AdaptiveRun {
         let counts = Dictionary(allocation.map { ($0, 1) }, uniquingKeysWith: +)
         let batch = BatchRecord(
             index: index, allocation: counts, routerState: state.json, rngState: ["run_seed": configuration.seed],
-            metrics: .object(batchMetrics.mapValues { JSONValue.double($0) }), tokens: tokens,
+            metrics: Self.storedMetrics(batch: batchMetrics, arms: armMetrics), tokens: tokens,
             startedAt: batchStarted, endedAt: Date())
         let receipt = try await store.record(batch: batch, candidates: records)
 
@@ -283,6 +286,23 @@ public actor AdaptiveRun {
     static func meanCost(previousTokens: Int, previousCandidates: Int, batch: [Int]) -> Double {
         let candidates = previousCandidates + batch.count
         return candidates == 0 ? 0 : Double(previousTokens + batch.reduce(0, +)) / Double(candidates)
+    }
+
+    /// `batchMetrics` of each arm's candidates in the batch.
+    static func armMetrics(_ assessments: [Assessment], candidates: [Candidate]) -> [String: [String: Double]] {
+        var byArm: [String: (assessments: [Assessment], candidates: [Candidate])] = [:]
+        for (candidate, assessment) in zip(candidates, assessments) {
+            byArm[candidate.arm, default: ([], [])].assessments.append(assessment)
+            byArm[candidate.arm, default: ([], [])].candidates.append(candidate)
+        }
+        return byArm.mapValues { batchMetrics($0.assessments, candidates: $0.candidates) }
+    }
+
+    /// The batch's figures, with each arm's under "arms" (the report reads the numeric top level).
+    static func storedMetrics(batch: [String: Double], arms: [String: [String: Double]]) -> JSONValue {
+        var object = batch.mapValues { JSONValue.double($0) }
+        object["arms"] = .object(arms.mapValues { .object($0.mapValues { JSONValue.double($0) }) })
+        return .object(object)
     }
 
     static func batchMetrics(_ assessments: [Assessment], candidates: [Candidate]) -> [String: Double] {

@@ -83,10 +83,18 @@ import GenTestSupport
         let store = try RunStore(opening: out, access: .readOnly)
         for batch in 0..<(try await store.resumeInfo().nextBatchIndex) {
             let records = try await store.candidates(batch: batch).map(\.record)
-            // Every candidate of a batch gets the batch's acceptance rate (passing candidates / all).
-            let passing = records.filter { $0.verdict == .accepted || $0.reasons.allSatisfy { $0.hasPrefix("over target") } }
-            let rate = Double(passing.count) / Double(records.count)
-            #expect(records.allSatisfy { abs($0.reward - rate) < 1e-9 }, "batch \(batch)")
+            // Every candidate gets its own arm's acceptance rate in the batch (passing candidates / all).
+            for arm in Set(records.map(\.arm)) {
+                let mine = records.filter { $0.arm == arm }
+                let passing = mine.filter { $0.verdict == .accepted || SurplusReason.isSurplus($0.reasons) }
+                let rate = Double(passing.count) / Double(mine.count)
+                #expect(mine.allSatisfy { abs($0.reward - rate) < 1e-9 }, "batch \(batch) arm \(arm)")
+            }
+            // The store keeps the whole batch's figures and each arm's.
+            let metrics = try #require(try await store.batches().first { $0.index == batch }?.metrics)
+            let all = records.filter { $0.verdict == .accepted || SurplusReason.isSurplus($0.reasons) }
+            #expect(abs((metrics["accept_rate"]?.doubleValue ?? -1) - Double(all.count) / Double(records.count)) < 1e-9)
+            #expect(Set(metrics["arms"]?.objectValue?.keys.map { $0 } ?? []) == Set(records.map(\.arm)))
         }
     }
 
