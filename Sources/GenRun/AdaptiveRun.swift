@@ -166,7 +166,7 @@ public actor AdaptiveRun {
         let poolMetrics = await quality.poolMetrics()
         let batchMetrics = Self.batchMetrics(assessments, candidates: candidates).merging(poolMetrics) { a, _ in a }
         // A sample's batch figures are its own arm's in this batch: the whole batch's would give every arm the
-        // same value, which tells the router nothing. Pool figures (vendi, distinct-n, diversity_gain) are shared.
+        // same value, which tells the router nothing. Pool figures (vendi, distinct-n) are shared.
         let armMetrics = Self.armMetrics(assessments, candidates: candidates)
 
         var records: [CandidateRecord] = []
@@ -316,6 +316,9 @@ public actor AdaptiveRun {
             "dup_rate": Double(duplicates.count) / count,
             "mean_score": assessments.reduce(0) { $0 + $1.quality } / count,
             "mean_novelty": assessments.reduce(0) { $0 + $1.novelty } / count,
+            // This batch's samples that passed, each against the pool before the batch (the pool's own figure
+            // only knew the previous batch's gain, the same for every arm).
+            "diversity_gain": passed.reduce(0) { $0 + $1.diversityGain },
             "tokens": Double(tokens),
             "latency": candidates.reduce(0) { $0 + $1.latencySeconds } / count,
             "tokens_per_accepted": passed.isEmpty ? Double(tokens) : Double(tokens) / accepted,

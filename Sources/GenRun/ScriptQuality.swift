@@ -18,7 +18,6 @@ public actor ScriptQuality: QualityAssessor {
     let interpreter: Interpreter
     let checker: (any ModelChecker)?
     let spec: SpecNode
-    var lastBatchGain: Double = 0
 
     public init(graph: PipelineGraph, interpreter: Interpreter, checker: (any ModelChecker)?) throws {
         self.plan = try QualityStagePlan(graph: graph, interpreter: interpreter)
@@ -33,6 +32,7 @@ public actor ScriptQuality: QualityAssessor {
 
     public func assess(_ candidates: [Candidate]) async throws -> [Assessment] {
         var results: [Assessment] = []
+        var prepared: [Int: PreparedSample] = [:]
         var passing: [PreparedSample] = []
         var deferred: [(index: Int, sample: JSONValue)] = []
         for candidate in candidates {
@@ -44,20 +44,24 @@ public actor ScriptQuality: QualityAssessor {
                 continue
             }
             // Ids appear in duplicate reasons: "duplicate of `slot 3 of this batch`" or "of `accepted #12`".
-            let prepared = pool.prepare(QualityCandidate(id: "slot \(candidate.slot) of this batch", arm: candidate.arm, sample: sample))
-            let inProcess = pool.assess(prepared, pending: passing)
-            var assessment = gates(inProcess, prepared: prepared)
+            let sampleFeatures = pool.prepare(QualityCandidate(id: "slot \(candidate.slot) of this batch", arm: candidate.arm, sample: sample))
+            prepared[results.count] = sampleFeatures
+            let inProcess = pool.assess(sampleFeatures, pending: passing)
+            var assessment = gates(inProcess, prepared: sampleFeatures)
             if assessment.passed {
-                try evaluateCheapStages(sample: sample, into: &assessment, schemaValid: prepared.schema.isValid)
+                try evaluateCheapStages(sample: sample, into: &assessment, schemaValid: sampleFeatures.schema.isValid)
             }
             if assessment.passed {
-                passing.append(prepared)
+                passing.append(sampleFeatures)
                 if plan.stages.contains(where: \.needsModel) { deferred.append((results.count, sample)) }
             }
             results.append(assessment)
         }
         try await runModelStages(deferred, into: &results)
-        for index in results.indices { finishQuality(&results[index]) }
+        for index in results.indices {
+            finishQuality(&results[index])
+            if results[index].passed, let sample = prepared[index] { results[index].diversityGain = pool.diversityGain(sample) }
+        }
         return results
     }
 
@@ -190,11 +194,9 @@ public actor ScriptQuality: QualityAssessor {
     }
 
     public func commit(accepted: [JSONValue]) async {
-        var gain = 0.0
         for sample in accepted {
-            gain += pool.accept(QualityCandidate(id: "accepted #\(pool.count + 1)", arm: "", sample: sample)) ?? 0
+            pool.accept(QualityCandidate(id: "accepted #\(pool.count + 1)", arm: "", sample: sample))
         }
-        lastBatchGain = gain
     }
 
     public func poolMetrics() async -> [String: Double] {
@@ -203,7 +205,6 @@ public actor ScriptQuality: QualityAssessor {
             "vendi": snapshot.vendi,
             "distinct_1": snapshot.distinct1,
             "distinct_2": snapshot.distinct2,
-            "diversity_gain": lastBatchGain,
             "pool_size": Double(pool.count),
         ]
     }

@@ -95,6 +95,10 @@ import GenTestSupport
             let all = records.filter { $0.verdict == .accepted || SurplusReason.isSurplus($0.reasons) }
             #expect(abs((metrics["accept_rate"]?.doubleValue ?? -1) - Double(all.count) / Double(records.count)) < 1e-9)
             #expect(Set(metrics["arms"]?.objectValue?.keys.map { $0 } ?? []) == Set(records.map(\.arm)))
+            // diversity_gain adds up over the arms, and a batch that accepted something gained diversity.
+            let armGains = metrics["arms"]?.objectValue?.values.compactMap { $0["diversity_gain"]?.doubleValue } ?? []
+            #expect(abs(armGains.reduce(0, +) - (metrics["diversity_gain"]?.doubleValue ?? -1)) < 1e-9)
+            if records.contains(where: { $0.verdict == .accepted }) { #expect((metrics["diversity_gain"]?.doubleValue ?? 0) > 0) }
         }
     }
 

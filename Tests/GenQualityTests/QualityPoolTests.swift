@@ -15,6 +15,22 @@ struct QualityPoolTests {
         QualityCandidate(id: id, arm: arm, sample: .object(["text": .string(text), "label": .string(label)]))
     }
 
+    @Test func diversityGainIsWhatAcceptingTheSampleAddsAndRepeatsAddLess() throws {
+        var pool = try QualityPool(schema: Self.schema)
+        for (index, text) in ["I lost my card at the station", "My transfer to my landlord failed yesterday",
+                              "Someone used my card in another country"].enumerated() {
+            let sample = pool.prepare(Self.candidate("p\(index)", text))
+            let predicted = pool.diversityGain(sample)
+            let added = pool.accept(sample)
+            #expect(added.map { abs(predicted - $0) < 1e-9 } == true)
+        }
+        let repeat_ = pool.prepare(Self.candidate("r", "I lost my card at the station today"))
+        let fresh = pool.prepare(Self.candidate("f", "Can I raise the daily limit for cash withdrawals abroad"))
+        #expect(pool.diversityGain(repeat_) < pool.diversityGain(fresh))
+        let broken = pool.prepare(QualityCandidate(id: "x", arm: "a", sample: .object(["text": .int(3)])))
+        #expect(pool.diversityGain(broken) == 0)
+    }
+
     @Test func aBatchIsCheckedAgainstItsOwnEarlierSamples() throws {
         let pool = try QualityPool(schema: Self.schema)
         let results = pool.assessBatch([

@@ -117,6 +117,11 @@ public struct QualityPool: Sendable {
             id: sample.id, arm: sample.arm, rejections: rejections, dedup: dedupVerdict, novelty: noveltyVerdict)
     }
 
+    /// The order-2 Vendi gain the sample would bring to the pool as it is now (0 without a usable vector). Pure.
+    public func diversityGain(_ sample: PreparedSample) -> Double {
+        sample.diversity.map { diversity.gain($0) } ?? 0
+    }
+
     /// Prepares and assesses a batch in order, each sample against the pool and the batch's earlier samples
     /// that passed (pure). Accept the ones that pass every gate with `accept`.
     public func assessBatch(_ candidates: [QualityCandidate]) -> [(sample: PreparedSample, assessment: SampleAssessment)] {

@@ -249,8 +249,8 @@ extension Messages {
             "the reward cannot use `\(name)`: the pipeline produces no such metric",
             hint: "per sample: `passed`, `quality`, `novelty`, `cost`, `relative_cost`, `scores[\"score name\"]`; "
                 + "of the sample's arm in its batch: `accept_rate`, `dup_rate`, "
-                + "`mean_score`, `mean_novelty`, `tokens`, `latency`, `tokens_per_accepted`, `cost_per_accepted`; "
-                + "of the accepted pool: `diversity_gain`, `vendi`, `distinct_1`, `distinct_2`")
+                + "`mean_score`, `mean_novelty`, `diversity_gain`, `tokens`, `latency`, `tokens_per_accepted`, "
+                + "`cost_per_accepted`; of the accepted pool: `vendi`, `distinct_1`, `distinct_2`")
     }
 
     public static func unknownParameter(_ name: String, _ kind: String) -> DiagnosticMessage {
