@@ -100,7 +100,7 @@ let package = Package(
         ]),
         // The REPL: a terminal-free session core (declarations accumulate, expressions evaluate, :commands), a
         // line editor (termios raw mode, history) and the driver `gen repl` runs.
-        .target(name: "GenREPL", dependencies: ["GenEngine", "GenCore", "GenSyntax", "GenPipeline", "GenSemantics", "GenRuntime"]),
+        .target(name: "GenREPL", dependencies: ["GenEngine", "GenCore", "GenSyntax", "GenPipeline", "GenSemantics", "GenRuntime", "GenStore"]),
         .testTarget(name: "GenREPLTests", dependencies: ["GenREPL", "GenEngine", "GenCore"]),
         // In-process quality stages: schema validation, text rules, exact and MinHash near dedup, novelty from
         // centred TF-IDF or embeddings (SimHash LSH), Vendi and distinct-n diversity, metrics, the benchmark.

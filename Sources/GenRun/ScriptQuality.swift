@@ -14,6 +14,8 @@ import GenStore
 /// recorded for every candidate it reached.
 public actor ScriptQuality: QualityAssessor {
     var pool: QualityPool
+    /// The pool before any sample was accepted, for `assessInProcess`.
+    let emptyPool: QualityPool
     let plan: QualityStagePlan
     let interpreter: Interpreter
     let checker: (any ModelChecker)?
@@ -25,6 +27,7 @@ public actor ScriptQuality: QualityAssessor {
         var pool = try QualityPool(schema: graph.spec.output, config: config)
         try pool.calibrate(seeds: graph.spec.examples)
         self.pool = pool
+        self.emptyPool = pool
         self.interpreter = interpreter
         self.checker = checker
         self.spec = graph.spec
@@ -65,8 +68,21 @@ public actor ScriptQuality: QualityAssessor {
         return results
     }
 
+    /// One sample through every stage that needs no model, against the pool as it was before the run
+    /// accepted anything (calibrated on the spec's examples): what the REPL's `:assess` shows while a rule is
+    /// being written. Returns the verdict and the names of the model-backed stages that were not run.
+    public nonisolated func assessInProcess(_ sample: JSONValue) throws -> (assessment: Assessment, skipped: [String]) {
+        let prepared = emptyPool.prepare(QualityCandidate(id: "the sample", arm: "", sample: sample))
+        var assessment = gates(emptyPool.assess(prepared), prepared: prepared)
+        if assessment.passed {
+            try evaluateCheapStages(sample: sample, into: &assessment, schemaValid: prepared.schema.isValid)
+        }
+        finishQuality(&assessment)
+        return (assessment, plan.stages.filter(\.needsModel).map(\.stage.name))
+    }
+
     /// Schema, dedup and novelty outcomes from the pool, as the script declared them.
-    func gates(_ verdict: SampleAssessment, prepared: PreparedSample) -> Assessment {
+    nonisolated func gates(_ verdict: SampleAssessment, prepared: PreparedSample) -> Assessment {
         var assessment = Assessment(passed: true, reasons: [], quality: 1, novelty: verdict.novelty?.novelty ?? 1)
         let schemaIssues = verdict.rejections.filter { $0.stage == "schema" }
         assessment.checks.append(CheckRecord(
@@ -93,7 +109,7 @@ public actor ScriptQuality: QualityAssessor {
     }
 
     /// Rules and scores that need no model, in declared order; the first failing rule stops the sample.
-    func evaluateCheapStages(sample: JSONValue, into assessment: inout Assessment, schemaValid: Bool) throws {
+    nonisolated func evaluateCheapStages(sample: JSONValue, into assessment: inout Assessment, schemaValid: Bool) throws {
         let binding = sampleValue(sample)
         for compiled in plan.stages where !compiled.needsModel {
             let inProcess = compiled.stage.modelChecks.map { _ in Value.bool(schemaValid) }
@@ -144,7 +160,7 @@ public actor ScriptQuality: QualityAssessor {
     }
 
     /// Evaluates one rule or score with its check results and records the outcome.
-    func apply(_ compiled: CompiledStage, binding: Value, checkResults: [Value], into assessment: inout Assessment) throws {
+    nonisolated func apply(_ compiled: CompiledStage, binding: Value, checkResults: [Value], into assessment: inout Assessment) throws {
         let stage = compiled.stage
         switch stage.kind {
         case .rule:
@@ -165,7 +181,7 @@ public actor ScriptQuality: QualityAssessor {
     }
 
     /// The sample as scripts see it: absent optional fields read as `none`, so `sample.note == none` works.
-    func sampleValue(_ sample: JSONValue) -> Value {
+    nonisolated func sampleValue(_ sample: JSONValue) -> Value {
         guard var members = sample.objectValue else { return Value(json: sample) }
         for field in spec.output.fields where field.isOptional && members[field.name] == nil {
             members[field.name] = JSONValue.null
@@ -174,7 +190,7 @@ public actor ScriptQuality: QualityAssessor {
     }
 
     /// quality = the weighted mean of the scores the sample got (1 when the script declares none).
-    func finishQuality(_ assessment: inout Assessment) {
+    nonisolated func finishQuality(_ assessment: inout Assessment) {
         let weighted = plan.stages.filter { $0.stage.kind == .score }.compactMap { stage -> (Double, Double)? in
             assessment.scores[stage.stage.name].map { ($0, stage.stage.weight) }
         }
@@ -188,7 +204,7 @@ public actor ScriptQuality: QualityAssessor {
         }
     }
 
-    func reject(_ assessment: inout Assessment, _ reason: String) {
+    nonisolated func reject(_ assessment: inout Assessment, _ reason: String) {
         assessment.passed = false
         assessment.reasons.append(reason)
     }

@@ -73,6 +73,32 @@ import Testing
         #expect(session.environmentListing().contains("arm careful = conservative(local)"))
     }
 
+    @Test func assessRunsASampleThroughTheQualityBlock() {
+        var session = makeSession()
+        #expect(session.submit(":assess {\"text\": \"hi\"}").errorText?.contains("needs a complete pipeline") == true)
+        _ = session.submit(":load examples/sms_spam.gen")
+        #expect(session.submit(":assess {\"text\": \"WIN a free cruise, reply YES now\", \"label\": \"spam\"}") == .output("""
+            passes every in-process stage
+              pass  output schema
+              pass  dedup near
+              pass  rule "schema"
+              pass  rule "no assistant talk"
+            """))
+        let meta = session.submit(":assess {\"text\": \"As an AI language model, I cannot write SMS\", \"label\": \"ham\"}")
+        #expect(meta.outputText?.hasPrefix("rejected: rule \"no assistant talk\"") == true)
+        #expect(meta.outputText?.contains("  fail  rule \"no assistant talk\"") == true)
+        let wrongLabel = session.submit(":assess {\"text\": \"see you at 8\", \"label\": \"maybe\"}").outputText ?? ""
+        #expect(wrongLabel.hasPrefix("rejected: schema: field `label`"))
+        #expect(session.submit(":assess [1, 2]").errorText?.contains("it is JSON, but not an object") == true)
+        #expect(session.submit(":assess {text: 1}").errorText?.contains("it does not parse as JSON") == true)
+        #expect(session.submit(":assess").errorText?.contains("`:assess` needs a sample") == true)
+        // Stages that need a model are named, not run.
+        var movies = makeSession()
+        _ = movies.submit(":load examples/movie_sentiment.gen")
+        let review = movies.submit(":assess {\"text\": \"A warm, funny film that never drags.\", \"label\": \"positive\"}")
+        #expect(review.outputText?.hasSuffix("not run (they need a model server): \"about movies\", \"label fits\"") == true)
+    }
+
     @Test func loadErrors() {
         var session = makeSession()
         #expect(session.submit(":load nowhere/missing.gen").errorText == """

@@ -6,6 +6,11 @@ extension Messages {
         DiagnosticMessage("cannot read `\(path)`: \(reason)")
     }
 
+    public static func replSampleIsNotJSON(_ problem: String) -> DiagnosticMessage {
+        DiagnosticMessage("the sample is not a JSON object: \(problem)",
+                          hint: "write it as JSON, e.g. `:assess {\"text\": \"WIN a prize now\", \"label\": \"spam\"}`")
+    }
+
     public static func replCommandNeedsArgument(_ command: String, _ what: String) -> DiagnosticMessage {
         DiagnosticMessage("`:\(command)` needs \(what)", hint: "type `:help` for the list of commands")
     }

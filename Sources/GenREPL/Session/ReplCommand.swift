@@ -1,12 +1,13 @@
 /// The REPL's `:commands`.
 public enum ReplCommand: String, CaseIterable, Sendable {
-    case type, graph, env, load, reset, help, quit
+    case type, assess, graph, env, load, reset, help, quit
 
     /// The command as typed, with its argument placeholder.
     public var usage: String {
         switch self {
         case .type: ":type EXPR"
         case .load: ":load FILE"
+        case .assess: ":assess JSON"
         default: ":" + rawValue
         }
     }
@@ -15,6 +16,7 @@ public enum ReplCommand: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .type: "show the type of an expression without printing its value"
+        case .assess: "run a sample (a JSON object) through the quality block's in-process stages"
         case .graph: "show the pipeline declared so far, or what it still lacks"
         case .env: "list the declarations in the session"
         case .load: "load a script's declarations into the session"
@@ -25,7 +27,7 @@ public enum ReplCommand: String, CaseIterable, Sendable {
     }
 
     /// Whether the command reads the rest of the line.
-    var takesArgument: Bool { self == .type || self == .load }
+    var takesArgument: Bool { self == .type || self == .load || self == .assess }
 
     /// The text `:help` prints.
     static var helpText: String {

@@ -29,6 +29,12 @@ extension ReplSession {
                 return failure(Messages.replCommandNeedsArgument("load", "a file, e.g. `:load examples/sms_spam.gen`"), at: source.span.endPoint, in: source)
             }
             return load(path: parsed.argument.unquoted, at: argumentSpan, in: source)
+        case .assess:
+            guard !parsed.argument.isEmpty else {
+                return failure(Messages.replCommandNeedsArgument("assess", "a sample, e.g. `:assess {\"text\": \"hi\"}`"),
+                               at: source.span.endPoint, in: source)
+            }
+            return assess(parsed.argument, at: argumentSpan, in: source)
         case .graph:
             guard let graph = state.graph else { return .output(pipelineStatus) }
             return .output(String(GraphRendering.text(graph).dropLast()))
@@ -91,7 +97,7 @@ extension ReplSession {
     }
 
     /// An error rendered with a caret under `span` in the command line.
-    private func failure(_ message: DiagnosticMessage, at span: Span, in source: SourceFile, hint: String? = nil) -> ReplReply {
+    func failure(_ message: DiagnosticMessage, at span: Span, in source: SourceFile, hint: String? = nil) -> ReplReply {
         .error(DiagnosticRenderer.render(Diagnostic(message, at: span, hint: hint), files: [source], colour: colour))
     }
 
