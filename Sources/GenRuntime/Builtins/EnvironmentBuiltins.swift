@@ -19,7 +19,7 @@ enum EnvironmentBuiltins {
             if arguments.count >= 2 { return .string(try arguments[1].string("env", "default")) }
             throw RuntimeProblem(
                 .environment, "the environment variable \(name) is not set",
-                hint: "set it, or give a default: env(\(Value.quote(name)), \"...\")")
+                hint: "set it, or give a default: env(\(GenStringLiteral.quote(name)), \"...\")")
         }
         registry.register(
             signature: D.signature(

@@ -1,4 +1,5 @@
 import Foundation
+import GenCore
 
 #if canImport(Glibc)
     import Glibc
@@ -17,7 +18,7 @@ enum ConfinedPath {
         guard !path.isEmpty else { throw RuntimeProblem(.fileAccess, "the path is empty") }
         guard !path.contains("\0") else { throw RuntimeProblem(.fileAccess, "the path contains a NUL character") }
         guard let root = realPath(projectRoot) else {
-            throw RuntimeProblem(.fileAccess, "the project root \(Value.quote(projectRoot)) does not exist")
+            throw RuntimeProblem(.fileAccess, "the project root \(GenStringLiteral.quote(projectRoot)) does not exist")
         }
         // Resolve the script directory first, so `..` in `path` is judged against where the script really is.
         let base = realPath(scriptDirectory) ?? absolute(scriptDirectory)
@@ -25,7 +26,7 @@ enum ConfinedPath {
         let lexical = normalized(joined)
         guard isInside(lexical, root: root) else { throw outside(path, root: root) }
         guard let resolved = realPath(joined) else {
-            throw RuntimeProblem(.fileAccess, "no such file: \(Value.quote(path)) (looked for \(lexical))")
+            throw RuntimeProblem(.fileAccess, "no such file: \(GenStringLiteral.quote(path)) (looked for \(lexical))")
         }
         guard isInside(resolved, root: root) else { throw outside(path, root: root) }
         return resolved
@@ -33,7 +34,7 @@ enum ConfinedPath {
 
     private static func outside(_ path: String, root: String) -> RuntimeProblem {
         RuntimeProblem(
-            .fileAccess, "\(Value.quote(path)) is outside the project root \(root)",
+            .fileAccess, "\(GenStringLiteral.quote(path)) is outside the project root \(root)",
             hint: "scripts may read only files inside their project; copy the file into it")
     }
 

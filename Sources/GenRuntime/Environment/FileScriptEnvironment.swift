@@ -1,4 +1,5 @@
 import Foundation
+import GenCore
 
 /// The real environment of a script run from a file: variables from a dictionary (the process environment by
 /// default) and files under the project root, named relative to the script's directory.
@@ -25,17 +26,17 @@ public struct FileScriptEnvironment: ScriptEnvironment {
         let resolved = try ConfinedPath.resolve(path, from: scriptDirectory, within: projectRoot)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw RuntimeProblem(.fileAccess, "\(Value.quote(path)) is a directory, not a file")
+            throw RuntimeProblem(.fileAccess, "\(GenStringLiteral.quote(path)) is a directory, not a file")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0
         guard size <= maxFileBytes else {
-            throw RuntimeProblem(.fileAccess, "\(Value.quote(path)) is \(size) bytes, over the limit of \(maxFileBytes)")
+            throw RuntimeProblem(.fileAccess, "\(GenStringLiteral.quote(path)) is \(size) bytes, over the limit of \(maxFileBytes)")
         }
         guard let data = FileManager.default.contents(atPath: resolved) else {
-            throw RuntimeProblem(.fileAccess, "cannot read \(Value.quote(path))")
+            throw RuntimeProblem(.fileAccess, "cannot read \(GenStringLiteral.quote(path))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw RuntimeProblem(.invalidData, "\(Value.quote(path)) is not UTF-8 text")
+            throw RuntimeProblem(.invalidData, "\(GenStringLiteral.quote(path)) is not UTF-8 text")
         }
         return text
     }

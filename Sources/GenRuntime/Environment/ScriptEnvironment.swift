@@ -1,3 +1,4 @@
+import GenCore
 /// The only effects a script has: reading environment variables and reading files of its own project.
 ///
 /// Injected into the interpreter so evaluation stays hermetic: tests pass a dictionary and a temp directory,
@@ -20,7 +21,7 @@ public struct HermeticEnvironment: ScriptEnvironment {
 
     public func readText(at path: String) throws(RuntimeProblem) -> String {
         throw RuntimeProblem(
-            .fileAccess, "cannot read \(Value.quote(path)): this evaluation has no file access",
+            .fileAccess, "cannot read \(GenStringLiteral.quote(path)): this evaluation has no file access",
             hint: "files can be read only by scripts run from a file, relative to the script")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GenCore
 import GenPipeline
 
 /// What a builtin or host function may use besides its arguments: the call's place, the matched overload,
@@ -37,7 +38,7 @@ public struct CallContext {
             return compiled
         } catch {
             throw RuntimeProblem.invalidArgument(
-                function, "invalid regular expression \(Value.quote(pattern))",
+                function, "invalid regular expression \(GenStringLiteral.quote(pattern))",
                 hint: "patterns use ICU syntax; escape special characters with \\\\ in the string")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GenCore
 
 extension Value {
     /// The text a value contributes to string interpolation: strings as they are, everything else as a literal.
@@ -12,7 +13,7 @@ extension Value {
         switch self {
         case .int(let whole): return String(whole)
         case .float(let number): return Value.format(number)
-        case .string(let text): return Value.quote(text)
+        case .string(let text): return GenStringLiteral.quote(text)
         case .bool(let flag): return flag ? "true" : "false"
         case .none: return "none"
         case .list(let items): return "[" + items.map(\.literalText).joined(separator: ", ") + "]"
@@ -42,20 +43,5 @@ extension Value {
         let mantissa = text.prefix { $0 != "e" && $0 != "E" }
         let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }
         return digits.reversed().drop { $0 == "0" }.count
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default: out.append(character)
-            }
-        }
-        return out + "\""
     }
 }

@@ -19,7 +19,7 @@ public enum ASTDump {
     public static func render(_ declaration: Declaration) -> [String] {
         switch declaration {
         case .import(let d):
-            return ["(import \(quote(d.path))\(d.alias.map { " " + $0.name } ?? ""))"]
+            return ["(import \(GenStringLiteral.quote(d.path))\(d.alias.map { " " + $0.name } ?? ""))"]
         case .let(let d):
             return ["(let \(d.name.name)\(d.type.map { " " + render($0) } ?? "") \(render(d.value)))"]
         case .fn(let d):
@@ -55,10 +55,10 @@ public enum ASTDump {
 
     static func render(_ entry: QualityEntry) -> String {
         switch entry.kind {
-        case .rule(let name, let check): return "(rule \(quote(name.value)) \(render(check)))"
+        case .rule(let name, let check): return "(rule \(GenStringLiteral.quote(name.value)) \(render(check)))"
         case .score(let name, let value, let modifiers):
             let extra = modifiers.map { " (\($0.kind.rawValue) \(render($0.value)))" }.joined()
-            return "(score \(quote(name.value)) \(render(value))\(extra))"
+            return "(score \(GenStringLiteral.quote(name.value)) \(render(value))\(extra))"
         case .dedup(let value): return "(dedup \(render(value)))"
         case .diversity(let value): return "(diversity \(render(value)))"
         }
@@ -81,7 +81,7 @@ public enum ASTDump {
         case .paren(let inner): return "(paren \(render(inner)))"
         case .list(let elements): return "(list" + elements.map { " " + render($0) }.joined() + ")"
         case .record(let fields):
-            return "(record" + fields.map { " (\($0.isQuotedKey ? quote($0.key) : $0.key) \(render($0.value)))" }.joined() + ")"
+            return "(record" + fields.map { " (\($0.isQuotedKey ? GenStringLiteral.quote($0.key) : $0.key) \(render($0.value)))" }.joined() + ")"
         case .call(let callee, let arguments):
             let rendered = arguments.map { argument in
                 argument.label.map { " (named \($0.name) \(render(argument.value)))" } ?? " " + render(argument.value)
@@ -97,30 +97,13 @@ public enum ASTDump {
     }
 
     static func render(_ string: StringExpr) -> String {
-        if let plain = string.plainValue { return "(string \(quote(plain)))" }
+        if let plain = string.plainValue { return "(string \(GenStringLiteral.quote(plain)))" }
         let parts = string.segments.map { segment -> String in
             switch segment {
-            case .text(let text, _): return " " + quote(text)
+            case .text(let text, _): return " " + GenStringLiteral.quote(text)
             case .interpolation(let expr): return " (interp \(render(expr)))"
             }
         }
         return "(string" + parts.joined() + ")"
-    }
-
-    /// A double-quoted string with `"`, `\` and control characters escaped.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where scalar.value < 0x20: out += "\\u{\(String(scalar.value, radix: 16))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
