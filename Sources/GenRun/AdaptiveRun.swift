@@ -346,7 +346,7 @@ public actor AdaptiveRun {
                 progress.arms[position].accepted += 1
             } else {
                 // Surplus samples passed every check; they are not quality failures.
-                for reason in record.reasons where !SurplusReason.isSurplus([reason]) {
+                for reason in record.reasons where !SurplusReason.isSurplus(reason: reason) {
                     progress.arms[position].rejections[reason, default: 0] += 1
                 }
             }

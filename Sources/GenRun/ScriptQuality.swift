@@ -14,8 +14,6 @@ import GenStore
 /// recorded for every candidate it reached.
 public actor ScriptQuality: QualityAssessor {
     var pool: QualityPool
-    /// The pool before any sample was accepted, for `assessInProcess`.
-    let emptyPool: QualityPool
     let plan: QualityStagePlan
     let interpreter: Interpreter
     let checker: (any ModelChecker)?
@@ -23,14 +21,18 @@ public actor ScriptQuality: QualityAssessor {
 
     public init(graph: PipelineGraph, interpreter: Interpreter, checker: (any ModelChecker)?) throws {
         self.plan = try QualityStagePlan(graph: graph, interpreter: interpreter)
-        let config = QualityConfig(dedup: DedupConfig(nearThreshold: plan.nearThreshold), seed: 0x7175_616C)
-        var pool = try QualityPool(schema: graph.spec.output, config: config)
-        try pool.calibrate(seeds: graph.spec.examples)
-        self.pool = pool
-        self.emptyPool = pool
+        self.pool = try Self.emptyPool(spec: graph.spec, plan: plan)
         self.interpreter = interpreter
         self.checker = checker
         self.spec = graph.spec
+    }
+
+    /// The pool a run starts from: the script's dedup threshold, calibrated on the spec's examples.
+    static func emptyPool(spec: SpecNode, plan: QualityStagePlan) throws -> QualityPool {
+        let config = QualityConfig(dedup: DedupConfig(nearThreshold: plan.nearThreshold), seed: 0x7175_616C)
+        var pool = try QualityPool(schema: spec.output, config: config)
+        try pool.calibrate(seeds: spec.examples)
+        return pool
     }
 
     public func assess(_ candidates: [Candidate]) async throws -> [Assessment] {
@@ -72,8 +74,10 @@ public actor ScriptQuality: QualityAssessor {
     /// accepted anything (calibrated on the spec's examples): what the REPL's `:assess` shows while a rule is
     /// being written. Returns the verdict and the names of the model-backed stages that were not run.
     public nonisolated func assessInProcess(_ sample: JSONValue) throws -> (assessment: Assessment, skipped: [String]) {
-        let prepared = emptyPool.prepare(QualityCandidate(id: "the sample", arm: "", sample: sample))
-        var assessment = gates(emptyPool.assess(prepared), prepared: prepared)
+        // Built here rather than kept: a run would otherwise carry a second pool only the REPL uses.
+        let empty = try Self.emptyPool(spec: spec, plan: plan)
+        let prepared = empty.prepare(QualityCandidate(id: "the sample", arm: "", sample: sample))
+        var assessment = gates(empty.assess(prepared), prepared: prepared)
         if assessment.passed {
             try evaluateCheapStages(sample: sample, into: &assessment, schemaValid: prepared.schema.isValid)
         }

@@ -20,8 +20,8 @@ enum InspectCommand {
             let store = try RunStore(opening: directory, access: .readOnly)
             let rows = try await store.rejectionReasons().filter { arm == nil || $0.arm == arm }
             // Candidates that passed every check after the target was reached are not failures: counted apart.
-            let reasons = rows.filter { !SurplusReason.isSurplus([$0.reason]) }
-            let surplus = rows.filter { SurplusReason.isSurplus([$0.reason]) }
+            let reasons = rows.filter { !SurplusReason.isSurplus(reason: $0.reason) }
+            let surplus = rows.filter { SurplusReason.isSurplus(reason: $0.reason) }
             console.write("rejection reasons per arm:\n")
             let width = (reasons.map(\.arm.count).max() ?? 3) + 2
             for row in reasons.sorted(by: { ($0.arm, -$0.count) < ($1.arm, -$1.count) }) {

@@ -6,6 +6,11 @@ public enum SurplusReason {
 
     /// Whether a rejected candidate's reasons say only that it was over the target.
     public static func isSurplus(_ reasons: [String]) -> Bool {
-        reasons.allSatisfy { $0.hasPrefix("over target") }
+        reasons.allSatisfy(isSurplus(reason:))
+    }
+
+    /// Whether one reason is the over-target one.
+    public static func isSurplus(reason: String) -> Bool {
+        reason.hasPrefix("over target")
     }
 }
