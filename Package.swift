@@ -51,7 +51,9 @@ let package = Package(
         // Names, types, attribute schemas, ranges and cross-checks; lowering of a checked script to the pipeline graph.
         .target(name: "GenSemantics", dependencies: ["GenCore", "GenSyntax", "GenPipeline", "GenStdlib"]),
         .testTarget(
-            name: "GenSemanticsTests", dependencies: ["GenSemantics", "GenStdlib", "GenSyntax", "GenPipeline", "GenCore", "GenTestSupport"],
+            name: "GenSemanticsTests", dependencies: [
+                "GenSemantics", "GenEngine", "GenStdlib", "GenSyntax", "GenPipeline", "GenCore", "GenTestSupport",
+            ],
             exclude: ["Fixtures"]),
         // Values, the expression interpreter (stack machine with step budget and recursion limit), the builtin and
         // host function registry, and the script's only effects (env, read_jsonl) behind ScriptEnvironment.

@@ -19,7 +19,7 @@ public struct StandardModelChecker: ModelChecker {
     public init(models: [String: CheckModel], cache: any CheckCache, registry: ModelCheckRegistry? = nil) {
         self.models = models
         self.cache = cache
-        self.registry = registry ?? ModelCheckRegistry([SimilarityCheck(), EntailmentCheck(), JudgeCheck()])
+        self.registry = registry ?? .standard
     }
 
     public func run(_ check: ModelCheckNode, arguments: [Value], context: ModelCheckContext) async throws -> ModelCheckOutcome {

@@ -10,10 +10,8 @@ extension Engine {
     /// The outcome of every stage that needs no model (schema, rules, in-process scores, dedup and novelty
     /// against an empty pool), and the names of the model-backed stages that were not run.
     public func assess(sample: JSONValue, graph: PipelineGraph, scriptDirectory: URL) throws -> SampleVerdict {
-        let environment = FileScriptEnvironment(
-            scriptDirectory: scriptDirectory.path, projectRoot: scriptDirectory.path, variables: variables)
-        let interpreter = try Interpreter(graph: graph, registry: functions, environment: environment)
-        let quality = try ScriptQuality(graph: graph, interpreter: interpreter, checker: nil)
+        let interpreter = try Interpreter(graph: graph, registry: capabilities.functions, environment: scriptEnvironment(directory: scriptDirectory))
+        let quality = try ScriptQuality(graph: graph, interpreter: interpreter, checker: nil, inProcess: capabilities.inProcessChecks)
         let (assessment, skipped) = try quality.assessInProcess(sample)
         return SampleVerdict(passed: assessment.passed, reasons: assessment.reasons, checks: assessment.checks,
                              quality: assessment.quality, skippedModelStages: skipped)

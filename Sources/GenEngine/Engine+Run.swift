@@ -25,18 +25,17 @@ extension Engine {
             try await Self.preflight(graph, clients: clients)
             return clients
         }
-        let environment = FileScriptEnvironment(
-            scriptDirectory: URL(fileURLWithPath: request.scriptPath).standardizedFileURL.deletingLastPathComponent().path,
-            projectRoot: URL(fileURLWithPath: request.scriptPath).standardizedFileURL.deletingLastPathComponent().path,
-            variables: variables)
-        let interpreter = try Interpreter(graph: graph, registry: functions, environment: environment)
+        let environment = scriptEnvironment(directory: URL(fileURLWithPath: request.scriptPath).standardizedFileURL.deletingLastPathComponent())
+        let interpreter = try Interpreter(graph: graph, registry: capabilities.functions, environment: environment)
         let armEnvironment = ArmEnvironment(
             clients: clients, modelNames: Dictionary(uniqueKeysWithValues: graph.models.map { ($0.name, $0.model) }))
         var arms: [String: any Arm] = [:]
-        for node in graph.arms { arms[node.name] = try self.arms.makeArm(node, environment: armEnvironment) }
+        for node in graph.arms { arms[node.name] = try capabilities.arms.makeArm(node, environment: armEnvironment) }
         let modelChecker = checker ?? StandardModelChecker(
-            models: CheckModel.from(graph: graph, clients: clients), cache: RunStoreCheckCache(store: store))
-        let quality = try ScriptQuality(graph: graph, interpreter: interpreter, checker: modelChecker)
+            models: CheckModel.from(graph: graph, clients: clients), cache: RunStoreCheckCache(store: store),
+            registry: capabilities.modelChecks)
+        let quality = try ScriptQuality(
+            graph: graph, interpreter: interpreter, checker: modelChecker, inProcess: capabilities.inProcessChecks)
         let reward = try ScriptReward(expression: graph.reward, interpreter: interpreter)
         let configuration = RunConfiguration(
             seed: seed, targetCount: target, batchSize: graph.spec.batch,
@@ -46,7 +45,7 @@ extension Engine {
             next: observer)
         let loop = AdaptiveRun(
             graph: graph, arms: arms, quality: quality, reward: reward, store: store, configuration: configuration,
-            observer: exporter, stop: stop)
+            observer: exporter, stop: stop, policies: capabilities.policies)
         let outcome: RunOutcome
         do {
             outcome = try await loop.run()

@@ -1,59 +1,44 @@
 import Foundation
 import GenCore
-import GenGeneration
 import GenPipeline
-import GenRouter
 import GenRuntime
 import GenSemantics
 
 /// The one entry point hosts, the CLI, the REPL and tests use: check and compile scripts, evaluate
 /// expressions, and (in `Engine+Run`) run them.
 ///
-/// The function registry is shared by the checker (signatures) and the interpreter (implementations),
-/// so a host function registered here is type-checked in scripts and callable at run time.
+/// `capabilities` is the single source of what scripts may use: the checker's environment is derived from it and
+/// the run builds its functions, arms, router and quality checks from it, so a host that registers something
+/// here gets it checked by `gen check` and executed by `gen run` alike.
 public struct Engine: Sendable {
-    public private(set) var functions: FunctionRegistry
-    public var arms: ArmRegistry
-    public var policies: PolicyRegistry
+    public var capabilities: Capabilities
     /// Environment variables scripts may read through `env(...)`.
     public var variables: [String: String]
-    /// Refuse scripts written for another language version (`--no-version-check` turns this off).
+    /// Refuse scripts written for another language version.
     public var checksVersion = true
 
-    public init(
-        functions: FunctionRegistry = .standard, arms: ArmRegistry = .standard, policies: PolicyRegistry = .standard,
-        variables: [String: String] = ProcessInfo.processInfo.environment
-    ) {
-        self.functions = functions
-        self.arms = arms
-        self.policies = policies
+    public init(capabilities: Capabilities = .standard, variables: [String: String] = ProcessInfo.processInfo.environment) {
+        self.capabilities = capabilities
         self.variables = variables
     }
 
+    /// The function registry the checker and the interpreter share.
+    public var functions: FunctionRegistry { capabilities.functions }
+
     /// Registers a host function: scripts can call it, and the checker knows its parameter and result types.
-    public mutating func register(
-        _ signature: FunctionSignature,
-        implementation: @escaping FunctionRegistry.Implementation
-    ) {
-        functions.register(signature: signature, implementation: implementation)
+    public mutating func register(_ signature: FunctionSignature, implementation: @escaping FunctionRegistry.Implementation) {
+        capabilities.register(signature, implementation: implementation)
+    }
+
+    /// What scripts in `directory` may touch: files under it (`read_jsonl`) and the engine's variables (`env`).
+    func scriptEnvironment(directory: URL) -> FileScriptEnvironment {
+        let path = directory.standardizedFileURL.path
+        return FileScriptEnvironment(scriptDirectory: path, projectRoot: path, variables: variables)
     }
 
     /// What the checker may refer to, for a script in `directory` (the root `read_jsonl` may not leave).
     public func checkEnvironment(scriptDirectory directory: URL) -> CheckEnvironment {
-        let path = directory.standardizedFileURL.path
-        let environment = FileScriptEnvironment(scriptDirectory: path, projectRoot: path, variables: variables)
-        let evaluator: any ConstantEvaluator
-        if let interpreter = try? Interpreter(registry: functions, environment: environment) {
-            evaluator = InterpreterConstantEvaluator(interpreter: interpreter)
-        } else {
-            evaluator = BasicConstantEvaluator(variables: variables, baseDirectory: directory)
-        }
-        var check = CheckEnvironment.standard(constantEvaluator: evaluator)
-        check.functions = functions.signatures.keys.sorted().flatMap { functions.signatures[$0] ?? [] }
-        check.armKinds = arms.specs
-        check.routerPolicies = RouterKindSpecs.specs(policies)
-        check.checksVersion = checksVersion
-        return check
+        capabilities.checkEnvironment(environment: scriptEnvironment(directory: directory), checksVersion: checksVersion)
     }
 
     /// Checks and lowers the script at `path` with its imports.

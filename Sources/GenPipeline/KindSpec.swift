@@ -38,12 +38,15 @@ public struct ParameterSpec: Codable, Sendable, Equatable {
     /// Whether the bounds themselves are excluded: top_p is in (0, 1], so `minimumExclusive` is true.
     public var minimumExclusive: Bool
     public var maximumExclusive: Bool
+    /// When true the upper bound is `maximum / K` for a run over K arms (a router's exploration floor: K arms
+    /// cannot each be guaranteed more than 1/K of a batch). Checked once the number of arms is known.
+    public var maximumPerArm: Bool
     public var summary: String
 
     public init(
         name: String, type: GenType, defaultValue: JSONValue? = nil, isRequired: Bool = false,
         minimum: Double? = nil, maximum: Double? = nil, minimumExclusive: Bool = false, maximumExclusive: Bool = false,
-        summary: String
+        maximumPerArm: Bool = false, summary: String
     ) {
         self.name = name
         self.type = type
@@ -53,28 +56,39 @@ public struct ParameterSpec: Codable, Sendable, Equatable {
         self.maximum = maximum
         self.minimumExclusive = minimumExclusive
         self.maximumExclusive = maximumExclusive
+        self.maximumPerArm = maximumPerArm
         self.summary = summary
     }
 
-    /// True when a number lies in the valid range.
-    public func accepts(_ value: Double) -> Bool {
+    /// True when a number lies in the valid range; `arms` (when known) applies a per-arm upper bound.
+    public func accepts(_ value: Double, arms: Int? = nil) -> Bool {
+        if value.isNaN { return false }
         if let minimum, minimumExclusive ? value <= minimum : value < minimum { return false }
-        if let maximum, maximumExclusive ? value >= maximum : value > maximum { return false }
+        if let maximum = upperBound(arms: arms), maximumExclusive ? value >= maximum : value > maximum { return false }
         return true
     }
 
-    /// The range as a person writes it: `[0, 2]`, `(0, 1]`, `> 0`.
+    /// The upper bound with `arms` arms: `maximum / K` for a per-arm bound, else `maximum`.
+    public func upperBound(arms: Int?) -> Double? {
+        guard let maximum else { return nil }
+        guard maximumPerArm, let arms, arms > 0 else { return maximum }
+        return maximum / Double(arms)
+    }
+
+    /// The range as a person writes it: `[0, 2]`, `(0, 1]`, `> 0`, `[0, 1/K]`.
     public var rangeDescription: String? {
         switch (minimum, maximum) {
         case let (low?, high?):
-            return (minimumExclusive ? "(" : "[") + Self.number(low) + ", " + Self.number(high) + (maximumExclusive ? ")" : "]")
+            let top = Self.number(high) + (maximumPerArm ? "/K" : "")
+            return (minimumExclusive ? "(" : "[") + Self.number(low) + ", " + top + (maximumExclusive ? ")" : "]")
         case let (low?, nil): return (minimumExclusive ? "> " : ">= ") + Self.number(low)
         case let (nil, high?): return (maximumExclusive ? "< " : "<= ") + Self.number(high)
         case (nil, nil): return nil
         }
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    public static func number(_ value: Double) -> String {
+        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 }

@@ -2,11 +2,13 @@
 public struct PolicyKind: Sendable {
     public let name: String
     public let parameters: [PolicyParameter]
+    public let summary: String
     private let build: @Sendable (PolicyParameters, ArmTable) -> any RouterPolicy
 
     public init<Policy: RouterPolicy>(_ type: Policy.Type) {
         name = Policy.name
         parameters = Policy.parameterSpecs
+        summary = Policy.summary
         build = { Policy(parameters: $0, arms: $1) }
     }
 

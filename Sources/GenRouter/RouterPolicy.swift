@@ -10,6 +10,8 @@ public protocol RouterPolicy: Sendable {
     static var name: String { get }
     /// The parameters scripts may pass, with defaults and valid ranges.
     static var parameterSpecs: [PolicyParameter] { get }
+    /// One line on what the policy does, for `gen help` and hovers.
+    static var summary: String { get }
 
     /// A policy with validated parameters over the given arms.
     init(parameters: PolicyParameters, arms: ArmTable)
@@ -29,6 +31,8 @@ public protocol RouterPolicy: Sendable {
 
 extension RouterPolicy {
     public var name: String { Self.name }
+
+    public static var summary: String { "router policy \(name)" }
 
     public func exploration(at clock: RouterClock) -> Double? { nil }
 

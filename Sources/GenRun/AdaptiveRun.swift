@@ -23,6 +23,10 @@ public actor AdaptiveRun {
     let observer: (any RunObserver)?
     let stop: StopSignal
     let quotas: LabelQuotas?
+    /// The policies the script was checked against: a host's own policy is built from here, as `gen check` saw it.
+    let policies: PolicyRegistry
+    /// The quality block's score names, in declared order (the reward's `scores` record).
+    let scoreNames: [String]
     var router: Router?
     var acceptedSamples: [JSONValue] = []
     var acceptedByArm: [String: [JSONValue]] = [:]
@@ -34,7 +38,8 @@ public actor AdaptiveRun {
 
     public init(
         graph: PipelineGraph, arms: [String: any Arm], quality: any QualityAssessor, reward: any RewardModel,
-        store: RunStore, configuration: RunConfiguration, observer: (any RunObserver)? = nil, stop: StopSignal = StopSignal()
+        store: RunStore, configuration: RunConfiguration, observer: (any RunObserver)? = nil, stop: StopSignal = StopSignal(),
+        policies: PolicyRegistry = .standard
     ) {
         self.graph = graph
         self.arms = arms
@@ -46,6 +51,8 @@ public actor AdaptiveRun {
         self.observer = observer
         self.stop = stop
         self.quotas = Self.quotas(for: graph.spec)
+        self.policies = policies
+        self.scoreNames = graph.quality.filter { $0.kind == .score }.map(\.name)
         self.evaluator = graph.evaluation.map { DownstreamEvaluator(node: $0, seed: configuration.seed) }
         self.progress = RunProgress(
             batchIndex: 0, accepted: 0, target: configuration.targetCount, candidates: 0, tokens: 0,
@@ -104,11 +111,11 @@ public actor AdaptiveRun {
     func restore() async throws -> Int {
         let info = try await store.resumeInfo()
         if let state = info.routerState {
-            router = try Router(restoring: try RouterState(json: state))
+            router = try Router(restoring: try RouterState(json: state), registry: policies)
         } else {
             router = try Router(
                 policy: graph.router.policy, arguments: graph.router.parameters, arms: armOrder,
-                rng: SeededRandom(seed: configuration.seed).derived("router"))
+                rng: SeededRandom(seed: configuration.seed).derived("router"), registry: policies)
         }
         let accepted = try await store.acceptedSamples()
         acceptedSamples = accepted.map(\.sample)
@@ -164,27 +171,17 @@ public actor AdaptiveRun {
         let candidates = try await generate(requests, allocation: allocation)
         let assessments = try await quality.assess(candidates)
         let poolMetrics = await quality.poolMetrics()
-        let batchMetrics = Self.batchMetrics(assessments, candidates: candidates).merging(poolMetrics) { a, _ in a }
-        // A sample's batch figures are its own arm's in this batch: the whole batch's would give every arm the
-        // same value, which tells the router nothing. Pool figures (vendi, distinct-n) are shared.
-        let armMetrics = Self.armMetrics(assessments, candidates: candidates)
+        let batchMetrics = RewardScope.batchMetrics(assessments, candidates: candidates).merging(poolMetrics) { a, _ in a }
+        let scope = RewardScope(
+            assessments: assessments, candidates: candidates, pool: poolMetrics, previousTokens: progress.tokens,
+            previousCandidates: progress.candidates, scoreNames: scoreNames)
 
         var records: [CandidateRecord] = []
         var observations: [Observation] = []
         var newlyAccepted: [JSONValue] = []
         var tokens = 0
-        let meanCost = Self.meanCost(previousTokens: progress.tokens, previousCandidates: progress.candidates,
-                                     batch: zip(candidates, assessments).map { $0.tokens + $1.judgeTokens })
         for (candidate, assessment) in zip(candidates, assessments) {
-            var metrics = armMetrics[candidate.arm, default: [:]].merging(poolMetrics) { a, _ in a }
-            metrics["passed"] = assessment.passed ? 1 : 0
-            metrics["quality"] = assessment.quality
-            metrics["novelty"] = assessment.novelty
-            let cost = Double(candidate.tokens + assessment.judgeTokens)
-            metrics["cost"] = cost
-            metrics["relative_cost"] = meanCost > 0 ? cost / meanCost : 1
-            for (name, value) in assessment.scores { metrics[name] = value }
-            let value = try reward.reward(metrics: metrics)
+            let value = try reward.reward(scope.inputs(candidate, assessment))
             var reasons = assessment.reasons
             var accept = assessment.passed
             if accept && progress.accepted + newlyAccepted.count >= configuration.targetCount {
@@ -214,7 +211,7 @@ public actor AdaptiveRun {
         let counts = Dictionary(allocation.map { ($0, 1) }, uniquingKeysWith: +)
         let batch = BatchRecord(
             index: index, allocation: counts, routerState: state.json, rngState: ["run_seed": configuration.seed],
-            metrics: Self.storedMetrics(batch: batchMetrics, arms: armMetrics), tokens: tokens,
+            metrics: RewardScope.stored(batch: batchMetrics, arms: scope.byArm), tokens: tokens,
             startedAt: batchStarted, endedAt: Date())
         let receipt = try await store.record(batch: batch, candidates: records)
 
@@ -278,53 +275,6 @@ public actor AdaptiveRun {
             for try await produced in group { all += produced }
             return all.sorted { $0.slot < $1.slot }
         }
-    }
-
-    /// Tokens per generated candidate over the run so far, this batch included (generation and judge calls):
-    /// what `relative_cost` divides a sample's own tokens by, so 1 is an average sample and an arm that
-    /// spends twice the tokens sees 2. Restored totals make it the same after a resume.
-    static func meanCost(previousTokens: Int, previousCandidates: Int, batch: [Int]) -> Double {
-        let candidates = previousCandidates + batch.count
-        return candidates == 0 ? 0 : Double(previousTokens + batch.reduce(0, +)) / Double(candidates)
-    }
-
-    /// `batchMetrics` of each arm's candidates in the batch.
-    static func armMetrics(_ assessments: [Assessment], candidates: [Candidate]) -> [String: [String: Double]] {
-        var byArm: [String: (assessments: [Assessment], candidates: [Candidate])] = [:]
-        for (candidate, assessment) in zip(candidates, assessments) {
-            byArm[candidate.arm, default: ([], [])].assessments.append(assessment)
-            byArm[candidate.arm, default: ([], [])].candidates.append(candidate)
-        }
-        return byArm.mapValues { batchMetrics($0.assessments, candidates: $0.candidates) }
-    }
-
-    /// The batch's figures, with each arm's under "arms" (the report reads the numeric top level).
-    static func storedMetrics(batch: [String: Double], arms: [String: [String: Double]]) -> JSONValue {
-        var object = batch.mapValues { JSONValue.double($0) }
-        object["arms"] = .object(arms.mapValues { .object($0.mapValues { JSONValue.double($0) }) })
-        return .object(object)
-    }
-
-    static func batchMetrics(_ assessments: [Assessment], candidates: [Candidate]) -> [String: Double] {
-        let count = Double(max(1, assessments.count))
-        let passed = assessments.filter(\.passed)
-        let duplicates = assessments.filter { $0.checks.contains { $0.kind == "dedup" && !$0.passed } }
-        let accepted = Double(max(1, passed.count))
-        let tokens = candidates.reduce(0) { $0 + $1.tokens } + assessments.reduce(0) { $0 + $1.judgeTokens }
-        return [
-            "accept_rate": Double(passed.count) / count,
-            "dup_rate": Double(duplicates.count) / count,
-            "mean_score": assessments.reduce(0) { $0 + $1.quality } / count,
-            "mean_novelty": assessments.reduce(0) { $0 + $1.novelty } / count,
-            // This batch's samples that passed, each against the pool before the batch (the pool's own figure
-            // only knew the previous batch's gain, the same for every arm).
-            "diversity_gain": passed.reduce(0) { $0 + $1.diversityGain },
-            "tokens": Double(tokens),
-            "latency": candidates.reduce(0) { $0 + $1.latencySeconds } / count,
-            "tokens_per_accepted": passed.isEmpty ? Double(tokens) : Double(tokens) / accepted,
-            // Cost in tokens: the store has no prices, and tokens are what every backend bills.
-            "cost_per_accepted": passed.isEmpty ? Double(tokens) : Double(tokens) / accepted,
-        ]
     }
 
     func update(progress records: [CandidateRecord], index: Int, acceptedTotal: Int, tokens: Int, epsilon: Double?) {

@@ -45,5 +45,5 @@ public protocol QualityAssessor: Sendable {
     /// Adds accepted samples to the pool (after the batch is durably stored).
     func commit(accepted: [JSONValue]) async
     /// Batch-level figures for the reward and the report (diversity, vendi, distinct-n, ...).
-    func poolMetrics() async -> [String: Double]
+    func poolMetrics() async -> MetricValues
 }

@@ -17,20 +17,25 @@ public actor ScriptQuality: QualityAssessor {
     let plan: QualityStagePlan
     let interpreter: Interpreter
     let checker: (any ModelChecker)?
+    let inProcess: InProcessCheckRegistry
     let spec: SpecNode
 
-    public init(graph: PipelineGraph, interpreter: Interpreter, checker: (any ModelChecker)?) throws {
-        self.plan = try QualityStagePlan(graph: graph, interpreter: interpreter)
+    /// - Parameter inProcess: the checks computed in process (`valid` and the host's), from the same capabilities
+    ///   the script was checked against; every other hoisted check goes to `checker`.
+    public init(
+        graph: PipelineGraph, interpreter: Interpreter, checker: (any ModelChecker)?, inProcess: InProcessCheckRegistry = .standard
+    ) throws {
+        self.plan = try QualityStagePlan(graph: graph, interpreter: interpreter, inProcess: inProcess)
         self.pool = try Self.emptyPool(spec: graph.spec, plan: plan)
         self.interpreter = interpreter
         self.checker = checker
+        self.inProcess = inProcess
         self.spec = graph.spec
     }
 
-    /// The pool a run starts from: the script's dedup threshold, calibrated on the spec's examples.
+    /// The pool a run starts from: the script's dedup thresholds, calibrated on the spec's examples.
     static func emptyPool(spec: SpecNode, plan: QualityStagePlan) throws -> QualityPool {
-        let config = QualityConfig(dedup: DedupConfig(nearThreshold: plan.nearThreshold), seed: 0x7175_616C)
-        var pool = try QualityPool(schema: spec.output, config: config)
+        var pool = try QualityPool(schema: spec.output, config: plan.qualityConfig)
         try pool.calibrate(seeds: spec.examples)
         return pool
     }
@@ -44,7 +49,7 @@ public actor ScriptQuality: QualityAssessor {
             guard let sample = candidate.sample else {
                 results.append(Assessment(
                     passed: false, reasons: [candidate.failure ?? "no sample"],
-                    checks: [CheckRecord(stage: "parse", kind: "parse", passed: false, detail: .string(candidate.rawText))],
+                    checks: [CheckRecord(stage: "parse", kind: CheckRecord.parseKind, passed: false, detail: .string(candidate.rawText))],
                     quality: 0, novelty: 0))
                 continue
             }
@@ -90,7 +95,7 @@ public actor ScriptQuality: QualityAssessor {
         var assessment = Assessment(passed: true, reasons: [], quality: 1, novelty: verdict.novelty?.novelty ?? 1)
         let schemaIssues = verdict.rejections.filter { $0.stage == "schema" }
         assessment.checks.append(CheckRecord(
-            stage: "schema", kind: "schema", passed: schemaIssues.isEmpty,
+            stage: "schema", kind: CheckRecord.schemaKind, passed: schemaIssues.isEmpty,
             detail: schemaIssues.isEmpty ? .null : .array(schemaIssues.map { .string($0.description) })))
         if let first = schemaIssues.first { reject(&assessment, "schema: \(first.reason)") }
         guard schemaIssues.isEmpty else { return assessment }
@@ -100,13 +105,13 @@ public actor ScriptQuality: QualityAssessor {
             let semantic = method == "semantic" ? verdict.novelty.flatMap { $0.isSemanticDuplicate ? $0.reason : nil } : nil
             let reason = duplicate ?? semantic
             assessment.checks.append(CheckRecord(
-                stage: "dedup \(method)", kind: "dedup", passed: reason == nil, detail: reason.map(JSONValue.string) ?? .null))
+                stage: "dedup \(method)", kind: CheckRecord.dedupKind, passed: reason == nil, detail: reason.map(JSONValue.string) ?? .null))
             if let reason { reject(&assessment, "duplicate: \(reason)") }
         }
         if let minimum = plan.minimumNovelty {
             let novelty = verdict.novelty?.novelty ?? 1
             let enough = novelty >= minimum
-            assessment.checks.append(CheckRecord(stage: "novelty", kind: "diversity", passed: enough, score: novelty))
+            assessment.checks.append(CheckRecord(stage: "novelty", kind: CheckRecord.diversityKind, passed: enough, score: novelty))
             if !enough { reject(&assessment, "novelty \(Self.fixed(novelty)) below \(Self.fixed(minimum))") }
         }
         return assessment
@@ -115,11 +120,33 @@ public actor ScriptQuality: QualityAssessor {
     /// Rules and scores that need no model, in declared order; the first failing rule stops the sample.
     nonisolated func evaluateCheapStages(sample: JSONValue, into assessment: inout Assessment, schemaValid: Bool) throws {
         let binding = sampleValue(sample)
+        let context = InProcessCheckContext(spec: spec, sample: sample, schemaValid: schemaValid)
         for compiled in plan.stages where !compiled.needsModel {
-            let inProcess = compiled.stage.modelChecks.map { _ in Value.bool(schemaValid) }
-            try apply(compiled, binding: binding, checkResults: inProcess, into: &assessment)
+            var values: [Value] = []
+            for (check, arguments) in zip(compiled.stage.modelChecks, compiled.checkArguments) {
+                guard let implementation = inProcess.check(named: check.check) else { continue }
+                values.append(try inProcessValue(implementation, check, stage: compiled.stage.name, arguments: arguments,
+                                                 binding: binding, context: context, into: &assessment))
+            }
+            try apply(compiled, binding: binding, checkResults: values, into: &assessment)
             if !assessment.passed { return }
         }
+    }
+
+    /// One in-process check's value; numeric results are recorded like a model check's, with method "in process"
+    /// (a bool such as `valid` is a gate its rule records).
+    nonisolated func inProcessValue(
+        _ implementation: any InProcessCheck, _ check: ModelCheckNode, stage: String, arguments: [CompiledExpression],
+        binding: Value, context: InProcessCheckContext, into assessment: inout Assessment
+    ) throws -> Value {
+        let inputs = try arguments.map { try interpreter.evaluate($0, bindings: [binding]) }
+        let value = try implementation.evaluate(inputs, context: context)
+        if let score = value.numberValue {
+            assessment.checks.append(CheckRecord(
+                stage: "\(stage): \(check.check)", kind: check.check, passed: true, score: score,
+                detail: .object(["method": .string(QualityCheckSpec.Execution.inProcess.rawValue)])))
+        }
+        return value
     }
 
     /// Model-backed stages for the survivors, samples concurrently, stages in order within a sample.
@@ -141,11 +168,14 @@ public actor ScriptQuality: QualityAssessor {
     func modelStages(_ stages: [CompiledStage], sample: JSONValue, start: Assessment) async throws -> Assessment {
         var assessment = start
         let binding = sampleValue(sample)
+        // Model stages only see samples that passed the schema gate.
+        let context = InProcessCheckContext(spec: spec, sample: sample, schemaValid: true)
         for compiled in stages {
             var values: [Value] = []
             for (check, arguments) in zip(compiled.stage.modelChecks, compiled.checkArguments) {
-                if check.check == "valid" {
-                    values.append(.bool(true))
+                if let implementation = inProcess.check(named: check.check) {
+                    values.append(try inProcessValue(implementation, check, stage: compiled.stage.name, arguments: arguments,
+                                                     binding: binding, context: context, into: &assessment))
                     continue
                 }
                 guard let checker else { throw ScriptQualityError.noModelChecker(check.check) }
@@ -169,13 +199,13 @@ public actor ScriptQuality: QualityAssessor {
         switch stage.kind {
         case .rule:
             let kept = try interpreter.evaluateRule(compiled.expression, bindings: [binding], modelCheckResults: checkResults)
-            assessment.checks.append(CheckRecord(stage: stage.name, kind: "rule", passed: kept))
+            assessment.checks.append(CheckRecord(stage: stage.name, kind: CheckRecord.ruleKind, passed: kept))
             if !kept { reject(&assessment, "rule \"\(stage.name)\"") }
         case .score:
             let score = try interpreter.evaluateScore(compiled.expression, bindings: [binding], modelCheckResults: checkResults).value
             assessment.scores[stage.name] = score
             let below = stage.threshold.map { score < $0 } ?? false
-            assessment.checks.append(CheckRecord(stage: stage.name, kind: "score", passed: !below, score: score))
+            assessment.checks.append(CheckRecord(stage: stage.name, kind: CheckRecord.scoreKind, passed: !below, score: score))
             if below, let threshold = stage.threshold {
                 reject(&assessment, "score \"\(stage.name)\" \(Self.fixed(score)) below \(Self.fixed(threshold))")
             }
@@ -219,14 +249,9 @@ public actor ScriptQuality: QualityAssessor {
         }
     }
 
-    public func poolMetrics() async -> [String: Double] {
+    public func poolMetrics() async -> MetricValues {
         let snapshot = pool.diversitySnapshot
-        return [
-            "vendi": snapshot.vendi,
-            "distinct_1": snapshot.distinct1,
-            "distinct_2": snapshot.distinct2,
-            "pool_size": Double(pool.count),
-        ]
+        return [.vendi: snapshot.vendi, .distinct1: snapshot.distinct1, .distinct2: snapshot.distinct2, .poolSize: Double(pool.count)]
     }
 
     static func fixed(_ value: Double) -> String { String(format: "%.2f", value) }

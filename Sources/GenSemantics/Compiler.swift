@@ -16,11 +16,4 @@ public enum Compiler {
         let result = SemanticChecker.check(root: root, loader: loader, environment: environment)
         return (result.graph, result.diagnostics, result.files)
     }
-
-    /// The standard environment for a script at `path`: `read_jsonl` relative to its directory, the process's
-    /// environment variables for `env`.
-    public static func standardEnvironment(forScriptAt path: String) -> CheckEnvironment {
-        let directory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-        return .standard(constantEvaluator: BasicConstantEvaluator(baseDirectory: directory))
-    }
 }

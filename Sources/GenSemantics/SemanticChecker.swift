@@ -105,7 +105,7 @@ struct ProgramChecker {
         let arms = armDecls.compactMap { session.arm($0, module: 0) }
         if requiresAll, armDecls.isEmpty { session.report(Messages.missingDeclaration("arm", "arm steady = naive(local, temperature: 0.7)"), at: end) }
         let routerDecl = single("router", routers)
-        let router = routerDecl.flatMap { session.router($0, module: 0) }
+        let router = routerDecl.flatMap { session.router($0, module: 0, armCount: armDecls.count) }
         if requiresAll, routerDecl == nil { session.report(Messages.missingDeclaration("router", "router epsilon_greedy(epsilon: 0.1)"), at: end) }
         let sample: GenType = spec.map { .schema($0.outputName) } ?? .record(fields: [:], open: true)
         let quality = single("quality", qualities).map { session.lowerQuality($0, module: 0, sample: sample) } ?? []

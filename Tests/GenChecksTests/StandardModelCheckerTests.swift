@@ -38,8 +38,9 @@ import Testing
 
     @Test func hostsCanRegisterTheirOwnKinds() async throws {
         struct Constant: ModelCheckKind {
-            let name = "constant"
-            let requiresModel = false
+            let signature = QualityCheckSpec(
+                kind: KindSpec(family: "check", name: "constant", parameters: [], summary: "always 0.25"), result: .float,
+                execution: .model)
             func run(_ invocation: CheckInvocation) async throws -> ModelCheckOutcome {
                 ModelCheckOutcome(score: 0.25, method: "constant")
             }

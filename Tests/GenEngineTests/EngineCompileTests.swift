@@ -29,19 +29,6 @@ enum Paths {
         #expect(Paths.examples().count >= 4)
     }
 
-    @Test func checkerKindsComeFromTheRuntimeRegistries() {
-        let environment = Engine().checkEnvironment(scriptDirectory: Paths.root)
-        // The semantic package's own list must agree with the registries the engine derives from.
-        let registryNames = Set(environment.functions.map(\.name))
-        let checkerNames = Set(StandardEnvironment.functions.map(\.name))
-        #expect(registryNames == checkerNames)
-        for policy in environment.routerPolicies {
-            let mirror = StandardEnvironment.routerPolicies.first { $0.name == policy.name }
-            #expect(mirror.map { Set($0.parameters.map(\.name)) } == Set(policy.parameters.map(\.name)), "\(policy.name)")
-        }
-        #expect(Set(environment.armKinds.map(\.name)) == Set(StandardEnvironment.armKinds.map(\.name)))
-    }
-
     @Test func compileTimeValuesUseTheEngineVariables() throws {
         var engine = Engine()
         engine.variables = ["GEN_LLM_URL": "http://example.invalid:9999/v1"]

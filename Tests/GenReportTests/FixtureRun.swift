@@ -128,5 +128,5 @@ actor DedupQuality: QualityAssessor {
         for sample in accepted { if let text = sample["text"]?.stringValue { pool.insert(text) } }
     }
 
-    func poolMetrics() async -> [String: Double] { ["pool_size": Double(pool.count), "vendi": Double(pool.count).squareRoot()] }
+    func poolMetrics() async -> MetricValues { [.poolSize: Double(pool.count), .vendi: Double(pool.count).squareRoot()] }
 }

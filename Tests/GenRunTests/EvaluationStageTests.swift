@@ -78,5 +78,5 @@ struct AcceptAll: QualityAssessor {
         candidates.map { Assessment(passed: $0.sample != nil, reasons: $0.sample == nil ? ["unreadable"] : []) }
     }
     func commit(accepted: [JSONValue]) async {}
-    func poolMetrics() async -> [String: Double] { [:] }
+    func poolMetrics() async -> MetricValues { [:] }
 }

@@ -55,7 +55,7 @@ actor FakeQuality: QualityAssessor {
         for sample in accepted { if let text = sample["text"]?.stringValue { pool.insert(text) } }
     }
 
-    func poolMetrics() async -> [String: Double] { ["pool_size": Double(pool.count)] }
+    func poolMetrics() async -> MetricValues { [.poolSize: Double(pool.count)] }
 }
 
 /// Records every progress report.

@@ -54,7 +54,7 @@ import GenStore
 
     @Test func relativeCostIsASamplesTokensOverTheRunsMeanPerCandidate() async throws {
         struct CostReward: RewardModel {
-            func reward(metrics: [String: Double]) throws -> Double { (metrics["relative_cost"] ?? 0) / 2 }
+            func reward(_ inputs: RewardInputs) throws -> Double { inputs[.relativeCost] / 2 }
         }
         let graph = PipelineGraphBox(RunFixtures.graph(count: 6, batch: 6))
         let store = try RunFixtures.newStore(RunFixtures.temporaryDirectory(), graph: graph.value, seed: 9)
@@ -67,8 +67,8 @@ import GenStore
         let mean = Double(first.reduce(0) { $0 + $1.tokens }) / Double(first.count)
         #expect(Set(first.map(\.tokens)).count == 2, "the batch mixes both costs")
         for record in first { #expect(abs(record.reward - Double(record.tokens) / mean / 2) < 1e-12) }
-        #expect(AdaptiveRun.meanCost(previousTokens: 300, previousCandidates: 10, batch: [20, 40]) == 30)
-        #expect(AdaptiveRun.meanCost(previousTokens: 0, previousCandidates: 0, batch: []) == 0)
+        #expect(RewardScope.meanCost(previousTokens: 300, previousCandidates: 10, batch: [20, 40]) == 30)
+        #expect(RewardScope.meanCost(previousTokens: 0, previousCandidates: 0, batch: []) == 0)
     }
 
     @Test func stoppingAndResumingGivesTheSameRunAsGoingStraight() async throws {

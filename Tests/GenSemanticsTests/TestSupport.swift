@@ -1,5 +1,6 @@
 import Foundation
 import GenCore
+import GenEngine
 import GenPipeline
 @testable import GenSemantics
 
@@ -16,9 +17,10 @@ enum Paths {
     }
 }
 
-/// An environment with no process variables (so checks are reproducible) reading JSONL under `directory`.
+/// The standard capabilities' environment with no process variables (so checks are reproducible), reading
+/// JSONL under `directory`: the checker is tested against exactly what the engine runs.
 func testEnvironment(directory: URL = Paths.fixtures, variables: [String: String] = [:]) -> CheckEnvironment {
-    .standard(constantEvaluator: BasicConstantEvaluator(variables: variables, baseDirectory: directory))
+    Engine(variables: variables).checkEnvironment(scriptDirectory: directory)
 }
 
 /// Checks `text` as `test.gen`; `//> file: NAME` lines start further in-memory files the script may import.

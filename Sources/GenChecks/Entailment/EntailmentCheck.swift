@@ -1,5 +1,6 @@
 import Foundation
 import GenCore
+import GenPipeline
 import GenProviders
 import GenRun
 
@@ -7,8 +8,12 @@ import GenRun
 /// answers Yes/No in one token; with logprobs the score is the calibrated P(yes) among yes/no, without them
 /// the text answer scores 1 or 0 and the method says the server returned no logprobs.
 public struct EntailmentCheck: ModelCheckKind {
-    public let name = "entails"
-    public let requiresModel = true
+    public let signature = QualityCheckSpec(kind: KindSpec(family: "check", name: "entails", parameters: [
+        ParameterSpec(name: "premise", type: .string, isRequired: true, summary: "the text"),
+        ParameterSpec(name: "hypothesis", type: .string, isRequired: true, summary: "what it should entail"),
+        ParameterSpec(name: "using", type: .model, isRequired: true, summary: "the judging model"),
+    ], positional: ["premise", "hypothesis"], summary: "probability that the premise entails the hypothesis"),
+    result: .float, execution: .model)
     static let cacheKind = "entails"
     /// Alternatives asked for: enough that both answers show up even when the model prefers other words.
     static let topLogprobs = 10

@@ -1,4 +1,5 @@
 import GenCore
+import GenPipeline
 import GenProviders
 import GenRun
 import GenRuntime
@@ -10,8 +11,14 @@ import GenRuntime
 /// then optionally a list of criteria that replaces the spec's rubric (`none` or `[]`: the spec's rubric), then
 /// optionally `true` to add them to the spec's rubric instead.
 public struct JudgeCheck: ModelCheckKind {
-    public let name = "judge"
-    public let requiresModel = true
+    public let signature = QualityCheckSpec(kind: KindSpec(family: "check", name: "judge", parameters: [
+        ParameterSpec(name: "sample", type: .any, isRequired: true, summary: "what to judge"),
+        ParameterSpec(name: "rubric", type: .list(.string), defaultValue: .array([]),
+                      summary: "criteria (default: built from the spec: domain, each constraint, the label)"),
+        ParameterSpec(name: "extend", type: .bool, defaultValue: .bool(false),
+                      summary: "add the rubric's criteria to the spec's instead of replacing them"),
+        ParameterSpec(name: "using", type: .model, isRequired: true, summary: "the judging model"),
+    ], positional: ["sample"], summary: "mean 1-5 rating per rubric criterion, mapped to [0, 1]"), result: .float, execution: .model)
     static let cacheKind = "judge"
 
     public init() {}

@@ -1,4 +1,5 @@
 import GenCore
+import GenPipeline
 import GenProviders
 import GenRun
 
@@ -8,8 +9,11 @@ import GenRun
 ///
 /// The score is the cosine clipped to [0, 1]: opposite directions are as dissimilar as orthogonal ones.
 public struct SimilarityCheck: ModelCheckKind {
-    public let name = "similarity"
-    public let requiresModel = false
+    public let signature = QualityCheckSpec(kind: KindSpec(family: "check", name: "similarity", parameters: [
+        ParameterSpec(name: "a", type: .string, isRequired: true, summary: "first text"),
+        ParameterSpec(name: "b", type: .string, isRequired: true, summary: "second text"),
+        ParameterSpec(name: "using", type: .model, summary: "the embedding model (without one: in-process TF-IDF)"),
+    ], positional: ["a", "b"], summary: "cosine similarity in [0, 1] (lexical without a model)"), result: .float, execution: .model)
     private let state = EmbeddingState()
 
     public init() {}

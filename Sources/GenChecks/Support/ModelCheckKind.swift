@@ -1,12 +1,19 @@
+import GenPipeline
 import GenRun
 
 /// One kind of model check (`similarity`, `entails`, `judge`): the registry maps a check name to it.
 public protocol ModelCheckKind: Sendable {
-    /// The name scripts call it by.
-    var name: String { get }
-    /// True when the check cannot run without a model (the judge); similarity has an in-process fallback.
-    var requiresModel: Bool { get }
+    /// Name, parameters, types, defaults and result as the checker sees them: the checker's list of model
+    /// checks is made of these, so what `gen check` accepts is what this implementation runs.
+    var signature: QualityCheckSpec { get }
     func run(_ invocation: CheckInvocation) async throws -> ModelCheckOutcome
+}
+
+extension ModelCheckKind {
+    /// The name scripts call it by.
+    public var name: String { signature.kind.name }
+    /// True when the check cannot run without a model (the judge); similarity has an in-process fallback.
+    public var requiresModel: Bool { signature.kind.parameter(named: "using")?.isRequired ?? false }
 }
 
 /// Check name -> implementation. Hosts add their own kinds, or replace a standard one, with `register`.
@@ -17,6 +24,9 @@ public struct ModelCheckRegistry: Sendable {
         for kind in kinds { register(kind) }
     }
 
+    /// similarity, entails and judge.
+    public static var standard: ModelCheckRegistry { ModelCheckRegistry([SimilarityCheck(), EntailmentCheck(), JudgeCheck()]) }
+
     /// Adds a kind; a later one with the same name replaces the earlier.
     public mutating func register(_ kind: any ModelCheckKind) {
         kinds[kind.name] = kind
@@ -25,4 +35,7 @@ public struct ModelCheckRegistry: Sendable {
     public func kind(named name: String) -> (any ModelCheckKind)? { kinds[name] }
 
     public var names: [String] { kinds.keys.sorted() }
+
+    /// Every kind's signature, by name.
+    public var signatures: [QualityCheckSpec] { names.compactMap { kinds[$0]?.signature } }
 }

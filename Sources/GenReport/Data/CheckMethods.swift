@@ -11,15 +11,13 @@ public struct CheckMethodRow: Sendable, Equatable {
 }
 
 enum CheckMethods {
-    static let modelKinds: Set<String> = ["similarity", "entails", "judge"]
-
     static func load(_ store: RunStore, batches: [Int]) async throws -> [CheckMethodRow] {
         var counts: [String: CheckMethodRow] = [:]
         var order: [String] = []
         for batch in batches {
             for candidate in try await store.candidates(batch: batch) {
-                for check in candidate.record.checks where modelKinds.contains(check.kind) {
-                    let method = check.detail["method"]?.stringValue ?? "not recorded"
+                for check in candidate.record.checks {
+                    guard let method = check.method else { continue }
                     let key = check.stage + "\u{1F}" + method
                     if counts[key] == nil {
                         counts[key] = CheckMethodRow(stage: check.stage, kind: check.kind, method: method, count: 0)

@@ -5,6 +5,7 @@ import GenCore
 /// fades old evidence; the default keeps it all.
 public struct BetaThompsonPolicy: RouterPolicy {
     public static let name = "thompson"
+    public static let summary = "Beta-Bernoulli Thompson sampling (a reward r counts as r successes and 1 - r failures)"
 
     static let gamma = PolicyParameter(name: "gamma", defaultValue: 1,
                                        range: ParameterRange(lower: 0, upper: 1, lowerInclusive: false),

@@ -4,6 +4,7 @@ import GenCore
 /// otherwise takes the arm with the best mean reward. Untried arms are taken first, so every arm is seen once.
 public struct EpsilonGreedyPolicy: RouterPolicy {
     public static let name = "epsilon_greedy"
+    public static let summary = "explore a random arm with probability epsilon, else exploit the best mean reward"
 
     static let epsilon = PolicyParameter(name: "epsilon", defaultValue: 0.1, range: .unit,
                                          summary: "initial probability of exploring a random arm")

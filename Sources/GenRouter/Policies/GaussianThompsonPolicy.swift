@@ -8,6 +8,7 @@ import GenCore
 /// The memory 1/(1 - gamma) should be at least K (2 sigma/Delta)^2 observations to separate arms Delta apart.
 public struct GaussianThompsonPolicy: RouterPolicy {
     public static let name = "gaussian_thompson"
+    public static let summary = "discounted Gaussian Thompson sampling on the mean reward"
 
     static let gamma = PolicyParameter(name: "gamma", defaultValue: 0.995,
                                        range: ParameterRange(lower: 0, upper: 1, lowerInclusive: false),

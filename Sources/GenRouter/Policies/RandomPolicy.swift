@@ -3,6 +3,7 @@ import GenCore
 /// Uniform random choice per slot: the non-adaptive baseline adaptive policies are compared against.
 public struct RandomPolicy: RouterPolicy {
     public static let name = "random"
+    public static let summary = "uniform random baseline"
     public static let parameterSpecs: [PolicyParameter] = [.cap(default: 1), .floor(default: 0)]
 
     public let parameters: PolicyParameters

@@ -7,6 +7,7 @@ import GenCore
 /// spreads over arms whose bounds are close instead of landing whole on one arm.
 public struct UCB1Policy: RouterPolicy {
     public static let name = "ucb1"
+    public static let summary = "upper confidence bound on the mean reward"
 
     static let exploration = PolicyParameter(name: "c", defaultValue: 2,
                                              range: ParameterRange(lower: 0, upper: 100),

@@ -26,7 +26,11 @@ enum ConfinedPath {
         let lexical = normalized(joined)
         guard isInside(lexical, root: root) else { throw outside(path, root: root) }
         guard let resolved = realPath(joined) else {
-            throw RuntimeProblem(.fileAccess, "no such file: \(GenStringLiteral.quote(path)) (looked for \(lexical))")
+            // Relative to the project root: the same words on every machine, and enough to see where `..` led.
+            let shown = lexical == root ? "." : String(lexical.dropFirst(root == "/" ? 1 : root.count + 1))
+            throw RuntimeProblem(
+                .fileAccess, "no such file: \(GenStringLiteral.quote(path)) (looked for \(shown) in the project root)",
+                hint: "paths are relative to the script's directory")
         }
         guard isInside(resolved, root: root) else { throw outside(path, root: root) }
         return resolved

@@ -4,15 +4,6 @@ import GenSyntax
 
 /// Names, member access and indexing.
 extension CheckSession {
-    /// The metrics the pipeline produces, bound in the reward expression: per sample (`passed`, `quality`,
-    /// `novelty`), and per batch (the batch the sample came in, and the accepted pool after the last batch).
-    static let metricTypes: [String: GenType] = [
-        "passed": .float, "quality": .float, "novelty": .float, "cost": .float, "relative_cost": .float,
-        "accept_rate": .float, "dup_rate": .float, "mean_score": .float, "mean_novelty": .float, "tokens": .float,
-        "latency": .float, "tokens_per_accepted": .float, "cost_per_accepted": .float,
-        "diversity_gain": .float, "vendi": .float, "distinct_1": .float, "distinct_2": .float,
-    ]
-
     func resolveName(_ name: String, span: Span, _ context: ExprContext) -> IRExpr? {
         let source = sourceRef(span)
         if let type = context.locals[name] { return IRExpr(.local(name: name), type: type, source: source) }
@@ -53,13 +44,13 @@ extension CheckSession {
         let candidates = context.locals.keys.sorted() + scopeNames(context.module).values
             + (context.place == .quality ? ["spec"] : [])
         if context.place == .reward {
-            report(Messages.unknownMetric(name), at: span, hint: Self.didYouMean(name, candidates))
+            report(Messages.unknownMetric(name, environment.rewardMetrics), at: span, hint: Self.didYouMean(name, candidates))
             return
         }
         var hint = Self.didYouMean(name, candidates)
         if hint == nil, name == "sample" || name == "spec" {
             hint = "`\(name)` exists only inside quality rules and scores"
-        } else if hint == nil, Self.metricTypes[name] != nil || name == "scores" {
+        } else if hint == nil, environment.metricTypes[name] != nil || name == "scores" {
             hint = "`\(name)` is a metric; metrics exist only in the reward"
         }
         report(Messages.undefinedName(name), at: span, hint: hint)

@@ -1,4 +1,5 @@
 import GenCore
+import GenPipeline
 
 /// Semantic-check messages (names, types, attributes, ranges, cross-checks, imports). Keep members in
 /// alphabetical order; the member name is the id.
@@ -244,13 +245,27 @@ extension Messages {
         DiagnosticMessage("unknown \(family) `\(name)`")
     }
 
-    public static func unknownMetric(_ name: String) -> DiagnosticMessage {
-        DiagnosticMessage(
+    public static func unknownMetric(_ name: String, _ metrics: [RewardMetricSpec]) -> DiagnosticMessage {
+        func names(_ scope: RewardMetricSpec.Scope) -> String {
+            metrics.filter { $0.scope == scope }.map { "`\($0.name)`" }.joined(separator: ", ")
+        }
+        return DiagnosticMessage(
             "the reward cannot use `\(name)`: the pipeline produces no such metric",
-            hint: "per sample: `passed`, `quality`, `novelty`, `cost`, `relative_cost`, `scores[\"score name\"]`; "
-                + "of the sample's arm in its batch: `accept_rate`, `dup_rate`, "
-                + "`mean_score`, `mean_novelty`, `diversity_gain`, `tokens`, `latency`, `tokens_per_accepted`, "
-                + "`cost_per_accepted`; of the accepted pool: `vendi`, `distinct_1`, `distinct_2`")
+            hint: "per sample: \(names(.sample)), `scores[\"score name\"]`; of the sample's arm in its batch: "
+                + "\(names(.armInBatch)); of the accepted pool: \(names(.pool))")
+    }
+
+    public static func parameterOverPerArmBound(_ name: String, _ value: Double, bound: Double, arms: Int) -> DiagnosticMessage {
+        DiagnosticMessage(
+            "`\(name)` is \(ParameterSpec.number(value)), more than 1/\(arms) = \(ParameterSpec.number((bound * 10_000).rounded() / 10_000)) "
+                + "with \(arms) arms",
+            hint: "every arm is guaranteed `\(name)` of each batch, so with \(arms) arms it can be at most 1/\(arms)")
+    }
+
+    public static func scoreShadowsMetric(_ name: String) -> DiagnosticMessage {
+        DiagnosticMessage(
+            "score \"\(name)\" has the name of a built-in reward metric",
+            hint: "rename the score; the reward reads it as `scores[\"new name\"]`, while `\(name)` stays the pipeline's metric")
     }
 
     public static func unknownParameter(_ name: String, _ kind: String) -> DiagnosticMessage {

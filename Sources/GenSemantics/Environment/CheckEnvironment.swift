@@ -1,23 +1,11 @@
 import GenCore
 import GenPipeline
 
-/// A model-backed (or sample-level) check that quality rules and scores call: `similarity`, `entails`, `judge`,
-/// `valid`. Calls are hoisted out of the expression into `ModelCheckNode`s the runtime performs first.
-public struct QualityCheckSpec: Sendable, Equatable {
-    /// Parameters and positional order; a parameter named `using` (type model) picks the model that serves it.
-    public var kind: KindSpec
-    /// What the check yields to the expression (float scores in [0, 1], or bool for `valid`).
-    public var result: GenType
-
-    public init(kind: KindSpec, result: GenType) {
-        self.kind = kind
-        self.result = result
-    }
-}
-
-/// Everything the checker knows about the host: functions, the kinds scripts can create, and how to evaluate
-/// constants at compile time. `CheckEnvironment.standard()` describes the standard runtime; the engine replaces
-/// parts with its registries' own lists (`FunctionRegistry.signatures`, `ArmRegistry.specs`, ...).
+/// Everything the checker knows about the host: functions, the kinds scripts can create, the quality checks,
+/// the reward's metrics and how to evaluate constants at compile time.
+///
+/// The checker never declares any of these itself: the engine derives this value from its capabilities (the
+/// registries the run executes), so a name, parameter, type, default or range the checker accepts is the runtime's.
 public struct CheckEnvironment: Sendable {
     /// Builtin and host functions; several entries with one name are overloads, tried in order.
     public var functions: [FunctionSignature]
@@ -29,9 +17,11 @@ public struct CheckEnvironment: Sendable {
     public var qualityChecks: [QualityCheckSpec]
     /// Classifier names the `evaluate` block may pick; the first is the default.
     public var classifiers: [String]
+    /// The names the reward expression may use besides `scores`.
+    public var rewardMetrics: [RewardMetricSpec]
     /// Language versions this checker accepts in the `gen MAJOR.MINOR` line.
     public var languageVersions: [String]
-    /// False skips the version check (`--no-version-check`).
+    /// False skips the version check.
     public var checksVersion: Bool
     /// False lets a partial program (no spec, arm, router or reward yet) check without "missing declaration"
     /// errors; the graph is still built only once all of them are there. The REPL checks declarations as they come.
@@ -42,7 +32,8 @@ public struct CheckEnvironment: Sendable {
     public init(
         functions: [FunctionSignature], armKinds: [KindSpec], routerPolicies: [KindSpec], modelProviders: [KindSpec],
         dedupMethods: [KindSpec], diversityMethods: [KindSpec], qualityChecks: [QualityCheckSpec], classifiers: [String],
-        languageVersions: [String], checksVersion: Bool = true, constantEvaluator: any ConstantEvaluator
+        rewardMetrics: [RewardMetricSpec], languageVersions: [String], checksVersion: Bool = true,
+        constantEvaluator: any ConstantEvaluator
     ) {
         self.functions = functions
         self.armKinds = armKinds
@@ -52,19 +43,10 @@ public struct CheckEnvironment: Sendable {
         self.diversityMethods = diversityMethods
         self.qualityChecks = qualityChecks
         self.classifiers = classifiers
+        self.rewardMetrics = rewardMetrics
         self.languageVersions = languageVersions
         self.checksVersion = checksVersion
         self.constantEvaluator = constantEvaluator
-    }
-
-    /// The standard runtime's functions and kinds (see `StandardEnvironment`), with the given evaluator.
-    public static func standard(constantEvaluator: any ConstantEvaluator) -> CheckEnvironment {
-        CheckEnvironment(
-            functions: StandardEnvironment.functions, armKinds: StandardEnvironment.armKinds,
-            routerPolicies: StandardEnvironment.routerPolicies, modelProviders: StandardEnvironment.modelProviders,
-            dedupMethods: StandardEnvironment.dedupMethods, diversityMethods: StandardEnvironment.diversityMethods,
-            qualityChecks: StandardEnvironment.qualityChecks, classifiers: StandardEnvironment.classifiers,
-            languageVersions: ["0.1"], constantEvaluator: constantEvaluator)
     }
 
     /// Kinds of one family ("arm", "model", "router", "dedup", "diversity").
@@ -76,6 +58,11 @@ public struct CheckEnvironment: Sendable {
         case .dedup: dedupMethods
         case .diversity: diversityMethods
         }
+    }
+
+    /// The reward's bound names and their types.
+    var metricTypes: [String: GenType] {
+        Dictionary(rewardMetrics.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -114,12 +114,27 @@ extension CheckSession {
 
     // MARK: Router
 
-    func router(_ decl: ExprDecl, module: Int) -> RouterNode? {
+    /// - Parameter armCount: the script's arms, for bounds that depend on their number (`floor` <= 1/K).
+    func router(_ decl: ExprDecl, module: Int, armCount: Int) -> RouterNode? {
         // `router ucb1` without parentheses means the defaults.
         var value = decl.value
         if case .name = value.kind { value = Expr(.call(callee: value, arguments: []), span: value.span) }
         guard let lowered = lowerKind(value, family: .router, module: module, place: .router) else { return nil }
         let numbers = lowered.parameters.compactMapValues(\.doubleValue)
-        return RouterNode(policy: lowered.spec.name, parameters: numbers, source: sourceRef(decl.value.span))
+        var failed = false
+        for parameter in lowered.spec.parameters where parameter.maximumPerArm && armCount > 0 {
+            guard let number = numbers[parameter.name], !parameter.accepts(number, arms: armCount),
+                  let bound = parameter.upperBound(arms: armCount) else { continue }
+            report(Messages.parameterOverPerArmBound(parameter.name, number, bound: bound, arms: armCount),
+                   at: Self.argumentSpan(parameter.name, in: value) ?? value.span)
+            failed = true
+        }
+        return failed ? nil : RouterNode(policy: lowered.spec.name, parameters: numbers, source: sourceRef(decl.value.span))
+    }
+
+    /// The span of the argument labelled `name` in a call written in place, if there is one.
+    static func argumentSpan(_ name: String, in value: Expr) -> Span? {
+        guard case .call(_, let arguments) = value.kind else { return nil }
+        return arguments.first { $0.label?.name == name }?.value.span
     }
 }

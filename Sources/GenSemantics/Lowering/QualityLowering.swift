@@ -24,6 +24,8 @@ extension CheckSession {
                     parameters: [:], source: sourceRef(entry.span)))
             case .score(let name, let value, let modifiers):
                 uniqueName(name, kind: "score", &names)
+                // The store and the report keep scores next to `quality` and `novelty`: one name, one figure.
+                if environment.metricTypes[name.value] != nil { report(Messages.scoreShadowsMetric(name.value), at: name.span) }
                 let collector = ModelCheckCollector()
                 let context = ExprContext(module: module, place: .quality, locals: ["sample": sample], checks: collector)
                 let ir = self.check(value, context)

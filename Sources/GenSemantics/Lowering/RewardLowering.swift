@@ -9,7 +9,7 @@ import GenSyntax
 /// value (`scores["label fits"]`). All are floats.
 extension CheckSession {
     func lowerReward(_ decl: ExprDecl, module: Int, scoreNames: [String]) -> IRExpr? {
-        var locals = Self.metricTypes
+        var locals = environment.metricTypes
         locals["scores"] = .record(fields: Dictionary(scoreNames.map { ($0, GenType.float) }, uniquingKeysWith: { a, _ in a }), open: false)
         let context = ExprContext(module: module, place: .reward, locals: locals)
         guard let ir = check(decl.value, context) else { return nil }

@@ -62,6 +62,14 @@ public struct CheckRecord: Codable, Sendable, Equatable {
     /// Anything else worth keeping: the judge's answer, the nearest duplicate, the failing regex match.
     public var detail: JSONValue
 
+    /// The kinds the run itself records; a check's outcome is recorded under the check's name (`entails`).
+    public static let parseKind = "parse", schemaKind = "schema", ruleKind = "rule", scoreKind = "score"
+    public static let dedupKind = "dedup", diversityKind = "diversity"
+
+    /// How a check's score was computed (`detail.method`), recorded by every model and in-process check and by
+    /// nothing else: what the report's table of check methods lists.
+    public var method: String? { detail["method"]?.stringValue }
+
     public init(stage: String, kind: String, passed: Bool, score: Double? = nil, cached: Bool = false, detail: JSONValue = .null) {
         self.stage = stage
         self.kind = kind

@@ -2,7 +2,7 @@ import GenPipeline
 import GenRouter
 
 /// Router policies as the checker sees them, derived from the router's own registry so the two can
-/// never disagree about a parameter's name, default or range.
+/// never disagree about a parameter's name, default or range (including `floor`'s per-arm bound, 1/K).
 enum RouterKindSpecs {
     static func specs(_ registry: PolicyRegistry) -> [KindSpec] {
         registry.names.compactMap { name in
@@ -12,11 +12,11 @@ enum RouterKindSpecs {
                 parameters: kind.parameters.map { parameter in
                     ParameterSpec(
                         name: parameter.name, type: .float, defaultValue: .double(parameter.defaultValue),
-                        minimum: parameter.range.lower, maximum: parameter.range.upper,
+                        minimum: parameter.range.lower, maximum: parameter.range.upper.isInfinite ? nil : parameter.range.upper,
                         minimumExclusive: !parameter.range.lowerInclusive, maximumExclusive: !parameter.range.upperInclusive,
-                        summary: parameter.summary)
+                        maximumPerArm: parameter.range.upperPerArm, summary: parameter.summary)
                 },
-                summary: "router policy \(name)")
+                summary: kind.summary)
         }
     }
 }
