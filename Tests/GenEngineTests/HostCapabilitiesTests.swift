@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+import GenCore
+import GenGeneration
+import GenPipeline
+import GenRouter
+import GenRun
+import GenRuntime
+import GenStore
+import GenTestSupport
+@testable import GenEngine
+
+/// A host's own arm kind, router policy, in-process check and function: registered once in the engine's
+/// capabilities, checked by the checker against their own signatures, and executed by the run.
+enum HostPieces {
+    /// Writes "<word> number <n>" in process; `words` (an int in [1, 3]) says how many words.
+    static let counterArm = KindSpec(family: "arm", name: "counter", parameters: [
+        ParameterSpec(name: "words", type: .int, defaultValue: .int(2), minimum: 1, maximum: 3, summary: "words per sample"),
+    ], summary: "numbered phrases, no model")
+
+    struct CounterArm: Arm {
+        let name: String
+        let words: Int
+        func generate(_ slots: [SlotRequest], context: GenerationContext) async throws -> [Candidate] {
+            slots.map { slot in
+                let text = Array(repeating: "WORD", count: words).joined(separator: " ") + " number \(slot.seed % 1_000_000)"
+                return Candidate(arm: name, slot: slot.slot, targetLabel: nil, sample: .object(["text": .string(text)]),
+                                 rawText: text, failure: nil, promptTokens: 1, completionTokens: 1)
+            }
+        }
+    }
+
+    /// Takes arms in turn, starting at `start`.
+    struct RoundRobin: RouterPolicy {
+        static let name = "round_robin"
+        static let summary = "arms in turn"
+        static let parameterSpecs = [
+            PolicyParameter(name: "start", defaultValue: 0, range: ParameterRange(lower: 0, upper: 10), summary: "first arm"),
+            .floor(default: 0),
+        ]
+        let parameters: PolicyParameters
+        var arms: ArmTable
+        var discount: Double { 1 }
+        init(parameters: PolicyParameters, arms: ArmTable) {
+            self.parameters = parameters
+            self.arms = arms
+        }
+        func pick(among eligible: [Int], context: SlotContext, using rng: inout SeededRandom) -> Int {
+            eligible[(Int(parameters.values["start"] ?? 0) + context.pendingTotal) % eligible.count]
+        }
+    }
+
+    /// The share of upper-case letters, in [0, 1].
+    struct Shouting: InProcessCheck {
+        let signature = QualityCheckSpec(kind: KindSpec(family: "check", name: "shouting", parameters: [
+            ParameterSpec(name: "text", type: .string, isRequired: true, summary: "the text"),
+        ], positional: ["text"], summary: "share of upper-case letters"), result: .float, execution: .inProcess)
+        func evaluate(_ arguments: [Value], context: InProcessCheckContext) throws -> Value {
+            guard case .string(let text)? = arguments.first else { return .float(0) }
+            let letters = text.filter(\.isLetter)
+            return .float(letters.isEmpty ? 0 : Double(letters.filter(\.isUppercase).count) / Double(letters.count))
+        }
+    }
+
+    static var engine: Engine {
+        var capabilities = Capabilities.standard
+        capabilities.register(armKind: counterArm) { node, spec, _ in
+            CounterArm(name: node.name, words: Int(node.parameters["words"]?.doubleValue ?? spec.parameter(named: "words")?.defaultValue?.doubleValue ?? 0))
+        }
+        capabilities.register(policy: RoundRobin.self)
+        capabilities.register(check: Shouting())
+        capabilities.register(
+            FunctionSignature(name: "digits", parameters: [SignatureParameter(name: "text", type: .string)], result: .int,
+                              summary: "the number of digits")
+        ) { arguments, _ in
+            guard case .string(let text)? = arguments.first else { return .int(0) }
+            return .int(text.filter(\.isNumber).count)
+        }
+        return Engine(capabilities: capabilities, variables: [:])
+    }
+
+    static func script(arm: String = "counter()", router: String = "round_robin(start: 1)") -> String {
+        """
+        gen 0.1
+        schema Line {
+          text: string(min: 3, max: 80)
+        }
+        spec lines {
+          domain: "Numbered phrases"
+          output: Line
+          count: 6
+          batch: 3
+        }
+        arm short = counter(words: 1)
+        arm long = \(arm)
+        router \(router)
+        quality {
+          rule "has a number" digits(sample.text) > 0
+          score "loud" shouting(sample.text) weight 1
+          dedup exact()
+        }
+        reward = passed * scores["loud"]
+        """
+    }
+}
+
+@Suite struct HostCapabilitiesTests {
+    func compile(_ text: String) -> Compilation {
+        HostPieces.engine.compile(source: text, path: "lines.gen", directory: StubModelServer.temporaryDirectory())
+    }
+
+    @Test func aHostsArmPolicyCheckAndFunctionPassTheCheckerWithTheirOwnSignatures() throws {
+        let compilation = compile(HostPieces.script())
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.rendered())")
+        let graph = try #require(compilation.graph)
+        // The default the checker lowers is the one the host declared, not a copy.
+        #expect(graph.arms.first { $0.name == "long" }?.parameters["words"] == HostPieces.counterArm.parameter(named: "words")?.defaultValue)
+        #expect(graph.router.policy == "round_robin" && graph.router.parameters["start"] == 1)
+        #expect(graph.quality.flatMap(\.modelChecks).map(\.check) == ["shouting"])
+    }
+
+    @Test func theHostsRangesAreTheCheckersRanges() {
+        let arm = compile(HostPieces.script(arm: "counter(words: 4)")).rendered()
+        #expect(arm.contains("`words` must be in [1, 3], got 4"), "\(arm)")
+        let policy = compile(HostPieces.script(router: "round_robin(start: 11)")).rendered()
+        #expect(policy.contains("`start` must be in [0, 10], got 11"), "\(policy)")
+        let unknown = compile(HostPieces.script(router: "round_robin(stride: 2)")).rendered()
+        #expect(unknown.contains("stride"), "\(unknown)")
+    }
+
+    /// Before, the run built its router from `PolicyRegistry.standard`: a host policy passed `gen check` and then
+    /// failed at start with "unknown router policy".
+    @Test func aRunUsesTheHostsPiecesEndToEnd() async throws {
+        let directory = StubModelServer.temporaryDirectory()
+        let script = directory.appendingPathComponent("lines.gen")
+        try HostPieces.script().write(to: script, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("run")
+        let result = try await HostPieces.engine.run(RunRequest(scriptPath: script.path, outDirectory: out, seed: 5))
+        #expect(result.outcome.end == .targetReached)
+        #expect(result.exported.accepted == 6)
+        let store = try RunStore(opening: out, access: .readOnly)
+        let first = try await store.candidates(batch: 0).map(\.record)
+        // round_robin(start: 1) gives the first slot to the second arm.
+        #expect(first.map(\.arm) == ["long", "short", "long"])
+        let loud = try #require(first.first?.checks.first { $0.kind == "shouting" })
+        #expect(loud.method == "in process")
+        // The reward is scores["loud"]: "WORD WORD number n" is 8 upper-case letters of 14.
+        #expect(abs((first.first?.reward ?? 0) - 8.0 / 14.0) < 1e-9)
+    }
+
+    /// Every capability the checker knows is one the engine's registries hold, with the same signature: the
+    /// environment is made from them, so this holds for any host that registers anything.
+    @Test func theCheckersEnvironmentIsMadeFromTheCapabilities() {
+        let engine = HostPieces.engine
+        let environment = engine.checkEnvironment(scriptDirectory: StubModelServer.temporaryDirectory())
+        #expect(environment.armKinds == engine.capabilities.arms.specs)
+        #expect(environment.qualityChecks == engine.capabilities.qualityChecks)
+        #expect(environment.rewardMetrics == RewardMetric.table)
+        #expect(environment.routerPolicies.contains { $0.name == "round_robin" && $0.summary == "arms in turn" })
+        let floor = environment.routerPolicies.first { $0.name == "round_robin" }?.parameter(named: "floor")
+        #expect(floor?.maximumPerArm == true && floor?.rangeDescription == "[0, 1/K]")
+    }
+}
