@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
     name: "Gen",
     products: [
-        .library(name: "Gen", targets: ["GenEngine"]),
+        .library(name: "Gen", targets: ["Gen"]),
         .library(name: "GenCore", targets: ["GenCore"]),
         .library(name: "GenSyntax", targets: ["GenSyntax"]),
         .library(name: "GenFormat", targets: ["GenFormat"]),
@@ -41,7 +41,7 @@ let package = Package(
             "GenReport", "GenREPL", "GenQuality", "GenRuntime", "GenTestSupport", "GenProviders", "GenPipeline",
         ]),
         .testTarget(name: "GenCLITests", dependencies: [
-            "GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore", "GenTestSupport", "GenSemantics",
+            "GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore", "GenTestSupport", "GenSemantics", "GenEngine", "GenPipeline",
         ]),
         .executableTarget(name: "gen", dependencies: ["GenCLI"]),
         // The checked pipeline graph (IR): the only contract between the compiler and the runtime.
@@ -125,10 +125,13 @@ let package = Package(
         .testTarget(name: "GenReportTests", dependencies: [
             "GenReport", "GenStore", "GenPipeline", "GenCore", "GenRun", "GenGeneration", "GenEval", "CZlib",
         ]),
-        // examples/host: a host program embedding Gen (host function, checking, graph, evaluation).
-        .executableTarget(name: "gen-host-example", dependencies: [
-            "GenEngine", "GenCore", "GenPipeline", "GenRuntime", "GenSemantics",
-        ], path: "examples/host"),
+        // What a host imports: the engine and the types its capabilities are made of, re-exported.
+        .target(name: "Gen", dependencies: [
+            "GenEngine", "GenCore", "GenGeneration", "GenPipeline", "GenProviders", "GenRouter", "GenRun", "GenRuntime",
+            "GenSemantics", "GenStore",
+        ]),
+        // examples/host: a host program embedding Gen with its own arm kind, router policy, check and function.
+        .executableTarget(name: "gen-host-example", dependencies: ["Gen"], path: "examples/host", exclude: ["ads.gen"]),
     ],
     swiftLanguageModes: [.v6]
 )

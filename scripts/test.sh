@@ -25,6 +25,9 @@ serial='Live|SIGKILL'
 status=0
 # A watchdog on each phase: a hang fails the run with a clear message instead of eating CI's time.
 timeout --kill-after=30 1800 swift test --skip "$serial" 2>&1 | tee /tmp/gen-test.log || status=1
+# The host example (its own arm kind, policy, check and function) end to end on the local server.
+echo "== examples/host on the local model server"
+timeout --kill-after=30 600 .build/debug/gen-host-example "$(mktemp -d)/run" 2>&1 | tee /tmp/gen-host-example.log || status=1
 timeout --kill-after=30 1800 swift test --filter "$serial" --no-parallel 2>&1 | tee /tmp/gen-test-serial.log || status=1
 [ $status -eq 0 ] || echo "tests failed or timed out (30 min per phase); see /tmp/gen-test.log and /tmp/gen-test-serial.log" >&2
 exit $status

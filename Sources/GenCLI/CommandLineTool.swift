@@ -16,10 +16,13 @@ public struct Command: Sendable {
 public struct CommandLineTool: Sendable {
     public var version: String
     public var commands: [Command]
+    /// `gen help TOPIC` pages that are not commands (`capabilities`), by name.
+    public var topics: [String: @Sendable () -> String]
 
-    public init(version: String, commands: [Command]) {
+    public init(version: String, commands: [Command], topics: [String: @Sendable () -> String] = [:]) {
         self.version = version
         self.commands = commands
+        self.topics = topics
     }
 
     public func run(_ arguments: [String], console: Console) async -> Int32 {
@@ -69,8 +72,13 @@ public struct CommandLineTool: Sendable {
             console.write(overview())
             return 0
         }
+        if let topic = topics[name] {
+            console.write(topic())
+            return 0
+        }
         guard let command = commands.first(where: { $0.spec.name == name }) else {
-            let hint = DidYouMean.hint(name, among: commands.map(\.spec.name)) ?? "run `gen --help` to see every command"
+            let hint = DidYouMean.hint(name, among: commands.map(\.spec.name) + topics.keys.sorted())
+                ?? "run `gen --help` to see every command"
             console.writeError("error: no help for unknown command `\(name)`\n  = hint: \(hint)\n")
             return ExitCode.usage
         }
@@ -79,6 +87,6 @@ public struct CommandLineTool: Sendable {
     }
 
     public func overview() -> String {
-        HelpText.overview(version: version, commands: commands.map(\.spec))
+        HelpText.overview(version: version, commands: commands.map(\.spec), topics: topics.keys.sorted())
     }
 }

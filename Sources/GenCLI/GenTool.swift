@@ -1,4 +1,5 @@
 import GenCore
+import GenEngine
 
 /// The `gen` tool: its version and its commands.
 public enum GenTool {
@@ -19,6 +20,6 @@ public enum GenTool {
             ASTCommand.command,
             TokensCommand.command,
             BenchCommand.command,
-        ])
+        ], topics: ["capabilities": { Capabilities.standard.listing }])
     }
 }

@@ -1,64 +1,46 @@
-// A host program embedding Gen: it registers a Swift function that scripts can call, checks a script
-// held in a string, prints the diagnostics or the pipeline graph, and evaluates an expression that
-// uses the host function. Build and run: swift run gen-host-example
+// A host program embedding Gen. It adds four things to the engine's capabilities (an arm kind, a router
+// policy, an in-process quality check and a function), checks examples/host/ads.gen against exactly those
+// capabilities, and runs it end to end on the model server at GEN_LLM_URL (default: the local llama.cpp server).
+//
+//   swift run gen-host-example [RUN_DIRECTORY]
+//
+// Exit codes: 0 the run reached its target, 65 the script has errors, 70 the run failed or fell short.
 import Foundation
-import GenEngine
-import GenCore
-import GenPipeline
-import GenRuntime
-import GenSemantics
+import Gen
 
-var engine = Engine()
+var capabilities = Capabilities.standard
+capabilities.register(armKind: HeadlineArm.spec, make: HeadlineArm.make)
+capabilities.register(policy: RoundRobinPolicy.self)
+capabilities.register(check: ShoutingCheck())
+capabilities.register(BrandSafe.signature, implementation: BrandSafe.call)
+let engine = Engine(capabilities: capabilities)
 
-// 1. A host function with declared parameter and result types: the checker knows it like a builtin.
-engine.register(
-    FunctionSignature(
-        name: "brand_safe", parameters: [SignatureParameter(name: "text", type: .string)], result: .bool,
-        summary: "true when the text names no competitor")
-) { arguments, _ in
-    guard case .string(let text) = arguments.first else { return .bool(false) }
-    return .bool(!["acme", "globex"].contains { text.lowercased().contains($0) })
-}
-
-// 2. A script kept in the host's memory, using the host function in a quality rule.
-let script = """
-gen 0.1
-model local = openai(base_url: env("GEN_LLM_URL", "http://127.0.0.1:8080/v1"), model: "smollm2")
-schema Ad {
-  text: string(min: 10, max: 120)
-}
-spec ads {
-  domain: "One-line ads for hiking boots"
-  output: Ad
-  count: 20
-}
-arm plain = naive(local, temperature: 0.7)
-router ucb1()
-quality {
-  rule "brand safe" brand_safe(sample.text)
-}
-reward = passed * (0.5 + 0.5 * novelty)
-"""
-
-let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-let compilation = engine.compile(source: script, path: "ads.gen", directory: directory)
+let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ads.gen").path
+let compilation = engine.compile(path: script)
 guard let graph = compilation.graph, !compilation.hasErrors else {
     // Diagnostics are values; the renderer gives the same caret output as `gen check`.
-    print(compilation.rendered())
+    FileHandle.standardError.write(Data(compilation.rendered().utf8))
     exit(65)
 }
-print(try GraphRendering.render(graph, format: .text))
+print("checked \(script): arms \(graph.arms.map { "\($0.name) (\($0.kind))" }.joined(separator: ", ")), router \(graph.router.policy)")
 
-// 3. Evaluate the script's own rule on a sample, with the host function behind it.
-let interpreter = try Interpreter(graph: graph, registry: engine.functions)
-if let rule = graph.quality.first?.expression {
-    let compiled = try interpreter.compile(rule, bindings: ["sample"], context: "rule \"brand safe\"")
-    for text in ["Boots that never quit", "Better than ACME boots"] {
-        let kept = try interpreter.evaluateRule(compiled, bindings: [.record(["text": .string(text)])])
-        print("\(text): \(kept ? "kept" : "rejected")")
+// A script that misuses a host capability gets the checker's usual message, from the host's own signature.
+let broken = try String(contentsOfFile: script, encoding: .utf8).replacingOccurrences(of: "temperature: 0.9", with: "temperature: 3")
+print(engine.compile(source: broken, path: "ads.gen", directory: URL(fileURLWithPath: script).deletingLastPathComponent()).rendered())
+
+let out = CommandLine.arguments.dropFirst().first.map { URL(fileURLWithPath: $0) }
+    ?? FileManager.default.temporaryDirectory.appendingPathComponent("gen-host-\(UUID().uuidString)")
+do {
+    let result = try await engine.run(RunRequest(scriptPath: script, outDirectory: out, seed: 7))
+    let arms = result.outcome.progress.arms.map { "\($0.name) \($0.accepted)/\($0.pulls)" }.joined(separator: ", ")
+    print("accepted \(result.exported.accepted) of \(result.outcome.progress.target) (\(arms)); dataset in \(out.path)")
+    let store = try RunStore(opening: out, access: .readOnly)
+    for sample in try await store.acceptedSamples() { print("  [\(sample.arm)] \(sample.sample["text"]?.stringValue ?? "")") }
+    guard result.outcome.end == .targetReached else {
+        FileHandle.standardError.write(Data("the run ended short of its target: \(result.outcome.end)\n".utf8))
+        exit(70)
     }
+} catch {
+    FileHandle.standardError.write(Data("run failed: \(error)\n".utf8))
+    exit(70)
 }
-
-// 4. A type error in a script that misuses the host function is reported at the script's span.
-let broken = script.replacingOccurrences(of: "brand_safe(sample.text)", with: "brand_safe(3)")
-print(engine.compile(source: broken, path: "ads.gen", directory: directory).rendered())
