@@ -1,11 +1,12 @@
 import GenCore
 
-/// One `gen` command: its spec and what it does. Returns the process exit code.
+/// One `gen` command: its spec and what it does. Returns the process exit code; a `UsageError` or
+/// `CommandFailure` it throws is printed by the tool, and any other error is printed too, never swallowed.
 public struct Command: Sendable {
     public var spec: CommandSpec
-    public var run: @Sendable (ParsedArguments, Console) async -> Int32
+    public var run: @Sendable (ParsedArguments, Console) async throws -> Int32
 
-    public init(spec: CommandSpec, run: @escaping @Sendable (ParsedArguments, Console) async -> Int32) {
+    public init(spec: CommandSpec, run: @escaping @Sendable (ParsedArguments, Console) async throws -> Int32) {
         self.spec = spec
         self.run = run
     }
@@ -44,7 +45,7 @@ public struct CommandLineTool: Sendable {
         }
         guard let command = commands.first(where: { $0.spec.name == first }) else {
             let hint = DidYouMean.hint(first, among: commands.map(\.spec.name)) ?? "run `gen --help` to see every command"
-            console.writeError("error: unknown command `\(first)`\n  = hint: \(hint)\n\n\(overview())")
+            console.writeError(UsageError(message: "unknown command `\(first)`", hint: hint).rendered(usage: nil) + "\n" + overview())
             return ExitCode.usage
         }
         let rest = Array(arguments.dropFirst())
@@ -54,16 +55,16 @@ public struct CommandLineTool: Sendable {
         }
         do {
             let parsed = try ArgumentParser.parse(rest, for: command.spec)
-            return await command.run(parsed, console)
+            return try await command.run(parsed, console)
         } catch let error as UsageError {
-            var text = "error: \(error.message)\n"
-            if let hint = error.hint { text += "  = hint: \(hint)\n" }
-            text += "usage: \(command.spec.usage)\n"
-            console.writeError(text)
+            console.writeError(error.rendered(usage: command.spec.usage))
             return ExitCode.usage
+        } catch let failure as CommandFailure {
+            console.writeError("error: \(failure.message)\n")
+            return failure.exitCode
         } catch {
             console.writeError("error: \(error)\n")
-            return ExitCode.usage
+            return ExitCode.runtimeFailure
         }
     }
 
@@ -79,7 +80,7 @@ public struct CommandLineTool: Sendable {
         guard let command = commands.first(where: { $0.spec.name == name }) else {
             let hint = DidYouMean.hint(name, among: commands.map(\.spec.name) + topics.keys.sorted())
                 ?? "run `gen --help` to see every command"
-            console.writeError("error: no help for unknown command `\(name)`\n  = hint: \(hint)\n")
+            console.writeError(UsageError(message: "no help for unknown command `\(name)`", hint: hint).rendered(usage: nil))
             return ExitCode.usage
         }
         console.write(HelpText.command(command.spec))

@@ -2,22 +2,22 @@ import Testing
 @testable import GenCLI
 
 @Suite struct ArgumentParserTests {
-    let run = CommandSpec(
-        name: "run", summary: "Run a script",
-        positionals: [PositionalSpec("FILE", help: "the script")],
-        flags: [
-            FlagSpec("out", value: "DIR", help: "output directory"),
-            FlagSpec("seed", value: "N", help: "seed"),
-            FlagSpec("format", value: "F", choices: ["text", "dot", "json"], help: "format"),
-            FlagSpec("check", help: "check only"),
-        ])
+    let out = FlagSpec("out", value: "DIR", help: "output directory")
+    let seed = FlagSpec("seed", value: "N", help: "seed")
+    let seeds = FlagSpec("seeds", value: "1,2,3", help: "seeds")
+    let check = FlagSpec("check", help: "check only")
+    var run: CommandSpec {
+        CommandSpec(
+            name: "run", summary: "Run a script", positionals: [PositionalSpec("FILE", help: "the script")],
+            flags: [out, seed, seeds, FlagSpec("format", value: "F", choices: ["text", "dot", "json"], help: "format"), check])
+    }
 
     @Test func parsesPositionalsValuesAndSwitches() throws {
         let parsed = try ArgumentParser.parse(["a.gen", "--out", "runs/x", "--seed=7", "--check"], for: run)
         #expect(parsed.positionals == ["a.gen"])
-        #expect(parsed.value("out") == "runs/x")
-        #expect(try parsed.int("seed") == 7)
-        #expect(parsed.has("check"))
+        #expect(parsed.value(out) == "runs/x")
+        #expect(try parsed.int(seed) == 7)
+        #expect(parsed.has(check))
     }
 
     @Test func unknownFlagSuggestsTheClosest() {
@@ -46,7 +46,16 @@ import Testing
 
     @Test func badIntegerIsAUsageError() throws {
         let parsed = try ArgumentParser.parse(["a.gen", "--seed", "x1"], for: run)
-        #expect(throws: UsageError(message: "--seed expects a whole number, got `x1`")) { try parsed.int("seed") }
+        #expect(throws: UsageError(message: "--seed expects a whole number, got `x1`")) { try parsed.int(seed) }
+    }
+
+    @Test func rangesAndListsAreCheckedWhereTheFlagIsRead() throws {
+        let parsed = try ArgumentParser.parse(["a.gen", "--seed", "-3", "--seeds", "1,x"], for: run)
+        #expect(throws: UsageError(message: "--seed must be at least 0, got -3")) { try parsed.int(seed, in: 0...Int.max) }
+        #expect(throws: UsageError(message: "--seeds takes whole numbers in 0...9 separated by commas, like 1,2,3; got `1,x`")) {
+            try parsed.ints(seeds, in: 0...9)
+        }
+        #expect(try ArgumentParser.parse(["a.gen", "--seeds", "4, 5"], for: run).ints(seeds, in: 0...9) == [4, 5])
     }
 
     @Test func doubleDashEndsFlags() throws {

@@ -10,6 +10,25 @@ import Testing
         Command(spec: CommandSpec(name: "fmt", summary: "Format scripts", flags: [FlagSpec("check", help: "only check")])) { _, _ in 0 },
     ])
 
+    /// Before, one `catch` turned any error a command threw into exit 64 and dropped some messages.
+    @Test func everyErrorACommandThrowsIsPrintedWithItsOwnExitCode() async {
+        struct Broken: Error, CustomStringConvertible { var description: String { "the disk is full" } }
+        let tool = CommandLineTool(version: "0.1.0", commands: [
+            Command(spec: CommandSpec(name: "usage", summary: "")) { _, _ in throw UsageError(message: "bad value", hint: "try 3") },
+            Command(spec: CommandSpec(name: "missing", summary: "")) { _, _ in throw CommandFailure("cannot read x", exitCode: 66) },
+            Command(spec: CommandSpec(name: "broken", summary: "")) { _, _ in throw Broken() },
+        ])
+        let usage = CapturingConsole()
+        #expect(await tool.run(["usage"], console: usage) == 64)
+        #expect(usage.stderrText == "error: bad value\n  = hint: try 3\nusage: gen usage\n")
+        let missing = CapturingConsole()
+        #expect(await tool.run(["missing"], console: missing) == 66)
+        #expect(missing.stderrText == "error: cannot read x\n")
+        let broken = CapturingConsole()
+        #expect(await tool.run(["broken"], console: broken) == 70)
+        #expect(broken.stderrText == "error: the disk is full\n")
+    }
+
     @Test func dispatchesToTheCommand() async {
         let console = CapturingConsole()
         let code = await tool.run(["check", "a.gen", "b.gen"], console: console)

@@ -65,7 +65,7 @@ import GenTestSupport
         #expect(await tool.run(["run"], console: missing) == 64)
         let negative = CapturingConsole()
         #expect(await tool.run(["run", run.script, "--export-every", "-1"], console: negative) == 64)
-        #expect(negative.stderrText.contains("--export-every must be 0 or more seconds"))
+        #expect(negative.stderrText.contains("--export-every must be at least 0, got -1"))
     }
 
     @Test func inspectSetsApartCandidatesThatPassedAfterTheTarget() async throws {

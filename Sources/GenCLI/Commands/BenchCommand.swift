@@ -22,43 +22,33 @@ enum BenchCommand {
             PositionalSpec("WHAT", help: "what to measure: " + benchmarks.joined(separator: ", ")),
             PositionalSpec("FILE", arity: .optional, help: "savings: the script to run"),
         ],
-        flags: [
-            FlagSpec("lines", value: "N", help: "parse: size of the generated script in lines (default 50000)"),
-            FlagSpec("runs", value: "N", help: "parse: how many times to lex and parse it (default 7)"),
-            FlagSpec("seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1); savings: the seeds to run, like 1,2,3 (the default)"),
-            FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640); savings: per run (default: the spec's)"),
-            FlagSpec("data", value: "DIR", help: "eval: the shared data directory (default ../shared/data)"),
-            FlagSpec("pools", value: "N,N,...", help: "quality: pool sizes to measure at (default 1000,10000,100000)"),
-            FlagSpec("window", value: "N", help: "quality: candidates timed at each pool size (default 4000)"),
-            FlagSpec("recall", value: "N", help: "quality: queries for the search's recall figures, 0 for none (default 300)"),
-            FlagSpec("tables", value: "N", help: "quality: LSH tables of the nearest-neighbour search (default 16)"),
-            FlagSpec("flips", value: "N", help: "quality: probed bit flips per table (default 2)"),
-            FlagSpec("shortlist", value: "N", help: "quality: candidates verified exactly per query (default 8)"),
-        ])
+        flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
+                Flag.flips, Flag.shortlist])
+
+    enum Flag {
+        static let lines = FlagSpec("lines", value: "N", help: "parse: size of the generated script in lines (default 50000)")
+        static let runs = FlagSpec("runs", value: "N", help: "parse: how many times to lex and parse it (default 7)")
+        static let seeds = FlagSpec(
+            "seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1); savings: the seeds to run, like 1,2,3 (the default)")
+        static let count = FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640); savings: per run (default: the spec's)")
+        static let data = FlagSpec("data", value: "DIR", help: "eval: the shared data directory (default ../shared/data)")
+        static let pools = FlagSpec("pools", value: "N,N,...", help: "quality: pool sizes to measure at (default 1000,10000,100000)")
+        static let window = FlagSpec("window", value: "N", help: "quality: candidates timed at each pool size (default 4000)")
+        static let recall = FlagSpec("recall", value: "N", help: "quality: queries for the search's recall figures, 0 for none (default 300)")
+        static let tables = FlagSpec("tables", value: "N", help: "quality: LSH tables of the nearest-neighbour search (default 16)")
+        static let flips = FlagSpec("flips", value: "N", help: "quality: probed bit flips per table (default 2)")
+        static let shortlist = FlagSpec("shortlist", value: "N", help: "quality: candidates verified exactly per query (default 8)")
+    }
 
     static let command = Command(spec: spec) { arguments, console in
         let what = arguments.positionals.first ?? ""
         guard benchmarks.contains(what) else {
             let hint = DidYouMean.hint(what, among: benchmarks) ?? "the benchmarks are " + benchmarks.joined(separator: ", ")
-            console.writeError("error: unknown benchmark `\(what)`\n  = hint: \(hint)\nusage: \(spec.usage)\n")
-            return ExitCode.usage
+            throw UsageError(message: "unknown benchmark `\(what)`", hint: hint)
         }
-        guard what == "parse" else { return await OtherBenchmarks.run(what, arguments: arguments, console: console) }
-        let lines: Int
-        let runs: Int
-        do {
-            lines = try arguments.int("lines") ?? 50_000
-            runs = try arguments.int("runs") ?? 7
-        } catch let error as UsageError {
-            console.writeError("error: \(error.message)\nusage: \(spec.usage)\n")
-            return ExitCode.usage
-        } catch {
-            return ExitCode.usage
-        }
-        guard lines > 0, lines <= 10_000_000, runs > 0, runs <= 1000 else {
-            console.writeError("error: --lines must be in 1...10000000 and --runs in 1...1000\nusage: \(spec.usage)\n")
-            return ExitCode.usage
-        }
+        guard what == "parse" else { return try await OtherBenchmarks.run(what, arguments: arguments, console: console) }
+        let lines = try arguments.int(Flag.lines, in: 1...10_000_000) ?? 50_000
+        let runs = try arguments.int(Flag.runs, in: 1...1000) ?? 7
         console.write(report(ParseBenchmark.run(lines: lines, runs: runs), runs: runs))
         return ExitCode.ok
     }

@@ -13,14 +13,15 @@ enum FormatCommand {
             Exit codes: 0 done, 1 `--check` found files to reformat, 65 syntax errors, 66 a file could not be read.
             """,
         positionals: [PositionalSpec("FILE", arity: .oneOrMore, help: "scripts or directories to format, or - for standard input")],
-        flags: [FlagSpec("check", help: "rewrite nothing; list the files that would change and exit 1 if any")])
+        flags: [checkFlag])
+
+    static let checkFlag = FlagSpec("check", help: "rewrite nothing; list the files that would change and exit 1 if any")
 
     static let command = Command(spec: spec) { arguments, console in
-        let checkOnly = arguments.has("check")
+        let checkOnly = arguments.has(checkFlag)
         if arguments.positionals == ["-"] { return formatStandardInput(checkOnly: checkOnly, console: console) }
         if arguments.positionals.contains("-") {
-            console.writeError("error: `-` (standard input) cannot be mixed with file names\nusage: \(spec.usage)\n")
-            return ExitCode.usage
+            throw UsageError(message: "`-` (standard input) cannot be mixed with file names")
         }
         return formatFiles(arguments.positionals, checkOnly: checkOnly, console: console)
     }

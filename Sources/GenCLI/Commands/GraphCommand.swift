@@ -12,27 +12,24 @@ enum GraphCommand {
             json: the IR with sorted keys, stable enough to diff in git.
             """,
         positionals: [PositionalSpec("FILE", help: "the .gen script")],
-        flags: [FlagSpec("format", value: "FORMAT", choices: ["text", "dot", "json"], help: "output format (default text)")])
+        flags: [formatFlag])
+
+    static let formatFlag = FlagSpec(
+        "format", value: "FORMAT", choices: GraphRendering.Format.allCases.map(\.rawValue), help: "output format (default text)")
 
     static let command = Command(spec: spec) { arguments, console in
         let path = arguments.positionals[0]
         guard FileManager.default.fileExists(atPath: path) else {
-            console.writeError("error: cannot read \(path): no such file\n")
-            return ExitCode.noInput
+            throw CommandFailure("cannot read \(path): no such file", exitCode: ExitCode.noInput)
         }
         let compilation = Engine().compile(path: path)
         guard let graph = compilation.graph, !compilation.hasErrors else {
             console.writeError(compilation.rendered(colour: console.stderrIsTerminal))
             return ExitCode.scriptError
         }
-        let format = GraphRendering.Format(rawValue: arguments.value("format") ?? "text") ?? .text
-        do {
-            let text = try GraphRendering.render(graph, format: format)
-            console.write(text.hasSuffix("\n") ? text : text + "\n")
-            return ExitCode.ok
-        } catch {
-            console.writeError("error: cannot render the graph: \(error)\n")
-            return ExitCode.runtimeFailure
-        }
+        let format = GraphRendering.Format(rawValue: arguments.value(formatFlag) ?? "text") ?? .text
+        let text = try GraphRendering.render(graph, format: format)
+        console.write(text.hasSuffix("\n") ? text : text + "\n")
+        return ExitCode.ok
     }
 }

@@ -7,16 +7,18 @@ enum InspectCommand {
     static let spec = CommandSpec(
         name: "inspect", summary: "List a run's rejected candidates with their reasons",
         positionals: [PositionalSpec("RUN", help: "the run directory")],
-        flags: [
-            FlagSpec("arm", value: "NAME", help: "only this arm's candidates"),
-            FlagSpec("limit", value: "N", help: "how many rejected candidates to list (default 20)"),
-        ])
+        flags: [Flag.arm, Flag.limit])
+
+    enum Flag {
+        static let arm = FlagSpec("arm", value: "NAME", help: "only this arm's candidates")
+        static let limit = FlagSpec("limit", value: "N", help: "how many rejected candidates to list (default 20)")
+    }
 
     static let command = Command(spec: spec) { arguments, console in
         let directory = URL(fileURLWithPath: arguments.positionals[0])
+        let limit = try arguments.int(Flag.limit, in: 0...Int.max) ?? 20
+        let arm = arguments.value(Flag.arm)
         do {
-            let limit = try arguments.int("limit") ?? 20
-            let arm = arguments.value("arm")
             let store = try RunStore(opening: directory, access: .readOnly)
             let rows = try await store.rejectionReasons().filter { arm == nil || $0.arm == arm }
             // Candidates that passed every check after the target was reached are not failures: counted apart.
@@ -49,12 +51,8 @@ enum InspectCommand {
             }
             if shown == 0 { console.write("  none\n") }
             return ExitCode.ok
-        } catch let error as UsageError {
-            console.writeError("error: \(error.message)\nusage: \(spec.usage)\n")
-            return ExitCode.usage
         } catch {
-            console.writeError("error: cannot read the run in \(directory.path): \(error)\n")
-            return ExitCode.noInput
+            throw CommandFailure("cannot read the run in \(directory.path): \(error)", exitCode: ExitCode.noInput)
         }
     }
 }

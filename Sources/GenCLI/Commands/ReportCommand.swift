@@ -8,19 +8,16 @@ enum ReportCommand {
         name: "report", summary: "Write a run's HTML report and dataset card",
         details: "Reads RUN/run.sqlite (also while the run is going) and writes RUN/report.html and RUN/DATASET_CARD.md.",
         positionals: [PositionalSpec("RUN", help: "the run directory")],
-        flags: [FlagSpec("out", value: "FILE", help: "where to write the HTML report (default RUN/report.html)")])
+        flags: [outFlag])
+
+    static let outFlag = FlagSpec("out", value: "FILE", help: "where to write the HTML report (default RUN/report.html)")
 
     static let command = Command(spec: spec) { arguments, console in
         let directory = URL(fileURLWithPath: arguments.positionals[0])
-        do {
-            for line in try await RunArtifacts.write(for: directory, out: arguments.value("out").map { URL(fileURLWithPath: $0) }) {
-                console.write(line + "\n")
-            }
-            return ExitCode.ok
-        } catch {
-            console.writeError("error: \(error)\n")
-            return ExitCode.runtimeFailure
+        for line in try await RunArtifacts.write(for: directory, out: arguments.value(outFlag).map { URL(fileURLWithPath: $0) }) {
+            console.write(line + "\n")
         }
+        return ExitCode.ok
     }
 }
 

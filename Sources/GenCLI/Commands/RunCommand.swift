@@ -5,6 +5,17 @@ import GenRun
 
 /// `gen run FILE [--out DIR] [--seed N] [--count N]` and `gen run --resume DIR`.
 enum RunCommand {
+    enum Flag {
+        static let out = FlagSpec("out", value: "DIR", help: "run directory (default runs/NAME-YYYYmmdd-HHMMSS)")
+        static let seed = FlagSpec("seed", value: "N", help: "seed for every random choice (default 42)")
+        static let count = FlagSpec("count", value: "N", help: "accepted samples to reach (default: the spec's count)")
+        static let resume = FlagSpec("resume", value: "DIR", help: "continue the run stored in DIR")
+        static let provenance = FlagSpec("provenance", help: "add _arm, _batch and _reward to each dataset line")
+        static let exportEvery = FlagSpec(
+            "export-every", value: "SECONDS",
+            help: "rewrite dataset.jsonl and rejected.jsonl during the run at most this often (default 30, 0: every batch)")
+    }
+
     static let spec = CommandSpec(
         name: "run", summary: "Generate a dataset: run a script's adaptive pipeline until its target count",
         details: """
@@ -14,47 +25,28 @@ enum RunCommand {
             with the script and seed it started with, losing and repeating no accepted sample.
             """,
         positionals: [PositionalSpec("FILE", arity: .optional, help: "the .gen script (not needed with --resume)")],
-        flags: [
-            FlagSpec("out", value: "DIR", help: "run directory (default runs/NAME-YYYYmmdd-HHMMSS)"),
-            FlagSpec("seed", value: "N", help: "seed for every random choice (default 42)"),
-            FlagSpec("count", value: "N", help: "accepted samples to reach (default: the spec's count)"),
-            FlagSpec("resume", value: "DIR", help: "continue the run stored in DIR"),
-            FlagSpec("provenance", help: "add _arm, _batch and _reward to each dataset line"),
-            FlagSpec("export-every", value: "SECONDS", help: "rewrite dataset.jsonl and rejected.jsonl during the run at most this often (default 30, 0: every batch)"),
-        ])
+        flags: [Flag.out, Flag.seed, Flag.count, Flag.resume, Flag.provenance, Flag.exportEvery])
 
     static let command = Command(spec: spec) { arguments, console in
-        let request: RunRequest
-        do {
-            request = try makeRequest(arguments)
-        } catch let error as UsageError {
-            console.writeError("error: \(error.message)\n" + (error.hint.map { "  = hint: \($0)\n" } ?? "") + "usage: \(spec.usage)\n")
-            return ExitCode.usage
-        } catch {
-            return ExitCode.usage
-        }
-        return await execute(request, console: console)
+        await execute(try makeRequest(arguments), console: console)
     }
 
-    static func makeRequest(_ arguments: ParsedArguments) throws -> RunRequest {
-        let count = try arguments.int("count")
-        if let count, count <= 0 { throw UsageError(message: "--count must be at least 1, got \(count)") }
-        let seed = try arguments.int("seed")
-        if let seed, seed < 0 { throw UsageError(message: "--seed must be 0 or more, got \(seed)") }
-        let exportEvery = try arguments.int("export-every") ?? 30
-        if exportEvery < 0 { throw UsageError(message: "--export-every must be 0 or more seconds, got \(exportEvery)") }
-        if let directory = arguments.value("resume") {
+    static func makeRequest(_ arguments: ParsedArguments) throws(UsageError) -> RunRequest {
+        let count = try arguments.int(Flag.count, in: 1...Int.max)
+        let seed = try arguments.int(Flag.seed, in: 0...Int.max)
+        let exportEvery = try arguments.int(Flag.exportEvery, in: 0...Int.max) ?? 30
+        if let directory = arguments.value(Flag.resume) {
             let out = URL(fileURLWithPath: directory)
             let script = arguments.positionals.first ?? ""
             return RunRequest(scriptPath: script, outDirectory: out, seed: nil, count: count, resume: true,
-                              provenance: arguments.has("provenance"), exportInterval: Double(exportEvery))
+                              provenance: arguments.has(Flag.provenance), exportInterval: Double(exportEvery))
         }
         guard let script = arguments.positionals.first else {
             throw UsageError(message: "`gen run` needs FILE (or --resume DIR)", hint: "gen run examples/sms_spam.gen")
         }
-        let out = arguments.value("out").map { URL(fileURLWithPath: $0) } ?? defaultDirectory(for: script)
+        let out = arguments.value(Flag.out).map { URL(fileURLWithPath: $0) } ?? defaultDirectory(for: script)
         return RunRequest(scriptPath: script, outDirectory: out, seed: seed.map { UInt64($0) }, count: count,
-                          provenance: arguments.has("provenance"), exportInterval: Double(exportEvery))
+                          provenance: arguments.has(Flag.provenance), exportInterval: Double(exportEvery))
     }
 
     static func defaultDirectory(for script: String) -> URL {
