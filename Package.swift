@@ -6,24 +6,10 @@ import PackageDescription
 let package = Package(
     name: "Gen",
     products: [
+        // `import Gen`: all a host needs. The modules below are the engine's own layering, not products.
         .library(name: "Gen", targets: ["Gen"]),
-        .library(name: "GenCore", targets: ["GenCore"]),
-        .library(name: "GenSyntax", targets: ["GenSyntax"]),
-        .library(name: "GenFormat", targets: ["GenFormat"]),
         .executable(name: "gen", targets: ["gen"]),
-        .library(name: "GenPipeline", targets: ["GenPipeline"]),
-        .library(name: "GenStdlib", targets: ["GenStdlib"]),
-        .library(name: "GenSemantics", targets: ["GenSemantics"]),
-        .library(name: "GenRouter", targets: ["GenRouter"]),
-        .library(name: "GenProviders", targets: ["GenProviders"]),
-        .library(name: "GenEval", targets: ["GenEval"]),
-        .library(name: "GenStore", targets: ["GenStore"]),
-        .library(name: "GenGeneration", targets: ["GenGeneration"]),
-        .library(name: "GenRuntime", targets: ["GenRuntime"]),
-        .library(name: "GenChecks", targets: ["GenChecks"]),
-        .library(name: "GenQuality", targets: ["GenQuality"]),
-        .library(name: "GenCharts", targets: ["GenCharts"]),
-        .library(name: "GenReport", targets: ["GenReport"]),
+        .executable(name: "gen-bench", targets: ["gen-bench"]),
     ],
     targets: [
         // Spans, source files, diagnostics and their rendering, seeded randomness: shared by every layer.
@@ -38,12 +24,23 @@ let package = Package(
         // The `gen` command line: argument parsing, help, and the check/fmt/ast/tokens/bench commands.
         .target(name: "GenCLI", dependencies: [
             "GenFormat", "GenEngine", "GenSemantics", "GenSyntax", "GenCore", "GenRun", "GenEval", "GenStore", "GenRouter",
-            "GenReport", "GenREPL", "GenQuality", "GenRuntime", "GenTestSupport", "GenProviders", "GenPipeline",
+            "GenReport", "GenREPL", "GenQuality", "GenRuntime", "GenProviders", "GenPipeline",
         ]),
         .testTarget(name: "GenCLITests", dependencies: [
             "GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore", "GenTestSupport", "GenSemantics", "GenEngine", "GenPipeline",
         ]),
         .executableTarget(name: "gen", dependencies: ["GenCLI"]),
+        // Benchmarks (parse, router, run, quality, eval, interpreter, savings) and `gen-bench`, which runs them:
+        // outside the library products and the `gen` binary.
+        .target(name: "GenBenchmarks", dependencies: [
+            "GenCLI", "GenCore", "GenSyntax", "GenEngine", "GenEval", "GenQuality", "GenRouter", "GenRuntime", "GenPipeline",
+            "GenProviders", "GenTestSupport",
+        ]),
+        .executableTarget(name: "gen-bench", dependencies: ["GenBenchmarks", "GenCLI"]),
+        .testTarget(name: "GenBenchmarksTests", dependencies: [
+            "GenBenchmarks", "GenCLI", "GenCore", "GenSyntax", "GenFormat", "GenRouter", "GenRuntime", "GenPipeline", "GenEval",
+            "GenQuality", "GenTestSupport",
+        ]),
         // The checked pipeline graph (IR): the only contract between the compiler and the runtime.
         .target(name: "GenPipeline", dependencies: ["GenCore"]),
         // The standard modules (stdlib/*.gen), embedded by scripts/embed-stdlib.sh.
@@ -58,10 +55,10 @@ let package = Package(
         // Values, the expression interpreter (stack machine with step budget and recursion limit), the builtin and
         // host function registry, and the script's only effects (env, read_jsonl) behind ScriptEnvironment.
         .target(name: "GenRuntime", dependencies: ["GenCore", "GenPipeline"]),
-        .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime", "GenPipeline", "GenCore"]),
+        .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime", "GenPipeline", "GenCore", "GenBenchmarks"]),
         // Bandit policies that share each batch among arms, their saved state, and the router benchmark.
         .target(name: "GenRouter", dependencies: ["GenCore"]),
-        .testTarget(name: "GenRouterTests", dependencies: ["GenRouter", "GenCore"]),
+        .testTarget(name: "GenRouterTests", dependencies: ["GenRouter", "GenCore", "GenBenchmarks"]),
         // OpenAI-compatible LLM client (chat, embeddings, retries, structured-output dialects) and model-output parsing.
         .target(name: "GenProviders", dependencies: ["GenCore"]),
         // Test helpers other test targets reuse: a scriptable HTTP/1.1 stub server on loopback.
@@ -73,7 +70,7 @@ let package = Package(
         // Small seeded text classifiers (naive Bayes, logistic regression), metrics, evaluation reports,
         // per-arm downstream credit (Shapley / leave-one-out) and the evaluation benchmark.
         .target(name: "GenEval", dependencies: ["GenCore"]),
-        .testTarget(name: "GenEvalTests", dependencies: ["GenEval"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GenEvalTests", dependencies: ["GenEval", "GenBenchmarks"], resources: [.copy("Fixtures")]),
         // System SQLite (libsqlite3-dev) through a plain module map: no pkg-config needed.
         .systemLibrary(name: "CSQLite"),
         // Run store on SQLite (WAL): runs, batches, candidates with checks, evaluations with per-arm credit,
@@ -107,7 +104,7 @@ let package = Package(
         // In-process quality stages: schema validation, text rules, exact and MinHash near dedup, novelty from
         // centred TF-IDF or embeddings (SimHash LSH), Vendi and distinct-n diversity, metrics, the benchmark.
         .target(name: "GenQuality", dependencies: ["GenCore", "GenPipeline"]),
-        .testTarget(name: "GenQualityTests", dependencies: ["GenQuality", "GenPipeline", "GenCore"]),
+        .testTarget(name: "GenQualityTests", dependencies: ["GenQuality", "GenPipeline", "GenCore", "GenBenchmarks"]),
         // Model-backed quality checks (similarity with centred embeddings or TF-IDF, entailment from yes/no
         // logprobs, rubric judge with structured output) behind GenRun's ModelChecker, cached by content.
         .target(name: "GenChecks", dependencies: ["GenCore", "GenPipeline", "GenRuntime", "GenProviders", "GenRun", "GenStore"]),

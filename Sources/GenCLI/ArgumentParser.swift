@@ -55,9 +55,9 @@ public enum ArgumentParser {
         let known = spec.flags.map(\.name)
         let suggestion = DidYouMean.hint(name, among: known, prefix: "--")
         let fallback = known.isEmpty
-            ? "`gen \(spec.name)` takes no flags"
-            : "`gen \(spec.name)` takes " + known.map { "--\($0)" }.joined(separator: ", ")
-        return UsageError(message: "unknown flag `\(argument)` for `gen \(spec.name)`", hint: suggestion ?? fallback)
+            ? "`\(spec.invocation)` takes no flags"
+            : "`\(spec.invocation)` takes " + known.map { "--\($0)" }.joined(separator: ", ")
+        return UsageError(message: "unknown flag `\(argument)` for `\(spec.invocation)`", hint: suggestion ?? fallback)
     }
 
     static func checkPositionals(_ positionals: [String], spec: CommandSpec) throws {
@@ -65,11 +65,11 @@ public enum ArgumentParser {
         let unbounded = spec.positionals.contains { $0.arity == .oneOrMore }
         if positionals.count < required {
             let missing = spec.positionals.filter { $0.arity != .optional }[positionals.count]
-            throw UsageError(message: "`gen \(spec.name)` needs \(missing.name): \(missing.help)")
+            throw UsageError(message: "`\(spec.invocation)` needs \(missing.name): \(missing.help)")
         }
         if !unbounded && positionals.count > spec.positionals.count {
             let extra = positionals[spec.positionals.count]
-            throw UsageError(message: "unexpected argument `\(extra)` for `gen \(spec.name)`")
+            throw UsageError(message: "unexpected argument `\(extra)` for `\(spec.invocation)`")
         }
     }
 }

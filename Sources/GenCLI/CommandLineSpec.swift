@@ -1,6 +1,9 @@
 /// The declared shape of one `gen` command: its name, what it does, its positional arguments and flags.
 /// Help text, usage lines and argument errors are all derived from this one description.
 public struct CommandSpec: Sendable {
+    /// The program the command belongs to: `gen`, or `gen-bench` for the benchmarks.
+    public var program: String
+    /// The command's name after the program (`run`); empty for a program that is one command.
     public var name: String
     public var summary: String
     /// Extra paragraphs for `gen help COMMAND`.
@@ -8,7 +11,11 @@ public struct CommandSpec: Sendable {
     public var positionals: [PositionalSpec]
     public var flags: [FlagSpec]
 
-    public init(name: String, summary: String, details: String = "", positionals: [PositionalSpec] = [], flags: [FlagSpec] = []) {
+    public init(
+        name: String, summary: String, details: String = "", positionals: [PositionalSpec] = [], flags: [FlagSpec] = [],
+        program: String = "gen"
+    ) {
+        self.program = program
         self.name = name
         self.summary = summary
         self.details = details
@@ -16,9 +23,12 @@ public struct CommandSpec: Sendable {
         self.flags = flags
     }
 
+    /// `gen run`, as messages name it.
+    public var invocation: String { name.isEmpty ? program : program + " " + name }
+
     /// `gen run FILE [--out DIR] [--seed N]`
     public var usage: String {
-        var parts = ["gen", name]
+        var parts = [invocation]
         for positional in positionals {
             switch positional.arity {
             case .one: parts.append(positional.name)

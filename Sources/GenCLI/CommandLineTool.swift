@@ -48,7 +48,12 @@ public struct CommandLineTool: Sendable {
             console.writeError(UsageError(message: "unknown command `\(first)`", hint: hint).rendered(usage: nil) + "\n" + overview())
             return ExitCode.usage
         }
-        let rest = Array(arguments.dropFirst())
+        return await Self.execute(command, arguments: Array(arguments.dropFirst()), console: console)
+    }
+
+    /// Runs one command on its arguments: `--help`, parsing, and every error it throws printed in one place.
+    /// A program that is a single command (`gen-bench`) calls this directly.
+    public static func execute(_ command: Command, arguments rest: [String], console: Console) async -> Int32 {
         if rest.contains("--help") || rest.contains("-h") {
             console.write(HelpText.command(command.spec))
             return 0

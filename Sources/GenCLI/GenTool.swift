@@ -19,7 +19,6 @@ public enum GenTool {
             FormatCommand.command,
             ASTCommand.command,
             TokensCommand.command,
-            BenchCommand.command,
         ], topics: ["capabilities": { Capabilities.standard.listing }])
     }
 }

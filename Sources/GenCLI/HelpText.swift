@@ -44,7 +44,8 @@ enum HelpText {
 }
 
 extension String {
-    func padding(to width: Int) -> String {
+    /// The text followed by spaces up to `width` columns (at least one space), for aligned tables.
+    public func padding(to width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }
 }

@@ -19,7 +19,7 @@ public struct RunRequest: Sendable {
     /// behind (the store has everything; `--resume` or the end of the run rewrites them). 0: every batch.
     public var exportInterval: Double
     /// Replaces the script's router for a new run (the stored graph has the replacement): how
-    /// `gen bench savings` runs a script's arms under uniform allocation for comparison.
+    /// `gen-bench savings` runs a script's arms under uniform allocation for comparison.
     public var routerOverride: RouterNode?
 
     public init(scriptPath: String, outDirectory: URL, seed: UInt64? = nil, count: Int? = nil, resume: Bool = false,

@@ -87,8 +87,5 @@ public struct ParameterSpec: Codable, Sendable, Equatable {
         }
     }
 
-    public static func number(_ value: Double) -> String {
-        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
-    }
+    public static func number(_ value: Double) -> String { NumberText.compact(value) }
 }

@@ -1,3 +1,4 @@
+import GenCore
 /// The valid values of a numeric policy parameter, e.g. `[0, 1]`, `(0, 1]` or `[0, 1/K]`.
 public struct ParameterRange: Sendable, Equatable, CustomStringConvertible {
     public var lower: Double
@@ -35,15 +36,7 @@ public struct ParameterRange: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let top = upper.isInfinite ? "inf" : CompactNumber.text(upper) + (upperPerArm ? "/K" : "")
-        return (lowerInclusive ? "[" : "(") + CompactNumber.text(lower) + ", " + top + (upperInclusive && upper.isFinite ? "]" : ")")
-    }
-}
-
-/// Short number text for messages and tables: `1` not `1.0`, `0.995` as is.
-enum CompactNumber {
-    static func text(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
+        let top = upper.isInfinite ? "inf" : NumberText.compact(upper) + (upperPerArm ? "/K" : "")
+        return (lowerInclusive ? "[" : "(") + NumberText.compact(lower) + ", " + top + (upperInclusive && upper.isFinite ? "]" : ")")
     }
 }

@@ -72,7 +72,7 @@ public struct RouterCore: Sendable {
 
     // MARK: - Unchecked fast paths (indices already valid); the benchmark uses these.
 
-    mutating func allocateIndices(slots: Int, available: [Int]) -> [Int] {
+    public mutating func allocateIndices(slots: Int, available: [Int]) -> [Int] {
         guard slots > 0 else { return [] }
         let chosen = policy.allocate(slots: slots, available: available, limits: policy.parameters.limits,
                                      clock: clock, using: &rng)
@@ -80,7 +80,7 @@ public struct RouterCore: Sendable {
         return chosen
     }
 
-    mutating func recordIndex(_ index: Int, reward: Double) {
+    public mutating func recordIndex(_ index: Int, reward: Double) {
         policy.record(reward: reward, weight: 1, arm: index, ticks: true)
         clock.observations += 1
     }

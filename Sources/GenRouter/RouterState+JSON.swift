@@ -26,7 +26,7 @@ extension RouterState {
         let reader = StateReader(json)
         let version = try reader.number("version")
         guard version == Double(Self.formatVersion) else {
-            throw .malformedState("version \(CompactNumber.text(version)) is not supported (expected \(Self.formatVersion))")
+            throw .malformedState("version \(NumberText.compact(version)) is not supported (expected \(Self.formatVersion))")
         }
         let name = try reader.string("policy")
         var parameters: [String: Double] = [:]

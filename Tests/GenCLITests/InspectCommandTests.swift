@@ -54,7 +54,7 @@ import Testing
         #expect(await gen(["--version"]).out == "gen 0.1.0\n")
         let overview = await gen(["--help"])
         #expect(overview.code == 0)
-        for command in ["check", "fmt", "ast", "tokens", "bench"] {
+        for command in ["check", "fmt", "ast", "tokens", "graph"] {
             #expect(overview.out.contains("\n  \(command) "), "overview lists \(command)")
         }
         let help = await gen(["help", "ast"])

@@ -94,34 +94,6 @@ import GenTestSupport
         #expect(!text.contains("good but late"), "a surplus candidate is not listed as rejected")
     }
 
-    @Test func benchSavingsComparesTheScriptsRouterWithUniformAllocation() async throws {
-        let server = try StubModelServer.start()
-        defer { server.stop() }
-        let directory = StubModelServer.temporaryDirectory()
-        let script = directory.appendingPathComponent("sms.gen")
-        try StubModelServer.script(url: server.baseURL, count: 8).write(to: script, atomically: true, encoding: .utf8)
-        let console = CapturingConsole()
-        #expect(await tool.run(["bench", "savings", script.path, "--seeds", "4,5"], console: console) == 0, "\(console.stderrText)")
-        let lines = console.stdoutText.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("gen bench savings \(script.path): 8 accepted per run, seeds 4, 5") == true)
-        let rows = lines.filter { $0.hasPrefix("4 ") || $0.hasPrefix("5 ") || $0.hasPrefix("all ") }
-        #expect(rows.count == 3)
-        for row in rows {
-            let cells = row.split(separator: " ")
-            // seed, then tokens, candidates, tokens/accepted for each side, then the saving.
-            #expect(cells.count == 8, "\(row)")
-            let (tokens, perAccepted) = (Double(cells[1]) ?? 0, Double(cells[3]) ?? 0)
-            #expect(abs(perAccepted - tokens / (row.hasPrefix("all") ? 16 : 8)) < 0.06)
-            #expect(cells[7].hasSuffix("%"))
-        }
-        #expect(console.stderrText.contains("seed 4, random: 8 accepted"))
-        let missing = CapturingConsole()
-        #expect(await tool.run(["bench", "savings"], console: missing) == 64)
-        #expect(missing.stderrText.contains("needs the script to run"))
-        let badSeeds = CapturingConsole()
-        #expect(await tool.run(["bench", "savings", script.path, "--seeds", "1,x"], console: badSeeds) == 64)
-    }
-
     @Test func exportEveryReachesTheRunRequest() throws {
         let parsed = try ArgumentParser.parse(["examples/sms_spam.gen", "--export-every", "5"], for: RunCommand.spec)
         #expect(try RunCommand.makeRequest(parsed).exportInterval == 5)

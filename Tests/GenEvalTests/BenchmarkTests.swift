@@ -1,5 +1,6 @@
 import Testing
 import GenEval
+@testable import GenBenchmarks
 
 @Suite struct BenchmarkTests {
     @Test func resamplerKeepsLabelsAndIsSeeded() {

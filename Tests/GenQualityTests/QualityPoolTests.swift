@@ -4,6 +4,7 @@ import GenPipeline
 import Testing
 
 @testable import GenQuality
+@testable import GenBenchmarks
 
 struct QualityPoolTests {
     static let schema = OutputSchema(fields: [

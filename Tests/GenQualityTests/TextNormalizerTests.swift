@@ -1,3 +1,4 @@
+import GenCore
 import Testing
 
 @testable import GenQuality
@@ -70,11 +71,11 @@ struct TextRulesTests {
 
 struct FormattingTests {
     @Test func fixedDecimals() {
-        #expect(Formatting.fixed(0.125, 2) == "0.13")  // an exact tie rounds away from zero
-        #expect(Formatting.fixed(0.8, 2) == "0.80")
-        #expect(Formatting.fixed(12.0, 0) == "12")
-        #expect(Formatting.fixed(-0.05, 3) == "-0.050")
-        #expect(Formatting.fixed(0.9999, 2) == "1.00")
-        #expect(Formatting.fixed(.nan, 2) == "nan")
+        #expect(NumberText.fixed(0.125, 2) == "0.13")  // an exact tie rounds away from zero
+        #expect(NumberText.fixed(0.8, 2) == "0.80")
+        #expect(NumberText.fixed(12.0, 0) == "12")
+        #expect(NumberText.fixed(-0.05, 3) == "-0.050")
+        #expect(NumberText.fixed(0.9999, 2) == "1.00")
+        #expect(NumberText.fixed(.nan, 2) == "nan")
     }
 }

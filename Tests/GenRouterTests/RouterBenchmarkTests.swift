@@ -1,6 +1,7 @@
 import GenCore
 import Testing
 @testable import GenRouter
+@testable import GenBenchmarks
 
 @Suite struct RouterBenchmarkTests {
     /// Uniform-random regret is known in closed form for each problem; it pins down the problem definitions.

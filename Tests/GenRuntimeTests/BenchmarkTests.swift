@@ -1,5 +1,6 @@
 import Testing
 import GenRuntime
+import GenBenchmarks
 import GenPipeline
 
 @Suite struct BenchmarkTests {

@@ -1,3 +1,4 @@
+import GenCore
 /// What the dedup index needs to know about one sample: its exact-duplicate hash and one MinHash signature
 /// per shingle kind it is indexed under. Made by `DedupIndex.fingerprint(id:text:)`.
 public struct DedupFingerprint: Sendable, Equatable {
@@ -29,7 +30,7 @@ public enum DedupVerdict: Sendable, Equatable {
         case .exactDuplicate(let id):
             return "exact duplicate of `\(id)` after normalisation"
         case .nearDuplicate(let id, let jaccard, let shingles):
-            return "near duplicate of `\(id)` (estimated Jaccard \(Formatting.fixed(jaccard, 2)) on \(shingles))"
+            return "near duplicate of `\(id)` (estimated Jaccard \(NumberText.fixed(jaccard, 2)) on \(shingles))"
         }
     }
 }

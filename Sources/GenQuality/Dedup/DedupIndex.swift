@@ -62,7 +62,7 @@ public struct DedupIndex: Sendable {
 
     /// How many accepted samples share a band with the fingerprint and were verified on their whole
     /// signature (the benchmark shows this: it grows with how dense the pool is, not with its size).
-    func verifiedCandidates(_ candidate: DedupFingerprint) -> Int {
+    public func verifiedCandidates(_ candidate: DedupFingerprint) -> Int {
         candidate.signatures.reduce(0) { total, entry in total + (tables[entry.key]?.similarItems(to: entry.value).count ?? 0) }
     }
 

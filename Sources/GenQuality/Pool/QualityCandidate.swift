@@ -27,8 +27,8 @@ public struct PreparedSample: Sendable {
     public let text: String
     let normalized: NormalizedText
     /// Nil when the sample failed its schema (later stages do not run).
-    let fingerprint: DedupFingerprint?
-    let vector: VectorItem?
+    public let fingerprint: DedupFingerprint?
+    public let vector: VectorItem?
     let diversity: DiversityTracker.Features?
     /// Set when the supplied embedding was unusable.
     let vectorProblem: String?

@@ -157,7 +157,7 @@ extension QualityPool {
 
     /// Direct access to the components, for the benchmark's stage-by-stage timing (copying them would
     /// make the first mutation copy every array of a large pool and distort the figures).
-    mutating func withComponents<Result>(
+    public mutating func withComponents<Result>(
         _ body: (inout DedupIndex, inout NoveltyIndex, inout DiversityTracker) throws -> Result
     ) rethrows -> Result {
         try body(&dedup, &novelty, &diversity)

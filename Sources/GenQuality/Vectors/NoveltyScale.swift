@@ -1,3 +1,4 @@
+import GenCore
 /// Turns the distance to the nearest accepted sample into a novelty in [0, 1]:
 /// `novelty = clip((d - floor) / (referenceDistance - floor), 0, 1)` with `d = 1 - max centred cosine`.
 ///
@@ -50,6 +51,6 @@ public struct NoveltyVerdict: Sendable, Equatable {
 
     public var reason: String? {
         guard isSemanticDuplicate, let nearest else { return nil }
-        return "semantic duplicate of `\(nearest.id)` (cosine \(Formatting.fixed(nearest.cosine, 3)))"
+        return "semantic duplicate of `\(nearest.id)` (cosine \(NumberText.fixed(nearest.cosine, 3)))"
     }
 }

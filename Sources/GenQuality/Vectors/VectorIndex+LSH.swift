@@ -43,7 +43,7 @@ extension VectorIndex {
     }
 
     /// The shortlist and how many bucket entries were read to make it (the benchmark reports the latter).
-    func shortlistAndScanned(for item: VectorItem) -> (rows: [Int], scanned: Int) {
+    public func shortlistAndScanned(for item: VectorItem) -> (rows: [Int], scanned: Int) {
         let query = sketch(ofProjection: item.projection)
         let queryTag = query[sketchWords - 1]
         var best = Shortlist(capacity: config.shortlist)

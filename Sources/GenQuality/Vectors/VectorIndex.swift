@@ -30,7 +30,7 @@ public struct VectorIndex: Sendable {
     /// in its bucket entries too, whose Hamming distance to the query's ranks candidates.
     var sketches: [UInt64] = []
     /// Bits each bucket key uses; 0 until the tables are built.
-    var activeBits = 0
+    public internal(set) var activeBits = 0
     var buckets = ChainedBuckets(slotCount: 1)
     var nextRebuild: Int
     /// Raw projections of the rows while the pool is small enough to be re-centred, so a re-centring only

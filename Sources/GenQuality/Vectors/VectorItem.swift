@@ -5,7 +5,7 @@ public struct VectorItem: Sendable, Equatable {
     public let vector: FeatureVector
     let normSquared: Double
     /// Projections on every hyperplane of the index that made the item (before centring).
-    let projection: [Float]
+    public let projection: [Float]
 
     init(id: String, vector: FeatureVector, projection: [Float]) {
         self.id = id

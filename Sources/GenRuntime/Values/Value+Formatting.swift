@@ -29,7 +29,7 @@ extension Value {
 
     /// Floats print in their shortest round-trip form, or with 15 significant digits when that form shows binary
     /// noise (0.1 + 0.2 prints `0.3`, not `0.30000000000000004`). Whole floats keep `.0` so they read as floats.
-    static func format(_ number: Double) -> String {
+    public static func format(_ number: Double) -> String {
         guard number.isFinite else { return number.isNaN ? "nan" : (number < 0 ? "-inf" : "inf") }
         var text = "\(number)"
         if significantDigits(text) > 15 {

@@ -1,3 +1,5 @@
+import GenCore
+import GenRouter
 import Foundation
 
 /// How the arms' true mean rewards evolve over time in a benchmark problem.

@@ -1,9 +1,10 @@
+import GenRuntime
 import GenCore
 import GenPipeline
 
 /// Measures per-sample evaluation speed on a realistic quality block: the rules of `examples/bank_intents.gen`
 /// (a regex, `std/quality`'s `no_meta_talk` and `word_count_between`) and the default reward, over synthetic
-/// samples. For `gen bench` and the runtime's report; figures are printed, never asserted.
+/// samples. For `gen-bench` and the runtime's report; figures are printed, never asserted.
 public enum InterpreterBenchmark {
     public struct Report: Sendable, CustomStringConvertible {
         public let samples: Int

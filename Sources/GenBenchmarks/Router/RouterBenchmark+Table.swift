@@ -1,3 +1,5 @@
+import GenCore
+import GenRouter
 import Foundation
 
 extension RouterBenchmark {
@@ -7,7 +9,7 @@ extension RouterBenchmark {
         let body = rows.map { row in
             [row.problem, String(row.batch), row.contender, String(row.seeds),
              String(format: "%.1f", row.meanRegret), String(format: "%.1f", row.standardError),
-             row.reference.map { CompactNumber.text($0) } ?? "-",
+             row.reference.map { NumberText.compact($0) } ?? "-",
              row.ratio.map { String(format: "%.2f", $0) } ?? "-"]
         }
         let all = [header] + body

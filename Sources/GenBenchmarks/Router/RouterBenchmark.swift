@@ -1,6 +1,8 @@
+import GenCore
+import GenRouter
 import Foundation
 
-/// `gen bench router`: every contender on the standard problems, mean regret over many seeds, with the
+/// `gen-bench router`: every contender on the standard problems, mean regret over many seeds, with the
 /// reference figures beside. `run` then `table` (and `targets` for the pass/fail summary).
 public enum RouterBenchmark {
     /// One line of results: a contender on a problem at a batch size.

@@ -1,3 +1,5 @@
+import GenCore
+import GenRouter
 /// Published or reproduced mean regrets for the standard problems (ROUTER-AND-QUALITY.md), by problem, batch
 /// size and contender label. Where the notes give one figure for "batch 1/20" pairs, the first is batch 1.
 public enum ReferenceRegret {

@@ -1,3 +1,4 @@
+import GenCLI
 import GenCore
 import GenSyntax
 

@@ -1,10 +1,11 @@
+import GenCLI
 import Foundation
 import GenCore
 import GenEngine
 import GenProviders
 import GenTestSupport
 
-/// `gen bench run`: samples per second through the whole loop (prompt, HTTP, parsing, quality, reward,
+/// `gen-bench run`: samples per second through the whole loop (prompt, HTTP, parsing, quality, reward,
 /// store commit) against a stub OpenAI server that answers at once, at several concurrency levels; and the
 /// engine's own overhead per sample, measured with an in-process client so no HTTP time is included.
 enum RunBenchmark {
@@ -36,7 +37,7 @@ enum RunBenchmark {
         let instant: [String: any LLMClient] = ["local": InstantClient()]
         rows.append(try await measure("in-process client (engine overhead)", url: server.baseURL, count: count,
                                       concurrency: 64, clients: instant))
-        var text = "gen bench run: \(count) accepted per row, batch 64, the stub answers at once\n"
+        var text = "gen-bench run: \(count) accepted per row, batch 64, the stub answers at once\n"
         #if DEBUG
         text += "note: this is a debug build; build with `swift build -c release --product gen` for real figures\n"
         #endif

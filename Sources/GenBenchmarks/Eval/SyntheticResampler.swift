@@ -1,3 +1,4 @@
+import GenEval
 import GenCore
 
 /// Makes bigger training sets from a small one for timing: rows drawn with replacement, each lightly

@@ -1,3 +1,5 @@
+import GenQuality
+import GenPipeline
 import Foundation
 import GenCore
 import GenPipeline
@@ -13,7 +15,7 @@ extension QualityBenchmark {
             do {
                 var pool = try QualityPool(schema: schema)
                 guard let median = try pool.calibrate(seeds: seeds) else { return "\(path): fewer than two texts" }
-                return "\(path): median NN distance \(Formatting.fixed(median, 3)) over \(seeds.count) texts"
+                return "\(path): median NN distance \(NumberText.fixed(median, 3)) over \(seeds.count) texts"
             } catch {
                 return "\(path): \(error)"
             }

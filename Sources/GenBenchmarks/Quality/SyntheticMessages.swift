@@ -1,3 +1,5 @@
+import GenQuality
+import GenPipeline
 import GenCore
 
 /// Varied, realistic customer-support messages from templates and vocabularies, drawn with a seeded

@@ -1,9 +1,10 @@
+import GenCLI
 import Foundation
 import GenCore
 import GenEngine
 import GenPipeline
 
-/// `gen bench savings FILE`: what a script's router saves. The script runs as written and again with its
+/// `gen-bench savings FILE`: what a script's router saves. The script runs as written and again with its
 /// arms drawn uniformly at random (`router random()`, what one does without a router), with the same seeds
 /// and target, on the script's own model servers; the figure is tokens per accepted sample.
 enum SavingsBenchmark {
@@ -52,7 +53,7 @@ enum SavingsBenchmark {
             uniform.perAccepted > 0 ? String(format: "%.1f%%", (1 - router.perAccepted / uniform.perAccepted) * 100) : "-"
         }
         let accepted = rows.first?.router.accepted ?? 0
-        var text = "gen bench savings \(script): \(accepted) accepted per run, seeds "
+        var text = "gen-bench savings \(script): \(accepted) accepted per run, seeds "
             + rows.map { String($0.seed) }.joined(separator: ", ") + "\n"
         text += "".padding(to: 8) + "the script's router (\(policy))".padding(to: 39) + "uniform (router random())".padding(to: 39) + "\n"
         text += "seed".padding(to: 8) + String(repeating: "tokens   candidates  tokens/accepted   ", count: 2) + "saving\n"

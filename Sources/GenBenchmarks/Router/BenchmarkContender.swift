@@ -1,3 +1,5 @@
+import GenCore
+import GenRouter
 /// A policy configuration the benchmark runs: a label for the table, a registered policy and its arguments.
 public struct BenchmarkContender: Sendable, Equatable {
     public var label: String

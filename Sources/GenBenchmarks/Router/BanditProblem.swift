@@ -1,6 +1,7 @@
+import GenRouter
 import GenCore
 
-/// A standard bandit problem for `gen bench router` (ROUTER-AND-QUALITY.md, "Standard problems").
+/// A standard bandit problem for `gen-bench router` (ROUTER-AND-QUALITY.md, "Standard problems").
 public struct BanditProblem: Sendable {
     public let id: String
     public let summary: String

@@ -1,3 +1,5 @@
+import GenQuality
+import GenPipeline
 import Foundation
 import GenCore
 import GenPipeline
@@ -77,16 +79,16 @@ public enum QualityBenchmark {
             }
             let recall = recallQueries == 0 ? nil : recallFigures(of: pool, candidates: nextBatch(recallQueries))
             lines.append(row("\(start)-\(pool.count)", apiRate, stages.times, stages.acceptedShare, recall)
-                + Formatting.fixed(growthRate, 0))
+                + NumberText.fixed(growthRate, 0))
         }
         lines.append(
-            "growth: \(grown) candidates, \(grownAccepted) accepted (\(Formatting.fixed(Double(grownAccepted) / Double(max(grown, 1)) * 100, 1))%); "
+            "growth: \(grown) candidates, \(grownAccepted) accepted (\(NumberText.fixed(Double(grownAccepted) / Double(max(grown, 1)) * 100, 1))%); "
                 + "pool \(pool.count) with the measurement windows")
         let snapshot = pool.diversitySnapshot
         lines.append(
-            "diversity of the pool: Vendi_2 \(Formatting.fixed(snapshot.vendi, 1)) (of \(pool.config.vendiDimensions) dims), "
-                + "distinct-1 \(Formatting.fixed(snapshot.distinct1, 4)), distinct-2 \(Formatting.fixed(snapshot.distinct2, 4)), "
-                + "entropy \(Formatting.fixed(snapshot.unigramEntropy, 2))/\(Formatting.fixed(snapshot.bigramEntropy, 2)) bits")
+            "diversity of the pool: Vendi_2 \(NumberText.fixed(snapshot.vendi, 1)) (of \(pool.config.vendiDimensions) dims), "
+                + "distinct-1 \(NumberText.fixed(snapshot.distinct1, 4)), distinct-2 \(NumberText.fixed(snapshot.distinct2, 4)), "
+                + "entropy \(NumberText.fixed(snapshot.unigramEntropy, 2))/\(NumberText.fixed(snapshot.bigramEntropy, 2)) bits")
         return lines.joined(separator: "\n")
     }
 
@@ -178,16 +180,16 @@ public enum QualityBenchmark {
 
     private static func row(_ pool: String, _ rate: Double, _ times: StageTimes, _ accepted: Double, _ recall: Recall?) -> String {
         func cell(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
-        var line = cell(pool, 14) + cell(Formatting.fixed(rate, 0), 12)
-        for stage in StageTimes.stages.indices { line += cell(Formatting.fixed(times.microsecondsPerSample(stage), 2), 10) }
-        line += cell(Formatting.fixed(times.totalMicrosecondsPerSample, 1), 10)
-        line += cell(Formatting.fixed(accepted * 100, 1) + "%", 10)
+        var line = cell(pool, 14) + cell(NumberText.fixed(rate, 0), 12)
+        for stage in StageTimes.stages.indices { line += cell(NumberText.fixed(times.microsecondsPerSample(stage), 2), 10) }
+        line += cell(NumberText.fixed(times.totalMicrosecondsPerSample, 1), 10)
+        line += cell(NumberText.fixed(accepted * 100, 1) + "%", 10)
         guard let recall else { return line + cell("-", 13) + cell("-", 17) + cell("-", 15) + cell("-", 14) + cell("-", 16) }
-        line += cell(Formatting.fixed(recall.atOne, 3), 13)
-        line += cell(Formatting.fixed(recall.closeRecall, 3) + " (n=\(recall.closeCount))", 17)
-        line += cell(Formatting.fixed(recall.noveltyError, 4), 15)
-        line += cell(Formatting.fixed(recall.scanned, 0), 14)
-        line += cell(Formatting.fixed(recall.verified, 1), 16)
+        line += cell(NumberText.fixed(recall.atOne, 3), 13)
+        line += cell(NumberText.fixed(recall.closeRecall, 3) + " (n=\(recall.closeCount))", 17)
+        line += cell(NumberText.fixed(recall.noveltyError, 4), 15)
+        line += cell(NumberText.fixed(recall.scanned, 0), 14)
+        line += cell(NumberText.fixed(recall.verified, 1), 16)
         return line
     }
 }

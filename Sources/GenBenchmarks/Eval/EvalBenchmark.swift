@@ -1,3 +1,5 @@
+import GenCore
+import GenEval
 import Foundation
 
 /// Speed and accuracy figures of the small models, printed as tables (never asserted in unit tests).

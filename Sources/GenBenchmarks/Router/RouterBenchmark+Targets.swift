@@ -1,3 +1,5 @@
+import GenCore
+import GenRouter
 /// One of issue 4's router targets, judged on benchmark rows.
 public struct BenchmarkTarget: Sendable, Equatable, CustomStringConvertible {
     public var name: String
@@ -51,6 +53,6 @@ extension RouterBenchmark {
 
     private static func format(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
-        return CompactNumber.text(rounded)
+        return NumberText.compact(rounded)
     }
 }

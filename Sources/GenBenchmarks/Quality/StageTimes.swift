@@ -1,3 +1,5 @@
+import GenQuality
+import GenPipeline
 import Foundation
 
 /// Time per in-process stage, for the benchmark table.

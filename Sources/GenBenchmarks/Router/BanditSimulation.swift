@@ -1,3 +1,4 @@
+import GenRouter
 import GenCore
 
 /// Plays one policy on one problem instance and measures pseudo-regret: the sum over samples of

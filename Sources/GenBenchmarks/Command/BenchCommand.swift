@@ -1,12 +1,13 @@
+import GenCLI
 import Foundation
 import GenCore
 
-/// `gen bench WHAT`: figures for the parts whose speed or quality the issues name targets for.
-enum BenchCommand {
+/// `gen-bench WHAT`: figures for the parts whose speed or quality the issues name targets for.
+public enum BenchCommand {
     static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings"]
 
     static let spec = CommandSpec(
-        name: "bench", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings",
+        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings",
         details: """
             parse: lexes and parses a generated script (every declaration kind, comments, interpolation); lines/s, MB/s.
             router: regret of every policy on the standard problems R1-R5 beside the reference figures, and the targets.
@@ -16,14 +17,15 @@ enum BenchCommand {
             interpreter: rule and reward evaluations per second.
             savings FILE: runs the script as written and with `router random()` on its own model servers, same seeds
               and target, and prints the tokens per accepted sample of each and what the router saves.
-            Build with `swift build -c release --product gen` first: debug builds are many times slower.
+            Build with `swift build -c release --product gen-bench` first: debug builds are many times slower.
             """,
         positionals: [
             PositionalSpec("WHAT", help: "what to measure: " + benchmarks.joined(separator: ", ")),
             PositionalSpec("FILE", arity: .optional, help: "savings: the script to run"),
         ],
         flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
-                Flag.flips, Flag.shortlist])
+                Flag.flips, Flag.shortlist],
+        program: "gen-bench")
 
     enum Flag {
         static let lines = FlagSpec("lines", value: "N", help: "parse: size of the generated script in lines (default 50000)")
@@ -40,7 +42,7 @@ enum BenchCommand {
         static let shortlist = FlagSpec("shortlist", value: "N", help: "quality: candidates verified exactly per query (default 8)")
     }
 
-    static let command = Command(spec: spec) { arguments, console in
+    public static let command = Command(spec: spec) { arguments, console in
         let what = arguments.positionals.first ?? ""
         guard benchmarks.contains(what) else {
             let hint = DidYouMean.hint(what, among: benchmarks) ?? "the benchmarks are " + benchmarks.joined(separator: ", ")
@@ -55,10 +57,10 @@ enum BenchCommand {
 
     static func report(_ result: ParseBenchmark, runs: Int) -> String {
         let megabytes = Double(result.bytes) / 1_000_000
-        var text = "gen bench parse: \(grouped(result.lines)) lines, \(fixed(megabytes, 2)) MB, \(grouped(result.tokens)) tokens, "
+        var text = "gen-bench parse: \(grouped(result.lines)) lines, \(fixed(megabytes, 2)) MB, \(grouped(result.tokens)) tokens, "
         text += "\(result.diagnostics) diagnostics, \(runs) run\(runs == 1 ? "" : "s")\n"
         #if DEBUG
-        text += "note: this is a debug build; build with `swift build -c release --product gen` for real figures\n"
+        text += "note: this is a debug build; build with `swift build -c release --product gen-bench` for real figures\n"
         #endif
         for (name, timings) in [("lex+parse", result.parse), ("lex only", result.lex)] {
             text += name.padding(to: 10)

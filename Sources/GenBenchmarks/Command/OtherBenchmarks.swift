@@ -1,3 +1,4 @@
+import GenCLI
 import Foundation
 import GenCore
 import GenEngine
@@ -29,7 +30,7 @@ enum OtherBenchmarks {
                 console.write(try EvalBenchmark.run(dataDirectory: data) + "\n")
             case "savings":
                 guard arguments.positionals.count == 2 else {
-                    throw UsageError(message: "`gen bench savings` needs the script to run, like `gen bench savings examples/sms_spam.gen`")
+                    throw UsageError(message: "`gen-bench savings` needs the script to run, like `gen-bench savings examples/sms_spam.gen`")
                 }
                 let count = try arguments.int(Flag.count, in: 1...Int.max)
                 let seeds = (try arguments.ints(Flag.seeds, in: 0...Int.max) ?? [1, 2, 3]).map { UInt64($0) }
@@ -46,7 +47,7 @@ enum OtherBenchmarks {
         return ExitCode.ok
     }
 
-    /// `gen bench quality`'s flags, checked here so a bad value is a usage error, not a crash in the index.
+    /// `gen-bench quality`'s flags, checked here so a bad value is a usage error, not a crash in the index.
     static func qualityOptions(_ arguments: ParsedArguments) throws -> QualityBenchmark.Options {
         var options = QualityBenchmark.Options()
         if let pools = try arguments.ints(Flag.pools, in: 1...10_000_000) { options.poolSizes = pools }
