@@ -139,86 +139,55 @@ public actor AdaptiveRun {
         return info.nextBatchIndex
     }
 
-    /// The batch size, or fewer near the end: enough slots to reach the target at the pass rate seen so far,
-    /// plus one. A full last batch for the last few samples spent tokens on candidates that passed every
-    /// check and were then thrown away as over the target.
-    func slotsForNextBatch() -> Int {
-        let remaining = configuration.targetCount - progress.accepted
-        let passed = progress.arms.reduce(0) { $0 + $1.passed }
-        guard remaining > 0, progress.candidates > 0, passed > 0 else { return configuration.batchSize }
-        let rate = Double(passed) / Double(progress.candidates)
-        let needed = Int((Double(remaining) / rate).rounded(.up)) + 1
-        return min(configuration.batchSize, max(1, needed))
-    }
-
     func countLabel(of sample: JSONValue) {
         if let field = graph.spec.labelField, let label = sample[field]?.stringValue {
             labelCounts[label, default: 0] += 1
         }
     }
 
+    /// One batch: slots and their labels -> the router's allocation -> generation -> quality -> rewards and
+    /// verdicts -> the router learns -> one store transaction -> the pool, the counts and the progress move on.
     func runBatch(index: Int) async throws {
         guard let router else { return }
         let batchStarted = Date()
-        let slots = slotsForNextBatch()
+        let slots = BatchSlots.count(
+            batchSize: configuration.batchSize, target: configuration.targetCount, accepted: progress.accepted,
+            passed: progress.passed, candidates: progress.candidates)
         let allocation = try await router.allocate(slots: slots)
         let labels = quotas?.allocate(slots: slots, accepted: labelCounts, target: configuration.targetCount)
-        let root = SeededRandom(seed: configuration.seed)
-        let requests = (0..<slots).map { slot in
-            var slotRandom = root.derived("batch \(index) slot \(slot)")
-            return SlotRequest(slot: slot, targetLabel: labels?[slot], seed: slotRandom.next())
-        }
+        let requests = BatchSlots.requests(count: slots, batch: index, runSeed: configuration.seed, labels: labels)
         let candidates = try await generate(requests, allocation: allocation)
         let assessments = try await quality.assess(candidates)
         let poolMetrics = await quality.poolMetrics()
-        let batchMetrics = RewardScope.batchMetrics(assessments, candidates: candidates).merging(poolMetrics) { a, _ in a }
         let scope = RewardScope(
             assessments: assessments, candidates: candidates, pool: poolMetrics, previousTokens: progress.tokens,
             previousCandidates: progress.candidates, scoreNames: scoreNames)
-
+        let verdicts = BatchVerdicts.decide(candidates, assessments, room: configuration.targetCount - progress.accepted)
         var records: [CandidateRecord] = []
-        var observations: [Observation] = []
-        var newlyAccepted: [JSONValue] = []
-        var tokens = 0
-        for (candidate, assessment) in zip(candidates, assessments) {
-            let value = try reward.reward(scope.inputs(candidate, assessment))
-            var reasons = assessment.reasons
-            var accept = assessment.passed
-            if accept && progress.accepted + newlyAccepted.count >= configuration.targetCount {
-                accept = false
-                reasons.append(SurplusReason.text)
-            }
-            if accept, let sample = candidate.sample {
-                newlyAccepted.append(sample)
-                acceptedByArm[candidate.arm, default: []].append(sample)
-            }
-            let spent = candidate.tokens + assessment.judgeTokens
-            tokens += spent
-            observations.append(Observation(arm: candidate.arm, reward: value))
-            var scores = assessment.scores
-            scores["quality"] = assessment.quality
-            scores["novelty"] = assessment.novelty
-            records.append(CandidateRecord(
-                slot: candidate.slot, arm: candidate.arm, armParameters: .object(candidate.parameters),
-                sample: candidate.sample, rawText: candidate.rawText, verdict: accept ? .accepted : .rejected,
-                reasons: reasons, reward: value, scores: scores, tokens: spent,
-                latencySeconds: candidate.latencySeconds, checks: assessment.checks))
+        for (position, (candidate, assessment)) in zip(candidates, assessments).enumerated() {
+            let reward = try reward.reward(scope.inputs(candidate, assessment))
+            records.append(CandidateRecord(candidate, assessment, verdict: verdicts[position], reward: reward))
         }
         // Learn first, then write the state after learning: the stored state is exactly what the next
         // batch starts from, in this process or a resumed one.
-        try await router.observe(observations)
+        try await router.observe(records.map { Observation(arm: $0.arm, reward: $0.reward) })
         let state = await router.snapshot()
-        let counts = Dictionary(allocation.map { ($0, 1) }, uniquingKeysWith: +)
+        let batchMetrics = RewardScope.batchMetrics(assessments, candidates: candidates).merging(poolMetrics) { a, _ in a }
         let batch = BatchRecord(
-            index: index, allocation: counts, routerState: state.json, rngState: ["run_seed": configuration.seed],
-            metrics: RewardScope.stored(batch: batchMetrics, arms: scope.byArm), tokens: tokens,
-            startedAt: batchStarted, endedAt: Date())
+            index: index, allocation: Dictionary(allocation.map { ($0, 1) }, uniquingKeysWith: +), routerState: state.json,
+            rngState: ["run_seed": configuration.seed], metrics: RewardScope.stored(batch: batchMetrics, arms: scope.byArm),
+            tokens: records.reduce(0) { $0 + $1.tokens }, startedAt: batchStarted, endedAt: Date())
         let receipt = try await store.record(batch: batch, candidates: records)
 
-        acceptedSamples += newlyAccepted
-        for sample in newlyAccepted { countLabel(of: sample) }
-        await quality.commit(accepted: newlyAccepted)
-        update(progress: records, index: index, acceptedTotal: receipt.acceptedTotal, tokens: tokens, epsilon: state.epsilon)
+        let newlyAccepted = records.filter { $0.verdict == .accepted }.compactMap { record in record.sample.map { (record.arm, $0) } }
+        for (arm, sample) in newlyAccepted {
+            acceptedSamples.append(sample)
+            acceptedByArm[arm, default: []].append(sample)
+            countLabel(of: sample)
+        }
+        await quality.commit(accepted: newlyAccepted.map(\.1))
+        progress.record(batch: index, records, acceptedTotal: receipt.acceptedTotal, epsilon: state.epsilon)
+        progress.elapsedSeconds = Date().timeIntervalSince(startedAt)
         await observer?.batchFinished(progress)
         if let every = evaluator?.node.every, every > 0,
            progress.accepted / every > (lastEvaluatedAt ?? 0) / every, progress.accepted < configuration.targetCount {
@@ -274,32 +243,6 @@ public actor AdaptiveRun {
             var all: [Candidate] = []
             for try await produced in group { all += produced }
             return all.sorted { $0.slot < $1.slot }
-        }
-    }
-
-    func update(progress records: [CandidateRecord], index: Int, acceptedTotal: Int, tokens: Int, epsilon: Double?) {
-        progress.batchIndex = index + 1
-        progress.accepted = acceptedTotal
-        progress.candidates += records.count
-        progress.tokens += tokens
-        progress.elapsedSeconds = Date().timeIntervalSince(startedAt)
-        progress.epsilon = epsilon
-        for record in records {
-            guard let position = progress.arms.firstIndex(where: { $0.name == record.arm }) else { continue }
-            progress.arms[position].pulls += 1
-            progress.arms[position].rewardSum += record.reward
-            progress.arms[position].tokens += record.tokens
-            if record.verdict == .accepted || SurplusReason.isSurplus(record.reasons) {
-                progress.arms[position].passed += 1
-            }
-            if record.verdict == .accepted {
-                progress.arms[position].accepted += 1
-            } else {
-                // Surplus samples passed every check; they are not quality failures.
-                for reason in record.reasons where !SurplusReason.isSurplus(reason: reason) {
-                    progress.arms[position].rejections[reason, default: 0] += 1
-                }
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import GenEval
+import GenStore
 
 /// What the status display shows after each batch, and what the summary table is made of.
 public struct RunProgress: Sendable, Equatable {
@@ -34,6 +35,33 @@ public struct RunProgress: Sendable, Equatable {
     /// Accepted at the start of this process (non-zero after a resume), so the rate is honest.
     public var acceptedAtStart = 0
     var acceptedThisSession: Int { accepted - acceptedAtStart }
+
+    /// Counts a committed batch: its records per arm (a surplus sample counts as passed, not as a rejection),
+    /// the store's accepted total and the tokens spent.
+    public mutating func record(batch index: Int, _ records: [CandidateRecord], acceptedTotal: Int, epsilon: Double?) {
+        batchIndex = index + 1
+        accepted = acceptedTotal
+        candidates += records.count
+        tokens += records.reduce(0) { $0 + $1.tokens }
+        self.epsilon = epsilon
+        for record in records {
+            guard let position = arms.firstIndex(where: { $0.name == record.arm }) else { continue }
+            arms[position].pulls += 1
+            arms[position].rewardSum += record.reward
+            arms[position].tokens += record.tokens
+            if record.verdict == .accepted || SurplusReason.isSurplus(record.reasons) { arms[position].passed += 1 }
+            if record.verdict == .accepted {
+                arms[position].accepted += 1
+            } else {
+                for reason in record.reasons where !SurplusReason.isSurplus(reason: reason) {
+                    arms[position].rejections[reason, default: 0] += 1
+                }
+            }
+        }
+    }
+
+    /// Candidates that passed every check, over all arms (surplus ones included).
+    public var passed: Int { arms.reduce(0) { $0 + $1.passed } }
 
     /// Seconds until the target at the current rate, nil until there is a rate.
     public var etaSeconds: Double? {

@@ -1,0 +1,26 @@
+import GenCore
+import GenGeneration
+
+/// How many candidates the next batch asks for, and each slot's request (target label and seed).
+enum BatchSlots {
+    /// The batch size, or fewer near the end: enough slots to reach the target at the pass rate seen so far,
+    /// plus one. A full last batch for the last few samples spent tokens on candidates that passed every
+    /// check and were then thrown away as over the target.
+    static func count(batchSize: Int, target: Int, accepted: Int, passed: Int, candidates: Int) -> Int {
+        let remaining = target - accepted
+        guard remaining > 0, candidates > 0, passed > 0 else { return batchSize }
+        let rate = Double(passed) / Double(candidates)
+        let needed = Int((Double(remaining) / rate).rounded(.up)) + 1
+        return min(batchSize, max(1, needed))
+    }
+
+    /// One request per slot; each slot's seed derives from the run seed, the batch and the slot alone, so a
+    /// resumed run asks for exactly what the killed one would have.
+    static func requests(count: Int, batch: Int, runSeed: UInt64, labels: [String]?) -> [SlotRequest] {
+        let root = SeededRandom(seed: runSeed)
+        return (0..<count).map { slot in
+            var slotRandom = root.derived("batch \(batch) slot \(slot)")
+            return SlotRequest(slot: slot, targetLabel: labels?[slot], seed: slotRandom.next())
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import GenGeneration
+import GenStore
+
+/// Which of a batch's candidates are accepted: those that passed every check, in slot order, while the target
+/// has room; a passing candidate past the target is rejected as surplus (it passed, and is counted as such).
+enum BatchVerdicts {
+    struct Verdict: Equatable {
+        var accepted: Bool
+        var reasons: [String]
+    }
+
+    /// - Parameter room: samples the target still needs before this batch.
+    static func decide(_ candidates: [Candidate], _ assessments: [Assessment], room: Int) -> [Verdict] {
+        var left = room
+        return zip(candidates, assessments).map { candidate, assessment in
+            guard assessment.passed, candidate.sample != nil else {
+                return Verdict(accepted: false, reasons: assessment.reasons)
+            }
+            guard left > 0 else { return Verdict(accepted: false, reasons: assessment.reasons + [SurplusReason.text]) }
+            left -= 1
+            return Verdict(accepted: true, reasons: assessment.reasons)
+        }
+    }
+}
+
+extension CandidateRecord {
+    /// What the store keeps of one candidate: its sample or raw text, verdict, reasons, reward, every score
+    /// (the weighted `quality` and `novelty` beside the script's own) and every check.
+    init(_ candidate: Candidate, _ assessment: Assessment, verdict: BatchVerdicts.Verdict, reward: Double) {
+        var scores = assessment.scores
+        scores[RewardMetric.quality.name] = assessment.quality
+        scores[RewardMetric.novelty.name] = assessment.novelty
+        self.init(
+            slot: candidate.slot, arm: candidate.arm, armParameters: .object(candidate.parameters),
+            sample: candidate.sample, rawText: candidate.rawText, verdict: verdict.accepted ? .accepted : .rejected,
+            reasons: verdict.reasons, reward: reward, scores: scores, tokens: candidate.tokens + assessment.judgeTokens,
+            latencySeconds: candidate.latencySeconds, checks: assessment.checks)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import GenCore
+import GenGeneration
+import GenPipeline
+import GenRun
+import GenRuntime
+@testable import GenEngine
+
+/// `ScriptQuality` on its own: the script's quality block compiled by the real checker, a counting fake for
+/// the model checks, candidates made by hand.
+@Suite struct ScriptQualityTests {
+    actor CountingChecker: ModelChecker {
+        var calls: [String] = []
+        func run(_ check: ModelCheckNode, arguments: [Value], context: ModelCheckContext) async throws -> ModelCheckOutcome {
+            calls.append(SampleTextOf.value(arguments.first))
+            return ModelCheckOutcome(score: 0.5, method: "fake", tokens: 7)
+        }
+    }
+
+    enum SampleTextOf {
+        static func value(_ value: Value?) -> String { if case .string(let text)? = value { text } else { "" } }
+    }
+
+    static let script = """
+    gen 0.1
+    model local = openai(base_url: "http://127.0.0.1:1/v1", model: "m")
+    schema S {
+      text: string(min: 5, max: 60)
+      label: enum("ham", "spam")
+    }
+    spec s {
+      domain: "Short messages"
+      output: S
+      count: 10
+    }
+    arm a = naive(local)
+    router ucb1()
+    quality {
+      rule "no digits" !matches(sample.text, "[0-9]")
+      rule "no shouting" upper(sample.text) != sample.text
+      score "fits" entails(sample.text, "It is a message", using: local) weight 3
+      score "short" 1 - len(sample.text) / 60 weight 1
+      dedup exact()
+    }
+    reward = passed * quality
+    """
+
+    func quality(_ checker: CountingChecker) throws -> ScriptQuality {
+        let graph = try #require(Engine(variables: [:]).compile(source: Self.script, path: "q.gen", directory: URL(fileURLWithPath: "/tmp")).graph)
+        return try ScriptQuality(graph: graph, interpreter: try Interpreter(graph: graph), checker: checker)
+    }
+
+    func candidate(_ slot: Int, _ text: String?, label: String = "ham") -> Candidate {
+        Candidate(arm: "a", slot: slot, targetLabel: nil, sample: text.map { .object(["text": .string($0), "label": .string(label)]) },
+                  rawText: text ?? "{", failure: text == nil ? "truncated JSON" : nil)
+    }
+
+    @Test func gatesRunInOrderAndModelChecksOnlyForSurvivors() async throws {
+        let checker = CountingChecker()
+        let quality = try quality(checker)
+        let results = try await quality.assess([
+            candidate(0, "see you at noon"),
+            candidate(1, "call 555 now"),
+            candidate(2, "HELLO THERE"),
+            candidate(3, "see you at noon"),
+            candidate(4, nil),
+            candidate(5, "hi", label: "ham"),
+            candidate(6, "a fine message", label: "eggs"),
+        ])
+        #expect(results.map(\.passed) == [true, false, false, false, false, false, false])
+        #expect(results[1].reasons == ["rule \"no digits\""])
+        #expect(results[2].reasons == ["rule \"no shouting\""])
+        #expect(results[3].reasons.first?.hasPrefix("duplicate") == true, "\(results[3].reasons)")
+        #expect(results[4].reasons == ["truncated JSON"])
+        #expect(results[5].reasons.first?.hasPrefix("schema:") == true, "\(results[5].reasons)")
+        #expect(results[6].reasons.first?.hasPrefix("schema:") == true)
+        // Only the one survivor cost a model call; its judge tokens are counted.
+        #expect(await checker.calls == ["see you at noon"])
+        #expect(results[0].judgeTokens == 7)
+        // quality = (3 * 0.5 + 1 * (1 - 15/60)) / 4
+        #expect(abs(results[0].quality - (3 * 0.5 + 0.75) / 4) < 1e-9)
+        #expect(results[0].checks.map(\.kind) == ["schema", "dedup", "rule", "rule", "score", "entails", "score"])
+    }
+
+    @Test func theAcceptedPoolCatchesDuplicatesOfEarlierBatches() async throws {
+        let quality = try quality(CountingChecker())
+        _ = try await quality.assess([candidate(0, "see you at noon")])
+        await quality.commit(accepted: [.object(["text": .string("see you at noon"), "label": .string("ham")])])
+        let again = try await quality.assess([candidate(0, "See you at noon")])
+        #expect(again[0].passed == false)
+        #expect(again[0].reasons.first?.contains("accepted #1") == true, "\(again[0].reasons)")
+        #expect(await quality.poolMetrics()[.poolSize] == 1)
+    }
+}
