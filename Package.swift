@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "GenQualityTests", dependencies: ["GenQuality", "GenPipeline", "GenCore", "GenBenchmarks"]),
         // Model-backed quality checks (similarity with centred embeddings or TF-IDF, entailment from yes/no
         // logprobs, rubric judge with structured output) behind GenRun's ModelChecker, cached by content.
-        .target(name: "GenChecks", dependencies: ["GenCore", "GenPipeline", "GenRuntime", "GenProviders", "GenRun", "GenStore"]),
+        .target(name: "GenChecks", dependencies: ["GenCore", "GenPipeline", "GenRuntime", "GenProviders", "GenRun", "GenStore", "GenQuality"]),
         .testTarget(name: "GenChecksTests", dependencies: [
             "GenChecks", "GenCore", "GenPipeline", "GenRuntime", "GenProviders", "GenRun", "GenStore",
         ]),

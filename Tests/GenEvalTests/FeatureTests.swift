@@ -1,3 +1,4 @@
+import GenCore
 import Testing
 @testable import GenEval
 

@@ -1,3 +1,4 @@
+import GenCore
 import Foundation
 import GenPipeline
 import Testing

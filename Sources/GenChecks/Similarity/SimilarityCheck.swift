@@ -1,6 +1,7 @@
 import GenCore
 import GenPipeline
 import GenProviders
+import GenQuality
 import GenRun
 
 /// `similarity(a, b, using: embedder)`: the cosine of the two texts' embeddings from the model's
@@ -65,7 +66,7 @@ public struct SimilarityCheck: ModelCheckKind {
     private func lexical(_ a: String, _ b: String, _ invocation: CheckInvocation, reason: String) -> ModelCheckOutcome {
         let spec = invocation.context.spec
         let corpus = ReferenceTexts.forSpec(spec) + [spec.domain] + spec.constraints
-        let cosine = LexicalTFIDF(corpus: corpus).cosine(a, b)
+        let cosine = (try? HashedTFIDF.cosine(a, b, corpus: corpus)) ?? 0
         return ModelCheckOutcome(
             score: cosine, method: "tf-idf cosine (\(reason))",
             detail: .object(["cosine": .double(cosine), "corpus": .int(corpus.count)]))

@@ -27,11 +27,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable, Codable 
     /// A new generator whose sequence is independent of this one's, derived from a label.
     /// Used to give each component (router, arms, dedup) its own stream from one run seed.
     public func derived(_ label: String) -> SeededRandom {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a: stable across runs and platforms, unlike Hasher
-        for byte in label.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        var mixer = SeededRandom(seed: state ^ hash)
+        var mixer = SeededRandom(seed: state ^ StableHash.fnv1a(label))
         return SeededRandom(seed: mixer.next())
     }
 }

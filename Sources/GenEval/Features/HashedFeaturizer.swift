@@ -1,3 +1,4 @@
+import GenCore
 /// Which hashed features a text becomes (fastText-style): word n-grams plus character n-grams inside words.
 public struct FeatureConfiguration: Sendable, Hashable, Codable {
     /// log2 of the bucket count; 18 gives 262,144 buckets.
@@ -59,7 +60,7 @@ public struct HashedFeaturizer: Sendable, Hashable {
         let mask = UInt64(bucketCount - 1)
         let charWeight = Float(configuration.charNGramWeight)
         func emit(_ hash: UInt64, weight: Float) {
-            accumulator.add(Int32(truncatingIfNeeded: StableHash.finalize(hash) & mask), weight: weight)
+            accumulator.add(Int32(truncatingIfNeeded: StableHash.mix(hash) & mask), weight: weight)
         }
         var previousWordHash: UInt64?
         for token in tokens {

@@ -1,3 +1,4 @@
+import GenCore
 /// How a text is cut into shingles for MinHash, chosen by its length in words.
 ///
 /// Short texts have too few word 3-grams for a useful Jaccard estimate (a 4-word text has 2), so they use

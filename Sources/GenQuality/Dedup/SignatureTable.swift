@@ -1,3 +1,4 @@
+import GenCore
 /// The MinHash signatures of one shingle kind with their LSH band buckets.
 struct SignatureTable: Sendable {
     let permutations: Int

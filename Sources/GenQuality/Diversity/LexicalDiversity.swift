@@ -1,3 +1,4 @@
+import GenCore
 /// Distinct-n and n-gram entropy of the accepted texts, kept incrementally in O(words) per text.
 ///
 /// distinct-n = distinct n-grams / all n-grams over the set (n-grams do not cross texts). Entropy is the

@@ -1,3 +1,4 @@
+import GenCore
 /// A text reduced to what matters for duplicate and diversity checks: lowercased words, no punctuation,
 /// single spaces. Computed once per sample and shared by every in-process stage.
 public struct NormalizedText: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import GenCore
 import Foundation
 
 /// Normalises text for duplicate detection: NFKC compatibility folding (so "ﬁ" = "fi", full-width = ASCII),
@@ -50,7 +51,7 @@ public enum TextNormalizer {
     struct Builder {
         var bytes: [UInt8]
         var words: [UInt64] = []
-        var wordHash = StableHash.fnvOffset
+        var wordHash = StableHash.offsetBasis
         var inWord = false
 
         init(capacity: Int) {
@@ -88,10 +89,10 @@ public enum TextNormalizer {
             if !inWord {
                 if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
                 inWord = true
-                wordHash = StableHash.fnvOffset
+                wordHash = StableHash.offsetBasis
             }
             bytes.append(byte)
-            wordHash = (wordHash ^ UInt64(byte)) &* StableHash.fnvPrime
+            wordHash = (wordHash ^ UInt64(byte)) &* StableHash.prime
         }
 
         mutating func endWord() {

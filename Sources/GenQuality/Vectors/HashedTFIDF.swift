@@ -1,3 +1,4 @@
+import GenCore
 import Foundation
 
 /// An in-process featuriser for novelty when no embedding model is used: words and word pairs hashed into
@@ -42,6 +43,25 @@ public struct HashedTFIDF: Sendable, Equatable {
         }
         let scale = Float(1 / normSquared.squareRoot())
         return .sparse(indices: features.map(\.index), values: values.map { $0 * scale })
+    }
+
+    /// The TF-IDF cosine of two texts, in [0, 1], with document frequencies from `corpus` plus the two texts:
+    /// the similarity check's in-process fallback, on the same features novelty uses. 0 when either has no words.
+    public static func cosine(_ a: String, _ b: String, corpus: [String]) throws -> Double {
+        var model = try HashedTFIDF()
+        for document in corpus + [a, b] { model.add(model.vector(TextNormalizer.normalize(document))) }
+        let x = model.vector(TextNormalizer.normalize(a)), y = model.vector(TextNormalizer.normalize(b))
+        guard case .sparse(let xi, let xv) = x, case .sparse(let yi, let yv) = y, x.normSquared > 0, y.normSquared > 0 else { return 0 }
+        // In doubles, over the stored lengths: identical texts score exactly 1, not 1 - one Float ulp.
+        var dot = 0.0
+        var a = 0, b = 0
+        while a < xi.count && b < yi.count {
+            if xi[a] == yi[b] { dot += Double(xv[a]) * Double(yv[b]) }
+            let left = xi[a], right = yi[b]
+            if left <= right { a += 1 }
+            if right <= left { b += 1 }
+        }
+        return min(1, max(0, dot / (x.normSquared * y.normSquared).squareRoot()))
     }
 
     /// Counts a document: each distinct feature of the vector gains one document.

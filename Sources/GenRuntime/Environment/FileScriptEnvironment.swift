@@ -23,7 +23,12 @@ public struct FileScriptEnvironment: ScriptEnvironment {
     public func variable(named name: String) -> String? { variables[name] }
 
     public func readText(at path: String) throws(RuntimeProblem) -> String {
-        let resolved = try ConfinedPath.resolve(path, from: scriptDirectory, within: projectRoot)
+        let resolved: String
+        do {
+            resolved = try ConfinedPath.resolve(path, from: scriptDirectory, within: projectRoot)
+        } catch {
+            throw Self.problem(error, path: path)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw RuntimeProblem(.fileAccess, "\(GenStringLiteral.quote(path)) is a directory, not a file")
@@ -39,5 +44,20 @@ public struct FileScriptEnvironment: ScriptEnvironment {
             throw RuntimeProblem(.invalidData, "\(GenStringLiteral.quote(path)) is not UTF-8 text")
         }
         return text
+    }
+
+    /// The runtime's words for a path the confinement refused.
+    static func problem(_ problem: ConfinedPath.Problem, path: String) -> RuntimeProblem {
+        switch problem {
+        case .empty: RuntimeProblem(.fileAccess, "the path is empty")
+        case .containsNUL: RuntimeProblem(.fileAccess, "the path contains a NUL character")
+        case .rootMissing(let root): RuntimeProblem(.fileAccess, "the project root \(GenStringLiteral.quote(root)) does not exist")
+        case .outside(_, let root):
+            RuntimeProblem(.fileAccess, "\(GenStringLiteral.quote(path)) is outside the project root \(root)",
+                           hint: "scripts may read only files inside their project; copy the file into it")
+        case .notFound(_, let shown):
+            RuntimeProblem(.fileAccess, "no such file: \(GenStringLiteral.quote(path)) (looked for \(shown) in the project root)",
+                           hint: "paths are relative to the script's directory")
+        }
     }
 }

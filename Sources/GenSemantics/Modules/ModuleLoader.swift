@@ -92,12 +92,15 @@ public struct FileModuleLoader: ModuleLoader {
     public func load(_ importPath: String, from importer: ModuleText) throws(ModuleLoadError) -> ModuleText {
         if let module = try ImportPath.resolve(importPath, from: importer, stdlib: stdlib) { return module }
         let (key, display) = try ImportPath.relative(importPath, from: importer)
-        let url = projectRoot.appendingPathComponent(key).standardizedFileURL
-        // Symbolic links could still lead out; compare resolved paths too.
-        guard ConfinedPath.isInside(url.resolvingSymlinksInPath(), projectRoot.resolvingSymlinksInPath()) else {
-            throw .outsideProject
+        // The same confinement as `read_jsonl`: lexically, then after every symlink is resolved.
+        let resolved: String
+        do {
+            resolved = try ConfinedPath.resolve(key, from: projectRoot.path, within: projectRoot.path)
+        } catch {
+            if case .outside = error { throw .outsideProject }
+            throw .notFound(reason: "no such file")
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .notFound(reason: "no such file") }
+        guard let data = FileManager.default.contents(atPath: resolved) else { throw .notFound(reason: "no such file") }
         return ModuleText(key: key, displayPath: display, text: String(decoding: data, as: UTF8.self))
     }
 }
