@@ -63,8 +63,8 @@ public struct ArmRegistry: Sendable {
     /// naive, fewshot and template.
     public static var standard: ArmRegistry {
         var registry = ArmRegistry()
-        registry.register(StandardArmKinds.naive, make: StandardArmKinds.makeLLMArm)
-        registry.register(StandardArmKinds.fewshot, make: StandardArmKinds.makeLLMArm)
+        registry.register(StandardArmKinds.naive, make: StandardArmKinds.makeNaiveArm)
+        registry.register(StandardArmKinds.fewshot, make: StandardArmKinds.makeFewshotArm)
         registry.register(StandardArmKinds.template, make: StandardArmKinds.makeTemplateArm)
         return registry
     }

@@ -41,11 +41,23 @@ enum StandardArmKinds {
         ],
         summary: "Chatito-style expansion of patterns and slots; no model")
 
-    static func makeLLMArm(_ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment) throws -> any Arm {
+    /// `naive`: examples from the spec's seeds.
+    static func makeNaiveArm(_ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment) throws -> any Arm {
+        try makeLLMArm(node, spec, environment, examples: .seeds)
+    }
+
+    /// `fewshot`: `k` examples drawn from the samples accepted so far.
+    static func makeFewshotArm(_ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment) throws -> any Arm {
+        let k = ArmParameters(values: node.parameters, spec: spec).int("k") ?? 3
+        return try makeLLMArm(node, spec, environment, examples: .accepted(k: k))
+    }
+
+    static func makeLLMArm(
+        _ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment, examples: LLMArm.ExampleSource
+    ) throws -> any Arm {
         guard let model = node.model else { throw ArmError.missingModel(arm: node.name, kind: node.kind) }
         guard let client = environment.clients[model] else { throw ArmError.unknownModel(arm: node.name, model: model) }
         let parameters = ArmParameters(values: node.parameters, spec: spec)
-        let examples: LLMArm.ExampleSource = node.kind == "fewshot" ? .accepted(k: parameters.int("k") ?? 3) : .seeds
         return LLMArm(
             name: node.name, client: client, model: environment.modelNames[model] ?? model,
             temperature: parameters.double("temperature"), topP: parameters.double("top_p"),

@@ -112,48 +112,6 @@ public struct RouterNode: Codable, Sendable, Equatable {
     }
 }
 
-/// One entry of the `quality { }` block, in declared order.
-public struct QualityStage: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable {
-        /// A hard filter: a boolean expression over `sample`.
-        case rule
-        /// A soft score in [0, 1] with a weight in the `quality` metric and an optional threshold.
-        case score
-        /// Duplicate removal against the accepted pool (`exact`, `near`, `semantic`).
-        case dedup
-        /// A novelty or diversity gate.
-        case diversity
-    }
-
-    public var kind: Kind
-    public var name: String
-    /// The rule's or score's expression; for dedup and diversity, nil.
-    public var expression: IRExpr?
-    /// Model-backed checks the expression uses (hoisted so the runtime performs them asynchronously first).
-    public var modelChecks: [ModelCheckNode]
-    public var weight: Double
-    public var threshold: Double?
-    /// For dedup/diversity: the method (`exact`, `near`, `semantic`, `novelty`) and its parameters.
-    public var method: String?
-    public var parameters: [String: JSONValue]
-    public var source: SourceRef
-
-    public init(
-        kind: Kind, name: String, expression: IRExpr?, modelChecks: [ModelCheckNode], weight: Double,
-        threshold: Double?, method: String?, parameters: [String: JSONValue], source: SourceRef
-    ) {
-        self.kind = kind
-        self.name = name
-        self.expression = expression
-        self.modelChecks = modelChecks
-        self.weight = weight
-        self.threshold = threshold
-        self.method = method
-        self.parameters = parameters
-        self.source = source
-    }
-}
-
 /// A call to a model-backed check inside a quality expression: `similarity`, `entails` or `judge`.
 public struct ModelCheckNode: Codable, Sendable, Equatable {
     public var check: String

@@ -52,7 +52,7 @@ public actor AdaptiveRun {
         self.stop = stop
         self.quotas = Self.quotas(for: graph.spec)
         self.policies = policies
-        self.scoreNames = graph.quality.filter { $0.kind == .score }.map(\.name)
+        self.scoreNames = graph.scoreNames
         self.evaluator = graph.evaluation.map { DownstreamEvaluator(node: $0, seed: configuration.seed) }
         self.progress = RunProgress(
             batchIndex: 0, accepted: 0, target: configuration.targetCount, candidates: 0, tokens: 0,

@@ -87,13 +87,13 @@ public actor ScriptQuality: QualityAssessor {
             try evaluateCheapStages(sample: sample, into: &assessment, schemaValid: prepared.schema.isValid)
         }
         finishQuality(&assessment)
-        return (assessment, plan.stages.filter(\.needsModel).map(\.stage.name))
+        return (assessment, plan.stages.filter(\.needsModel).map(\.name))
     }
 
     /// Schema, dedup and novelty outcomes from the pool, as the script declared them.
     nonisolated func gates(_ verdict: SampleAssessment, prepared: PreparedSample) -> Assessment {
         var assessment = Assessment(passed: true, reasons: [], quality: 1, novelty: verdict.novelty?.novelty ?? 1)
-        let schemaIssues = verdict.rejections.filter { $0.stage == "schema" }
+        let schemaIssues = verdict.rejections.filter { $0.stage == .schema }
         assessment.checks.append(CheckRecord(
             stage: "schema", kind: CheckRecord.schemaKind, passed: schemaIssues.isEmpty,
             detail: schemaIssues.isEmpty ? .null : .array(schemaIssues.map { .string($0.description) })))
@@ -102,10 +102,10 @@ public actor ScriptQuality: QualityAssessor {
 
         if let method = plan.dedupMethod {
             let duplicate = verdict.dedup.flatMap { $0.isDuplicate ? $0.reason : nil }
-            let semantic = method == "semantic" ? verdict.novelty.flatMap { $0.isSemanticDuplicate ? $0.reason : nil } : nil
+            let semantic = method == .semantic ? verdict.novelty.flatMap { $0.isSemanticDuplicate ? $0.reason : nil } : nil
             let reason = duplicate ?? semantic
             assessment.checks.append(CheckRecord(
-                stage: "dedup \(method)", kind: CheckRecord.dedupKind, passed: reason == nil, detail: reason.map(JSONValue.string) ?? .null))
+                stage: "dedup \(method.rawValue)", kind: CheckRecord.dedupKind, passed: reason == nil, detail: reason.map(JSONValue.string) ?? .null))
             if let reason { reject(&assessment, "duplicate: \(reason)") }
         }
         if let minimum = plan.minimumNovelty {
@@ -125,7 +125,7 @@ public actor ScriptQuality: QualityAssessor {
             var values: [Value] = []
             for (check, arguments) in zip(compiled.stage.modelChecks, compiled.checkArguments) {
                 guard let implementation = inProcess.check(named: check.check) else { continue }
-                values.append(try inProcessValue(implementation, check, stage: compiled.stage.name, arguments: arguments,
+                values.append(try inProcessValue(implementation, check, stage: compiled.name, arguments: arguments,
                                                  binding: binding, context: context, into: &assessment))
             }
             try apply(compiled, binding: binding, checkResults: values, into: &assessment)
@@ -174,7 +174,7 @@ public actor ScriptQuality: QualityAssessor {
             var values: [Value] = []
             for (check, arguments) in zip(compiled.stage.modelChecks, compiled.checkArguments) {
                 if let implementation = inProcess.check(named: check.check) {
-                    values.append(try inProcessValue(implementation, check, stage: compiled.stage.name, arguments: arguments,
+                    values.append(try inProcessValue(implementation, check, stage: compiled.name, arguments: arguments,
                                                      binding: binding, context: context, into: &assessment))
                     continue
                 }
@@ -183,7 +183,7 @@ public actor ScriptQuality: QualityAssessor {
                 let outcome = try await checker.run(check, arguments: inputs, context: ModelCheckContext(spec: spec, sample: sample))
                 assessment.judgeTokens += outcome.tokens
                 assessment.checks.append(CheckRecord(
-                    stage: "\(compiled.stage.name): \(check.check)", kind: check.check, passed: true, score: outcome.score,
+                    stage: "\(compiled.name): \(check.check)", kind: check.check, passed: true, score: outcome.score,
                     cached: outcome.cached, detail: .object(["method": .string(outcome.method), "detail": outcome.detail])))
                 values.append(.float(outcome.score))
             }
@@ -195,22 +195,19 @@ public actor ScriptQuality: QualityAssessor {
 
     /// Evaluates one rule or score with its check results and records the outcome.
     nonisolated func apply(_ compiled: CompiledStage, binding: Value, checkResults: [Value], into assessment: inout Assessment) throws {
-        let stage = compiled.stage
-        switch stage.kind {
-        case .rule:
+        let name = compiled.name
+        guard let score = compiled.score else {
             let kept = try interpreter.evaluateRule(compiled.expression, bindings: [binding], modelCheckResults: checkResults)
-            assessment.checks.append(CheckRecord(stage: stage.name, kind: CheckRecord.ruleKind, passed: kept))
-            if !kept { reject(&assessment, "rule \"\(stage.name)\"") }
-        case .score:
-            let score = try interpreter.evaluateScore(compiled.expression, bindings: [binding], modelCheckResults: checkResults).value
-            assessment.scores[stage.name] = score
-            let below = stage.threshold.map { score < $0 } ?? false
-            assessment.checks.append(CheckRecord(stage: stage.name, kind: CheckRecord.scoreKind, passed: !below, score: score))
-            if below, let threshold = stage.threshold {
-                reject(&assessment, "score \"\(stage.name)\" \(Self.fixed(score)) below \(Self.fixed(threshold))")
-            }
-        case .dedup, .diversity:
-            break
+            assessment.checks.append(CheckRecord(stage: name, kind: CheckRecord.ruleKind, passed: kept))
+            if !kept { reject(&assessment, "rule \"\(name)\"") }
+            return
+        }
+        let value = try interpreter.evaluateScore(compiled.expression, bindings: [binding], modelCheckResults: checkResults).value
+        assessment.scores[name] = value
+        let below = score.threshold.map { value < $0 } ?? false
+        assessment.checks.append(CheckRecord(stage: name, kind: CheckRecord.scoreKind, passed: !below, score: value))
+        if below, let threshold = score.threshold {
+            reject(&assessment, "score \"\(name)\" \(Self.fixed(value)) below \(Self.fixed(threshold))")
         }
     }
 
@@ -225,8 +222,9 @@ public actor ScriptQuality: QualityAssessor {
 
     /// quality = the weighted mean of the scores the sample got (1 when the script declares none).
     nonisolated func finishQuality(_ assessment: inout Assessment) {
-        let weighted = plan.stages.filter { $0.stage.kind == .score }.compactMap { stage -> (Double, Double)? in
-            assessment.scores[stage.stage.name].map { ($0, stage.stage.weight) }
+        let weighted = plan.stages.compactMap { stage -> (Double, Double)? in
+            guard let score = stage.score else { return nil }
+            return assessment.scores[stage.name].map { ($0, score.weight) }
         }
         let totalWeight = weighted.reduce(0) { $0 + $1.1 }
         if totalWeight > 0 {

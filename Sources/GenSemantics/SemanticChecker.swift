@@ -109,7 +109,7 @@ struct ProgramChecker {
         if requiresAll, routerDecl == nil { session.report(Messages.missingDeclaration("router", "router epsilon_greedy(epsilon: 0.1)"), at: end) }
         let sample: GenType = spec.map { .schema($0.outputName) } ?? .record(fields: [:], open: true)
         let quality = single("quality", qualities).map { session.lowerQuality($0, module: 0, sample: sample) } ?? []
-        let scoreNames = quality.filter { $0.kind == .score }.map(\.name)
+        let scoreNames = quality.compactMap { if case .score(let stage, _, _) = $0 { stage.name } else { nil } }
         let rewardDecl = single("reward", rewards)
         let reward = rewardDecl.flatMap { session.lowerReward($0, module: 0, scoreNames: scoreNames) }
         if requiresAll, rewardDecl == nil { session.report(Messages.missingDeclaration("reward", "reward = passed * (0.6 * quality + 0.4 * novelty)"), at: end) }
@@ -117,7 +117,7 @@ struct ProgramChecker {
         let evaluation = single("evaluate", evaluations).flatMap { session.lowerEvaluation($0, module: 0, output: output) }
 
         guard !session.diagnostics.hasErrors, let spec, let router, let reward, let version = root.program.version else { return nil }
-        let runtimeExpressions = quality.compactMap(\.expression) + quality.flatMap { $0.modelChecks.flatMap(\.arguments) } + [reward]
+        let runtimeExpressions = quality.compactMap(\.expressionStage?.expression) + quality.flatMap { $0.modelChecks.flatMap(\.arguments) } + [reward]
         return PipelineGraph(
             languageVersion: version.version, script: ScriptIdentity(path: root.source.path, sha256: scriptHash()),
             models: session.modelOrder.compactMap { if case .done(let node)? = session.models[$0] { node } else { nil } },

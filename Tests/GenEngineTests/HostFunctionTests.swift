@@ -44,7 +44,7 @@ import GenRuntime
         let compilation = engine.compile(source: Self.script, path: "ads.gen", directory: Paths.root)
         #expect(compilation.diagnostics.isEmpty, "\(compilation.rendered())")
         let graph = try #require(compilation.graph)
-        let rule = try #require(graph.quality.first?.expression)
+        let rule = try #require(graph.quality.first?.expressionStage?.expression)
         let interpreter = try Interpreter(graph: graph, registry: engine.functions)
         let compiled = try interpreter.compile(rule, bindings: ["sample"], context: "rule")
         #expect(try interpreter.evaluateRule(compiled, bindings: [.record(["text": "Buy our boots"])]) == true)

@@ -44,7 +44,7 @@ struct QualityPoolTests {
         #expect(assessments.map(\.passed) == [true, false, false, true])
         #expect(assessments[1].dedup == .exactDuplicate(of: "c1"))
         #expect(assessments[1].rejections.first?.description == "dedup: exact duplicate of `c1` after normalisation")
-        #expect(assessments[2].rejections.map(\.stage) == ["schema"])
+        #expect(assessments[2].rejections.map(\.stage) == [.schema])
         #expect(assessments[2].rejections.first?.path == "$.label")
         #expect(assessments[0].novelty?.novelty == 1)  // nothing to compare with yet
     }
@@ -122,7 +122,7 @@ struct QualityPoolTests {
     @Test func embeddingModeNeedsAnEmbeddingPerSample() throws {
         let pool = try QualityPool(schema: Self.schema, config: QualityConfig(embeddingDimensions: 4))
         let missing = pool.assess(pool.prepare(Self.candidate("c1", "I lost my card today")))
-        #expect(missing.rejections.map(\.stage) == ["vector"])
+        #expect(missing.rejections.map(\.stage) == [.vector])
         let given = QualityCandidate(id: "c2", arm: "a", sample: .object(["text": .string("I lost my card today"),
                                                                           "label": .string("lost_card")]),
                                      embedding: [0.1, 0.2, 0.3, 0.4])

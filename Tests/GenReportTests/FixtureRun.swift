@@ -61,8 +61,7 @@ enum FixtureRun {
                 ArmNode(name: $0, kind: "naive", model: "local", parameters: ["temperature": .double(0.7)], source: .synthesized)
             },
             router: RouterNode(policy: policy, parameters: parameters, source: .synthesized),
-            quality: [QualityStage(kind: .dedup, name: "dedup", expression: nil, modelChecks: [], weight: 0, threshold: nil,
-                                   method: "exact", parameters: [:], source: .synthesized)],
+            quality: [.dedup(.exact, threshold: nil, source: .synthesized)],
             reward: IRExpr(.float(0), type: .float, source: .synthesized), evaluation: evaluation, constants: [:], functions: [])
     }
 

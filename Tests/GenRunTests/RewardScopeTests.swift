@@ -48,23 +48,22 @@ import GenStore
         return graph
     }
 
-    func dedup(_ method: String, _ parameters: [String: JSONValue]) -> QualityStage {
-        QualityStage(kind: .dedup, name: method, expression: nil, modelChecks: [], weight: 0, threshold: nil, method: method,
-                     parameters: parameters, source: .synthesized)
+    func dedup(_ method: DedupMethod, _ threshold: Double?) -> QualityStage {
+        .dedup(method, threshold: threshold, source: .synthesized)
     }
 
     /// Before, `dedup semantic(t)` was lowered and then ignored: the pool used a fixed 0.95.
     @Test func semanticDedupUsesTheScriptsThreshold() throws {
         let plan = try QualityStagePlan(
-            graph: graph([dedup("semantic", ["threshold": .double(0.8)])]), interpreter: try Interpreter(), inProcess: .standard)
+            graph: graph([dedup(.semantic, 0.8)]), interpreter: try Interpreter(), inProcess: .standard)
         #expect(plan.qualityConfig.novelty.duplicateCosine == 0.8)
-        #expect(plan.dedupMethod == "semantic")
+        #expect(plan.dedupMethod == .semantic)
     }
 
     @Test func nearDedupUsesTheScriptsThresholdAndExactMeansOne() throws {
-        let near = try QualityStagePlan(graph: graph([dedup("near", ["threshold": .double(0.6)])]), interpreter: try Interpreter(), inProcess: .standard)
+        let near = try QualityStagePlan(graph: graph([dedup(.near, 0.6)]), interpreter: try Interpreter(), inProcess: .standard)
         #expect(near.qualityConfig.dedup.nearThreshold == 0.6)
-        let exact = try QualityStagePlan(graph: graph([dedup("exact", [:])]), interpreter: try Interpreter(), inProcess: .standard)
+        let exact = try QualityStagePlan(graph: graph([dedup(.exact, nil)]), interpreter: try Interpreter(), inProcess: .standard)
         #expect(exact.qualityConfig.dedup.nearThreshold == 1)
     }
 }

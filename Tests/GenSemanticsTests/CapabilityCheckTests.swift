@@ -58,7 +58,7 @@ import GenPipeline
         let withModel = renderedDiagnostics(script(quality: "  dedup semantic(0.9, using: local)"))
         #expect(withModel.contains("has no parameter `using`"), "\(withModel)")
         let graph = try #require(checkText(script(quality: "  dedup semantic(0.9)")).graph)
-        #expect(graph.quality.last?.parameters == ["threshold": .double(0.9)])
+        #expect(graph.quality.last == .dedup(.semantic, threshold: 0.9, source: try #require(graph.quality.last).source))
     }
 
     @Test func unknownMetricsListEveryMetricTheRunComputes() {

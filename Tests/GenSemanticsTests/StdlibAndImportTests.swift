@@ -43,11 +43,12 @@ import Testing
 
     @Test func modelChecksAreHoisted() throws {
         let graph = try #require(checkText(validScript).graph)
-        let score = try #require(graph.quality.first { $0.kind == .score })
+        let stage = try #require(graph.quality.first { $0.kind == .score })
+        guard case .score(let score, let weight, _) = stage else { Issue.record("not a score"); return }
         #expect(score.modelChecks.map(\.check) == ["entails"])
         #expect(score.modelChecks.first?.model == "local")
-        #expect(score.expression?.kind == .modelCheckResult(index: 0))
-        #expect(score.weight == 0.5)
+        #expect(score.expression.kind == .modelCheckResult(index: 0))
+        #expect(weight == 0.5)
     }
 
     @Test func dotValidatorRejectsBrokenGraphs() {

@@ -37,12 +37,17 @@ public struct PreparedSample: Sendable {
 /// Why a sample was rejected. `stage` is `schema`, `dedup`, `novelty`, `vector`, or a name the run loop
 /// gives its own gates (`rule "no card number"`).
 public struct Rejection: Codable, Sendable, Equatable, CustomStringConvertible {
-    public let stage: String
+    /// The in-process gate that rejected.
+    public enum Stage: String, Codable, Sendable {
+        case schema, dedup, novelty, vector
+    }
+
+    public let stage: Stage
     public let reason: String
     /// JSON path of the offending value, for schema rejections.
     public let path: String?
 
-    public init(stage: String, reason: String, path: String? = nil) {
+    public init(stage: Stage, reason: String, path: String? = nil) {
         self.stage = stage
         self.reason = reason
         self.path = path
@@ -74,8 +79,4 @@ public struct SampleAssessment: Sendable {
     /// Exact, near or semantic duplicate.
     public var isDuplicate: Bool { (dedup?.isDuplicate ?? false) || (novelty?.isSemanticDuplicate ?? false) }
 
-    /// Adds a rejection from a gate outside this module.
-    public mutating func reject(stage: String, reason: String) {
-        rejections.append(Rejection(stage: stage, reason: reason))
-    }
 }

@@ -99,19 +99,19 @@ public struct QualityPool: Sendable {
     /// The verdict of the in-process gates against the pool and `pending` (earlier samples of the same
     /// batch that passed and are not accepted yet). Pure.
     public func assess(_ sample: PreparedSample, pending: [PreparedSample] = []) -> SampleAssessment {
-        var rejections = sample.schema.issues.map { Rejection(stage: "schema", reason: $0.message, path: $0.path) }
+        var rejections = sample.schema.issues.map { Rejection(stage: .schema, reason: $0.message, path: $0.path) }
         guard let fingerprint = sample.fingerprint else {
             return SampleAssessment(id: sample.id, arm: sample.arm, rejections: rejections, dedup: nil, novelty: nil)
         }
         let dedupVerdict = dedup.check(fingerprint, pending: pending.compactMap(\.fingerprint))
-        if let reason = dedupVerdict.reason { rejections.append(Rejection(stage: "dedup", reason: reason)) }
+        if let reason = dedupVerdict.reason { rejections.append(Rejection(stage: .dedup, reason: reason)) }
         var noveltyVerdict: NoveltyVerdict?
         if let vector = sample.vector {
             let verdict = novelty.check(vector, pending: pending.compactMap(\.vector))
-            if let reason = verdict.reason { rejections.append(Rejection(stage: "novelty", reason: reason)) }
+            if let reason = verdict.reason { rejections.append(Rejection(stage: .novelty, reason: reason)) }
             noveltyVerdict = verdict
         } else if let problem = sample.vectorProblem {
-            rejections.append(Rejection(stage: "vector", reason: problem))
+            rejections.append(Rejection(stage: .vector, reason: problem))
         }
         return SampleAssessment(
             id: sample.id, arm: sample.arm, rejections: rejections, dedup: dedupVerdict, novelty: noveltyVerdict)

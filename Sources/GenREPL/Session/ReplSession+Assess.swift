@@ -35,7 +35,7 @@ extension ReplSession {
 
     static func describe(_ verdict: SampleVerdict) -> String {
         // Quality is the mean of the scores that ran; with none it says nothing, so it is left out.
-        let quality = verdict.checks.contains { $0.kind == "score" } ? " (quality \(String(format: "%.2f", verdict.quality)))" : ""
+        let quality = verdict.checks.contains { $0.kind == CheckRecord.scoreKind } ? " (quality \(String(format: "%.2f", verdict.quality)))" : ""
         var lines = [verdict.passed ? "passes every in-process stage" + quality : "rejected: " + verdict.reasons.joined(separator: "; ")]
         for check in verdict.checks {
             let score = check.score.map { " " + String(format: "%.2f", $0) } ?? ""

@@ -83,14 +83,29 @@ public enum DatasetCard {
         let parameters = ReportFormat.parameters(graph.router.parameters.mapValues { NumberText.exact($0) })
         text += "\n**Router:** \(CardText.code(graph.router.policy)) (\(parameters)).\n"
         text += "\n**Quality checks** (in order; a failed rule, threshold or dedup rejects the sample)\n\n"
-        text += graph.quality.isEmpty ? "None declared.\n" : CardText.table(["stage", "kind", "threshold", "weight", "method"], graph.quality.map { stage in
-            [stage.name, stage.kind.rawValue, stage.threshold.map { NumberText.exact($0) } ?? "", stage.kind == .score ? NumberText.exact(stage.weight) : "",
-             stage.method.map { $0 + (stage.parameters.isEmpty ? "" : " (" + ReportFormat.parameters(stage.parameters.mapValues(JSONText.short)) + ")") } ?? ""]
-        }) + "\n"
+        text += graph.quality.isEmpty
+            ? "None declared.\n" : CardText.table(["stage", "kind", "threshold", "weight", "method"], graph.quality.map(qualityRow)) + "\n"
         if let evaluation = graph.evaluation {
             text += "\n**Downstream evaluation:** classifier \(CardText.code(evaluation.classifier)) trained on the accepted \(CardText.code(evaluation.textField)) -> \(CardText.code(evaluation.labelField)) pairs every \(evaluation.every) samples, tested on \(evaluation.testPath.map(CardText.code) ?? "cross-validation on the synthetic data") (\(evaluation.test.count) rows).\n"
         }
         return text.trimmingCharacters(in: .newlines)
+    }
+
+    /// One quality stage as the card's table shows it: name, kind, threshold, weight, method.
+    static func qualityRow(_ stage: QualityStage) -> [String] {
+        func method(_ name: String, _ parameters: [String: Double]) -> String {
+            name + (parameters.isEmpty ? "" : " (" + ReportFormat.parameters(parameters.mapValues { JSONText.short(.double($0)) }) + ")")
+        }
+        switch stage {
+        case .rule(let rule):
+            return [rule.name, stage.kind.rawValue, "", "", ""]
+        case .score(let score, let weight, let threshold):
+            return [score.name, stage.kind.rawValue, threshold.map { NumberText.exact($0) } ?? "", NumberText.exact(weight), ""]
+        case .dedup(let dedup, let threshold, _):
+            return [stage.name, stage.kind.rawValue, "", "", method(dedup.rawValue, threshold.map { ["threshold": $0] } ?? [:])]
+        case .diversity(let diversity, let minimum, _):
+            return [stage.name, stage.kind.rawValue, "", "", method(diversity.rawValue, ["min": minimum])]
+        }
     }
 
     static func counts(_ data: ReportData) -> String {

@@ -19,9 +19,7 @@ extension CheckSession {
                     report(Messages.nonBooleanRule(ir.type.described), at: check.span)
                     continue
                 }
-                stages.append(QualityStage(
-                    kind: .rule, name: name.value, expression: ir, modelChecks: collector.nodes, weight: 0, threshold: nil, method: nil,
-                    parameters: [:], source: sourceRef(entry.span)))
+                stages.append(.rule(ExpressionStage(name: name.value, expression: ir, modelChecks: collector.nodes, source: sourceRef(entry.span))))
             case .score(let name, let value, let modifiers):
                 uniqueName(name, kind: "score", &names)
                 // The store and the report keep scores next to `quality` and `novelty`: one name, one figure.
@@ -35,13 +33,12 @@ extension CheckSession {
                     report(Messages.nonNumericScore(ir.type.described), at: value.span)
                     continue
                 }
-                stages.append(QualityStage(
-                    kind: .score, name: name.value, expression: ir, modelChecks: collector.nodes, weight: settings.weight,
-                    threshold: settings.threshold, method: nil, parameters: [:], source: sourceRef(entry.span)))
+                let stage = ExpressionStage(name: name.value, expression: ir, modelChecks: collector.nodes, source: sourceRef(entry.span))
+                stages.append(.score(stage, weight: settings.weight, threshold: settings.threshold))
             case .dedup(let expr):
-                if let stage = methodStage(expr, family: .dedup, kind: .dedup, module: module, span: entry.span) { stages.append(stage) }
+                if let stage = dedupStage(expr, module: module, span: entry.span) { stages.append(stage) }
             case .diversity(let expr):
-                if let stage = methodStage(expr, family: .diversity, kind: .diversity, module: module, span: entry.span) { stages.append(stage) }
+                if let stage = diversityStage(expr, module: module, span: entry.span) { stages.append(stage) }
             }
         }
         return stages
@@ -80,13 +77,23 @@ extension CheckSession {
         return failed ? nil : (weight, threshold)
     }
 
-    private func methodStage(_ expr: Expr, family: KindFamily, kind: QualityStage.Kind, module: Int, span: Span) -> QualityStage? {
-        let place: ExprContext.Place = family == .dedup ? .dedup : .diversity
-        guard let lowered = lowerKind(expr, family: family, module: module, place: place) else { return nil }
-        var parameters = lowered.parameters
-        for (name, model) in lowered.models { parameters[name] = .string(model) }
-        return QualityStage(
-            kind: kind, name: lowered.spec.name, expression: nil, modelChecks: [], weight: 0, threshold: nil, method: lowered.spec.name,
-            parameters: parameters, source: sourceRef(span))
+    /// `dedup near(0.8)`: the method and its threshold (none for `exact`), as the pool will use them.
+    private func dedupStage(_ expr: Expr, module: Int, span: Span) -> QualityStage? {
+        guard let lowered = lowerKind(expr, family: .dedup, module: module, place: .dedup) else { return nil }
+        guard let method = DedupMethod(rawValue: lowered.spec.name) else {
+            report(Messages.unsupportedMethod("dedup", lowered.spec.name, DedupMethod.allCases.map(\.rawValue)), at: span)
+            return nil
+        }
+        return .dedup(method, threshold: lowered.parameters["threshold"]?.doubleValue, source: sourceRef(span))
+    }
+
+    /// `diversity novelty(min: 0.2)`.
+    private func diversityStage(_ expr: Expr, module: Int, span: Span) -> QualityStage? {
+        guard let lowered = lowerKind(expr, family: .diversity, module: module, place: .diversity) else { return nil }
+        guard let method = DiversityMethod(rawValue: lowered.spec.name) else {
+            report(Messages.unsupportedMethod("diversity", lowered.spec.name, DiversityMethod.allCases.map(\.rawValue)), at: span)
+            return nil
+        }
+        return .diversity(method, minimum: lowered.parameters["min"]?.doubleValue ?? 0, source: sourceRef(span))
     }
 }

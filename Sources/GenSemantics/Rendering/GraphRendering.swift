@@ -38,8 +38,10 @@ public enum GraphRendering {
         lines.append("router \(graph.router.policy)(\(policy.joined(separator: ", ")))")
         for (position, stage) in graph.quality.enumerated() {
             var line = "quality \(position + 1). \(stage.kind.rawValue) \"\(stage.name)\""
-            if stage.kind == .score { line += " weight \(CanonicalJSON.string(.double(stage.weight)))" }
-            if let threshold = stage.threshold { line += " threshold \(CanonicalJSON.string(.double(threshold)))" }
+            if case .score(_, let weight, let threshold) = stage {
+                line += " weight \(CanonicalJSON.string(.double(weight)))"
+                if let threshold { line += " threshold \(CanonicalJSON.string(.double(threshold)))" }
+            }
             let checks = stage.modelChecks.map { "\($0.check)\($0.model.map { " using \($0)" } ?? "")" }
             if !checks.isEmpty { line += " [" + checks.joined(separator: ", ") + "]" }
             lines.append(line)
