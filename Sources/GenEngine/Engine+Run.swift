@@ -45,7 +45,7 @@ extension Engine {
             next: observer)
         let loop = AdaptiveRun(
             graph: graph, arms: arms, quality: quality, reward: reward, store: store, configuration: configuration,
-            observer: exporter, stop: stop, policies: capabilities.policies)
+            observer: exporter, stop: stop, policies: capabilities.policies, classifiers: capabilities.classifiers)
         let outcome: RunOutcome
         do {
             outcome = try await loop.run()

@@ -1,5 +1,6 @@
 import Foundation
 import GenCore
+import GenEval
 import GenGeneration
 import GenPipeline
 import GenRouter
@@ -39,7 +40,7 @@ public actor AdaptiveRun {
     public init(
         graph: PipelineGraph, arms: [String: any Arm], quality: any QualityAssessor, reward: any RewardModel,
         store: RunStore, configuration: RunConfiguration, observer: (any RunObserver)? = nil, stop: StopSignal = StopSignal(),
-        policies: PolicyRegistry = .standard
+        policies: PolicyRegistry = .standard, classifiers: ClassifierRegistry = .standard
     ) {
         self.graph = graph
         self.arms = arms
@@ -53,7 +54,7 @@ public actor AdaptiveRun {
         self.quotas = Self.quotas(for: graph.spec)
         self.policies = policies
         self.scoreNames = graph.scoreNames
-        self.evaluator = graph.evaluation.map { DownstreamEvaluator(node: $0, seed: configuration.seed) }
+        self.evaluator = graph.evaluation.map { DownstreamEvaluator(node: $0, seed: configuration.seed, classifiers: classifiers) }
         self.progress = RunProgress(
             batchIndex: 0, accepted: 0, target: configuration.targetCount, candidates: 0, tokens: 0,
             elapsedSeconds: 0, epsilon: nil, arms: graph.arms.map { ArmProgress(name: $0.name) })

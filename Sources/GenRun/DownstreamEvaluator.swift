@@ -13,10 +13,12 @@ public struct DownstreamEvaluator: Sendable {
     let test: [LabeledText]
     let realTrain: [LabeledText]
     let seed: UInt64
+    let classifiers: ClassifierRegistry
 
-    public init(node: EvaluationNode, seed: UInt64) {
+    public init(node: EvaluationNode, seed: UInt64, classifiers: ClassifierRegistry = .standard) {
         self.node = node
         self.seed = seed
+        self.classifiers = classifiers
         self.test = Self.labeled(node.test, text: node.textField, label: node.labelField)
         self.realTrain = Self.labeled(node.train, text: node.textField, label: node.labelField)
     }
@@ -41,15 +43,16 @@ public struct DownstreamEvaluator: Sendable {
         }
         let pool = samplesByArm.keys.sorted().flatMap { samplesByArm[$0] ?? [] }
         guard !test.isEmpty else {
-            let report = try Evaluation.crossValidate(samples: pool, folds: min(5, max(2, pool.count)), model: node.classifier, seed: seed)
+            let report = try Evaluation.crossValidate(samples: pool, folds: min(5, max(2, pool.count)), model: node.classifier, seed: seed,
+                                                        classifiers: classifiers)
             return Result(report: report, credit: nil)
         }
         let report = try Evaluation.run(
             train: pool, test: test, testSetName: node.testPath ?? "test", model: node.classifier, seed: seed,
-            realTrain: realTrain.isEmpty ? nil : realTrain)
+            realTrain: realTrain.isEmpty ? nil : realTrain, classifiers: classifiers)
         let contributing = samplesByArm.filter { !$0.value.isEmpty }
         let credit = contributing.count >= 1
-            ? try ArmCredit.automatic(samplesByArm: contributing, test: test, model: node.classifier, seed: seed)
+            ? try ArmCredit.automatic(samplesByArm: contributing, test: test, model: node.classifier, seed: seed, classifiers: classifiers)
             : nil
         return Result(report: report, credit: credit)
     }

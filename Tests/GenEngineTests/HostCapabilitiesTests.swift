@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GenCore
+import GenEval
 import GenGeneration
 import GenPipeline
 import GenRouter
@@ -24,7 +25,9 @@ enum HostPieces {
         func generate(_ slots: [SlotRequest], context: GenerationContext) async throws -> [Candidate] {
             slots.map { slot in
                 let text = Array(repeating: "WORD", count: words).joined(separator: " ") + " number \(slot.seed % 1_000_000)"
-                return Candidate(arm: name, slot: slot.slot, targetLabel: nil, sample: .object(["text": .string(text)]),
+                // A label too, for the scripts whose schema asks for one (undeclared fields are stripped).
+                let sample = JSONValue.object(["text": .string(text), "label": .string(slot.targetLabel ?? "a")])
+                return Candidate(arm: name, slot: slot.slot, targetLabel: slot.targetLabel, sample: sample,
                                  rawText: text, failure: nil, promptTokens: 1, completionTokens: 1)
             }
         }
@@ -62,8 +65,25 @@ enum HostPieces {
         }
     }
 
+    /// Predicts the most frequent training label, whatever the text.
+    struct Majority: TextClassifier {
+        let name = "majority"
+        let featurizer: HashedFeaturizer
+        var classes: [String] = []
+        var share: [Double] = []
+        mutating func fit(_ data: EncodedDataset) throws {
+            var counts: [String: Int] = [:]
+            for label in data.labels { counts[data.classes[label], default: 0] += 1 }
+            classes = counts.keys.sorted()
+            let best = classes.max { (counts[$0] ?? 0, $1) < (counts[$1] ?? 0, $0) }
+            share = classes.map { $0 == best ? 1 : 0 }
+        }
+        func predictProba(vector: SparseVector) -> [Double] { share }
+    }
+
     static var engine: Engine {
         var capabilities = Capabilities.standard
+        capabilities.register(classifier: "majority") { _ in Majority(featurizer: try HashedFeaturizer()) }
         capabilities.register(armKind: counterArm) { node, spec, _ in
             CounterArm(name: node.name, words: Int(node.parameters["words"]?.doubleValue ?? spec.parameter(named: "words")?.defaultValue?.doubleValue ?? 0))
         }
@@ -146,6 +166,25 @@ enum HostPieces {
         #expect(loud.method == "in process")
         // The reward is scores["loud"]: "WORD WORD number n" is 8 upper-case letters of 14.
         #expect(abs((first.first?.reward ?? 0) - 8.0 / 14.0) < 1e-9)
+    }
+
+    @Test func aHostsClassifierTrainsInTheEvaluationStage() async throws {
+        let directory = StubModelServer.temporaryDirectory()
+        try "{\"text\": \"WORD number 1\", \"label\": \"a\"}\n{\"text\": \"number 2\", \"label\": \"b\"}\n"
+            .write(to: directory.appendingPathComponent("test.jsonl"), atomically: true, encoding: .utf8)
+        let script = directory.appendingPathComponent("lines.gen")
+        let text = HostPieces.script().replacingOccurrences(of: "  text: string(min: 3, max: 80)", with: "  text: string(min: 3, max: 80)\n  label: enum(\"a\", \"b\")")
+            + "\nevaluate {\n  task: classify(text -> label)\n  test: read_jsonl(\"test.jsonl\")\n  classifier: \"majority\"\n}\n"
+        try text.write(to: script, atomically: true, encoding: .utf8)
+        let unknown = HostPieces.engine.compile(source: text.replacingOccurrences(of: "\"majority\"", with: "\"forest\""),
+                                                path: "lines.gen", directory: directory)
+        #expect(unknown.rendered().contains("majority"), "the hint lists the host's classifier: \(unknown.rendered())")
+        let out = directory.appendingPathComponent("run")
+        let result = try await HostPieces.engine.run(RunRequest(scriptPath: script.path, outDirectory: out, seed: 5))
+        #expect(result.outcome.end == .targetReached)
+        let store = try RunStore(opening: out, access: .readOnly)
+        let evaluation = try #require(try await store.evaluations().last)
+        #expect(evaluation.metrics["model"] == .string("majority"))
     }
 
     /// Every capability the checker knows is one the engine's registries hold, with the same signature: the

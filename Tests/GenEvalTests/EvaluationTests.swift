@@ -54,7 +54,7 @@ import GenEval
     }
 
     @Test func registryListsModels() throws {
-        #expect(ModelRegistry.names == ["logreg", "nb"])
-        #expect(try ModelRegistry.make("nb", seed: 0).name == "nb")
+        #expect(ClassifierRegistry.standard.names == ["logreg", "nb"])
+        #expect(try ClassifierRegistry.standard.make("nb", seed: 0).name == "nb")
     }
 }

@@ -3,7 +3,7 @@ import GenEval
 
 @Suite struct LogisticRegressionTests {
     @Test func separatesToyTopicsWithCalibratedProbabilities() throws {
-        var model = try ModelRegistry.make("logreg", seed: 5)
+        var model = try ClassifierRegistry.standard.make("logreg", seed: 5)
         let train = ToyData.samples(count: 40, seed: 1)
         try model.fit(texts: train.map(\.text), labels: train.map(\.label))
         let test = ToyData.samples(count: 20, seed: 2)
@@ -15,8 +15,8 @@ import GenEval
 
     @Test func sameSeedGivesIdenticalModel() throws {
         let train = ToyData.samples(count: 30, seed: 3)
-        var first = try ModelRegistry.make("logreg", seed: 11)
-        var second = try ModelRegistry.make("logreg", seed: 11)
+        var first = try ClassifierRegistry.standard.make("logreg", seed: 11)
+        var second = try ClassifierRegistry.standard.make("logreg", seed: 11)
         try first.fit(texts: train.map(\.text), labels: train.map(\.label))
         try second.fit(texts: train.map(\.text), labels: train.map(\.label))
         let probe = "market goal shares unknown"
@@ -24,13 +24,13 @@ import GenEval
     }
 
     @Test func threeClassesAndASingleClass() throws {
-        var model = try ModelRegistry.make("logreg", seed: 1)
+        var model = try ClassifierRegistry.standard.make("logreg", seed: 1)
         let texts = ["red apple", "red cherry", "green lime", "green pear", "blue sky", "blue sea"]
         let labels = ["red", "red", "green", "green", "blue", "blue"]
         try model.fit(texts: texts, labels: labels)
         #expect(model.classes == ["blue", "green", "red"])
         #expect(model.predict(texts) == labels)
-        var single = try ModelRegistry.make("logreg", seed: 1)
+        var single = try ClassifierRegistry.standard.make("logreg", seed: 1)
         try single.fit(texts: ["only one"], labels: ["solo"])
         #expect(single.predict("whatever") == "solo")
     }

@@ -36,7 +36,7 @@ import GenEval
     }
 
     @Test func learnsToyTopics() throws {
-        var model = try ModelRegistry.make("nb", seed: 0)
+        var model = try ClassifierRegistry.standard.make("nb", seed: 0)
         let train = ToyData.samples(count: 40, seed: 1)
         try model.fit(texts: train.map(\.text), labels: train.map(\.label))
         let test = ToyData.samples(count: 20, seed: 2)

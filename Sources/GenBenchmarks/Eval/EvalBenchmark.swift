@@ -39,12 +39,12 @@ public enum EvalBenchmark {
         var rows: [[String]] = []
         for size in sizes {
             let train = SyntheticResampler.resample(base.train, count: size, seed: seed)
-            for name in ModelRegistry.names {
+            for name in ClassifierRegistry.standard.names {
                 // Best of three below 100k: the machine is shared, and the minimum is the least disturbed run.
                 var best = (featurise: Duration.seconds(3600), fit: Duration.seconds(3600), evaluate: Duration.seconds(3600))
                 var predictions: [String] = []
                 for _ in 0..<(size < 100_000 ? 3 : 1) {
-                    var model = try ModelRegistry.make(name, seed: seed)
+                    var model = try ClassifierRegistry.standard.make(name, seed: seed)
                     let clock = ContinuousClock()
                     var encoded = EncodedDataset(vectors: [], labels: [], classes: [])
                     let featurise = clock.measure { encoded = EncodedDataset(train, featurizer: model.featurizer) }
@@ -72,7 +72,7 @@ public enum EvalBenchmark {
         for arm in 0..<armCount { arms["arm\(arm)"] = Array(base.train[(arm * perArm)..<((arm + 1) * perArm)]) }
         let test = Array(base.test.prefix(1_000))
         var rows: [[String]] = []
-        for model in ModelRegistry.names {
+        for model in ClassifierRegistry.standard.names {
             let clock = ContinuousClock()
             var shapley: ArmCreditResult?
             var leaveOneOut: ArmCreditResult?
@@ -96,7 +96,7 @@ public enum EvalBenchmark {
                 rows.append([name, "missing", "", "", "", ""])
                 continue
             }
-            for model in ModelRegistry.names {
+            for model in ClassifierRegistry.standard.names {
                 let metrics = try Evaluation.trainAndScore(train: data.train, test: data.test, model: model, seed: seed)
                 var floor = ""
                 if model == "logreg", let minimum = logregFloors[name] {

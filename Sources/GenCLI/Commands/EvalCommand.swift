@@ -8,7 +8,7 @@ enum EvalCommand {
     enum Flag {
         static let test = FlagSpec("test", value: "FILE", help: "real held-out JSONL to test on")
         static let train = FlagSpec("train", value: "FILE", help: "real training JSONL for the reference line")
-        static let model = FlagSpec("model", value: "NAME", choices: ModelRegistry.names, help: "classifier (default logreg)")
+        static let model = FlagSpec("model", value: "NAME", choices: ClassifierRegistry.standard.names, help: "classifier (default logreg)")
         static let textField = FlagSpec("text-field", value: "NAME", help: "text field (default text)")
         static let labelField = FlagSpec("label-field", value: "NAME", help: "label field (default label)")
         static let seed = FlagSpec("seed", value: "N", help: "seed (default 42)")

@@ -22,12 +22,13 @@ public struct Capabilities: Sendable {
     public private(set) var policies: PolicyRegistry
     public private(set) var modelChecks: ModelCheckRegistry
     public private(set) var inProcessChecks: InProcessCheckRegistry
-    /// Fixed by the in-process pool (GenQuality's `QualityMethods`): no host hook yet.
+    /// The classifiers `evaluate { classifier: ... }` may name (GenEval's); the default first.
+    public private(set) var classifiers: ClassifierRegistry
+    /// The providers `Engine.clients(for:)` builds clients for.
     public let modelProviders: [KindSpec]
+    /// Fixed by the in-process pool (GenQuality's `QualityMethods`): no host hook yet.
     public let dedupMethods: [KindSpec]
     public let diversityMethods: [KindSpec]
-    /// GenEval's classifiers (`evaluate { classifier: ... }`); the first is the default.
-    public let classifiers: [String]
     /// The names the reward expression may use (GenRun's `RewardMetric` table).
     public let rewardMetrics: [RewardMetricSpec]
 
@@ -35,8 +36,8 @@ public struct Capabilities: Sendable {
     public static var standard: Capabilities {
         Capabilities(
             functions: .standard, arms: .standard, policies: .standard, modelChecks: .standard, inProcessChecks: .standard,
-            modelProviders: [ModelProviders.openai], dedupMethods: QualityMethods.dedup, diversityMethods: QualityMethods.diversity,
-            classifiers: ModelRegistry.names, rewardMetrics: RewardMetric.table)
+            classifiers: .standard, modelProviders: [ModelProviders.openai], dedupMethods: QualityMethods.dedup,
+            diversityMethods: QualityMethods.diversity, rewardMetrics: RewardMetric.table)
     }
 
     // MARK: Host registrations
@@ -66,6 +67,11 @@ public struct Capabilities: Sendable {
         modelChecks.register(modelCheck)
     }
 
+    /// A classifier the evaluation stage can train (`evaluate { classifier: "NAME" }`).
+    public mutating func register(classifier name: String, make: @escaping ClassifierRegistry.Factory) {
+        classifiers.register(name, make: make)
+    }
+
     // MARK: Derived views
 
     /// Every quality check's signature: in process first, then model-backed, each by name.
@@ -84,7 +90,7 @@ public struct Capabilities: Sendable {
         CheckEnvironment(
             functions: functionSignatures, armKinds: arms.specs, routerPolicies: routerPolicies, modelProviders: modelProviders,
             dedupMethods: dedupMethods, diversityMethods: diversityMethods, qualityChecks: qualityChecks,
-            classifiers: classifiers, rewardMetrics: rewardMetrics, languageVersions: Self.languageVersions,
+            classifiers: classifiers.names, rewardMetrics: rewardMetrics, languageVersions: Self.languageVersions,
             checksVersion: checksVersion, constantEvaluator: InterpreterConstantEvaluator(registry: functions, environment: environment))
     }
 

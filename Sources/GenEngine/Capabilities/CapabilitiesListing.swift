@@ -23,7 +23,7 @@ extension Capabilities {
                     + function.result.displayName, function.summary)
         }
         section(&text, "functions", functionLines)
-        section(&text, "classifiers (evaluate { classifier: ... }; the first is the default)", classifiers.map { ($0, "") })
+        section(&text, "classifiers (evaluate { classifier: ... }; the first is the default)", classifiers.names.map { ($0, "") })
         let metrics = rewardMetrics.map { ("\($0.name): \($0.type.displayName)", "[\($0.scope.rawValue)] \($0.summary)") }
             + [(RewardMetric.scoresName + "[\"NAME\"]: float", "[sample] the value of the quality block's score NAME (0 if not reached)")]
         section(&text, "reward metrics (in the reward expression)", metrics)

@@ -34,26 +34,31 @@ public enum ArmCredit {
     /// `parallelism` caps the threads used for the independent model fits (default: all cores).
     public static func automatic(
         samplesByArm: [String: [LabeledText]], test: [LabeledText], model: String = "logreg",
-        metric: EvaluationMetric = .accuracy, seed: UInt64, parallelism: Int? = nil
+        metric: EvaluationMetric = .accuracy, seed: UInt64, parallelism: Int? = nil,
+        classifiers: ClassifierRegistry = .standard
     ) throws -> ArmCreditResult {
         samplesByArm.count <= maxShapleyArms
             ? try shapley(
-                samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed, parallelism: parallelism)
+                samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed, parallelism: parallelism,
+                classifiers: classifiers)
             : try leaveOneOut(
-                samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed, parallelism: parallelism)
+                samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed, parallelism: parallelism,
+                classifiers: classifiers)
     }
 
     /// Exact Shapley values over at most `maxShapleyArms` arms; the credits sum to fullValue - emptyValue.
     public static func shapley(
         samplesByArm: [String: [LabeledText]], test: [LabeledText], model: String = "logreg",
-        metric: EvaluationMetric = .accuracy, seed: UInt64, parallelism: Int? = nil
+        metric: EvaluationMetric = .accuracy, seed: UInt64, parallelism: Int? = nil,
+        classifiers: ClassifierRegistry = .standard
     ) throws -> ArmCreditResult {
         guard samplesByArm.count <= maxShapleyArms else {
             throw EvalError.invalidArgument(
                 "exact Shapley needs at most \(maxShapleyArms) arms (2^K model fits), got \(samplesByArm.count); "
                     + "use leaveOneOut")
         }
-        let game = try CoalitionGame(samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed)
+        let game = try CoalitionGame(
+            samplesByArm: samplesByArm, test: test, model: model, make: { try classifiers.make(model, seed: seed) }, metric: metric, seed: seed)
         let coalitions = (0..<(UInt32(1) << game.arms.count)).map { $0 }
         let values = try game.values(of: coalitions, parallelism: parallelism)
         let credits = try ShapleyValues.exact(players: game.arms.count) { values[$0] ?? game.emptyValue }
@@ -63,9 +68,11 @@ public enum ArmCredit {
     /// Leave-one-arm-out marginals: K + 1 fits; under-credits arms that duplicate each other.
     public static func leaveOneOut(
         samplesByArm: [String: [LabeledText]], test: [LabeledText], model: String = "logreg",
-        metric: EvaluationMetric = .accuracy, seed: UInt64, parallelism: Int? = nil
+        metric: EvaluationMetric = .accuracy, seed: UInt64, parallelism: Int? = nil,
+        classifiers: ClassifierRegistry = .standard
     ) throws -> ArmCreditResult {
-        let game = try CoalitionGame(samplesByArm: samplesByArm, test: test, model: model, metric: metric, seed: seed)
+        let game = try CoalitionGame(
+            samplesByArm: samplesByArm, test: test, model: model, make: { try classifiers.make(model, seed: seed) }, metric: metric, seed: seed)
         let all = game.allArms
         let coalitions = [all] + (0..<game.arms.count).map { all & ~(UInt32(1) << $0) }
         let values = try game.values(of: coalitions, parallelism: parallelism)
@@ -78,6 +85,8 @@ public enum ArmCredit {
 private struct CoalitionGame: Sendable {
     let arms: [String]
     let model: String
+    /// A fresh, seeded, unfitted model for each coalition's fit.
+    let make: @Sendable () throws -> any TextClassifier
     let metric: EvaluationMetric
     let seed: UInt64
     let encodedArms: [EncodedDataset]
@@ -86,13 +95,14 @@ private struct CoalitionGame: Sendable {
     let emptyValue: Double
 
     init(
-        samplesByArm: [String: [LabeledText]], test: [LabeledText], model: String, metric: EvaluationMetric,
+        samplesByArm: [String: [LabeledText]], test: [LabeledText], model: String, make: @escaping @Sendable () throws -> any TextClassifier,
+        metric: EvaluationMetric,
         seed: UInt64
     ) throws {
         guard !test.isEmpty else { throw EvalError.emptyTestSet }
         guard !samplesByArm.isEmpty else { throw EvalError.invalidArgument("arm credit needs at least one arm") }
         guard samplesByArm.count <= 31 else { throw EvalError.invalidArgument("arm credit supports at most 31 arms") }
-        let prototype = try ModelRegistry.make(model, seed: seed)
+        let prototype = try make()
         let classes = Array(Set(samplesByArm.values.flatMap { $0.map(\.label) })).sorted()
         arms = samplesByArm.keys.sorted()
         encodedArms = arms.map {
@@ -101,6 +111,7 @@ private struct CoalitionGame: Sendable {
         testVectors = prototype.featurizer.encode(test.map(\.text))
         testLabels = test.map(\.label)
         self.model = model
+        self.make = make
         self.metric = metric
         self.seed = seed
         emptyValue = try Self.majorityBaseline(testLabels, metric: metric)
@@ -131,7 +142,7 @@ private struct CoalitionGame: Sendable {
     func value(of coalition: UInt32) throws -> Double {
         let pool = pool(coalition)
         guard pool.count > 0 else { return emptyValue }
-        var classifier = try ModelRegistry.make(model, seed: seed)
+        var classifier = try make()
         try classifier.fit(pool)
         let predictions = testVectors.map { classifier.predict(vector: $0) }
         return metric.value(of: try ClassificationMetrics(truth: testLabels, predicted: predictions))

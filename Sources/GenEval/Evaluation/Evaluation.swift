@@ -4,13 +4,13 @@ public enum Evaluation {
     /// the same model is also trained on it and scored on `test`, as the "train on real" reference.
     public static func run(
         train: [LabeledText], test: [LabeledText], testSetName: String = "test", model: String = "logreg",
-        seed: UInt64, realTrain: [LabeledText]? = nil
+        seed: UInt64, realTrain: [LabeledText]? = nil, classifiers: ClassifierRegistry = .standard
     ) throws -> EvaluationReport {
         guard !test.isEmpty else { throw EvalError.emptyTestSet }
-        let metrics = try trainAndScore(train: train, test: test, model: model, seed: seed)
+        let metrics = try trainAndScore(train: train, test: test, model: model, seed: seed, classifiers: classifiers)
         var reference: ReferenceResult?
         if let realTrain {
-            let realMetrics = try trainAndScore(train: realTrain, test: test, model: model, seed: seed)
+            let realMetrics = try trainAndScore(train: realTrain, test: test, model: model, seed: seed, classifiers: classifiers)
             reference = ReferenceResult(trainCount: realTrain.count, metrics: realMetrics)
         }
         return EvaluationReport(
@@ -21,13 +21,13 @@ public enum Evaluation {
     /// Stratified k-fold cross-validation on `samples`, for when there is no real test set. Predictions of all
     /// folds are pooled into one set of metrics; the report is labelled `.crossValidation(folds)`.
     public static func crossValidate(
-        samples: [LabeledText], folds: Int = 5, model: String = "logreg", seed: UInt64
+        samples: [LabeledText], folds: Int = 5, model: String = "logreg", seed: UInt64, classifiers: ClassifierRegistry = .standard
     ) throws -> EvaluationReport {
         guard folds >= 2 else { throw EvalError.invalidArgument("cross-validation needs at least 2 folds, got \(folds)") }
         guard samples.count >= folds else {
             throw EvalError.invalidArgument("cross-validation with \(folds) folds needs at least \(folds) samples, got \(samples.count)")
         }
-        let prototype = try ModelRegistry.make(model, seed: seed)
+        let prototype = try classifiers.make(model, seed: seed)
         let encoded = EncodedDataset(samples, featurizer: prototype.featurizer)
         let assignment = StratifiedSplit.foldAssignment(samples, folds: folds, seed: seed)
         var predicted = [String](repeating: "", count: samples.count)
@@ -51,9 +51,9 @@ public enum Evaluation {
 
     /// Fits a fresh model on `train` and returns its metrics on `test`.
     public static func trainAndScore(
-        train: [LabeledText], test: [LabeledText], model: String, seed: UInt64
+        train: [LabeledText], test: [LabeledText], model: String, seed: UInt64, classifiers: ClassifierRegistry = .standard
     ) throws -> ClassificationMetrics {
-        var classifier = try ModelRegistry.make(model, seed: seed)
+        var classifier = try classifiers.make(model, seed: seed)
         try classifier.fit(EncodedDataset(train, featurizer: classifier.featurizer))
         let predictions = classifier.predict(test.map(\.text))
         return try ClassificationMetrics(truth: test.map(\.label), predicted: predictions)
