@@ -91,7 +91,7 @@ let package = Package(
         // One facade for hosts, the CLI, the REPL and tests: check, compile, evaluate, run.
         .target(name: "GenEngine", dependencies: [
             "GenCore", "GenSyntax", "GenPipeline", "GenSemantics", "GenRuntime", "GenRouter", "GenGeneration",
-            "GenProviders", "GenStore", "GenRun", "GenEval", "GenQuality", "GenChecks",
+            "GenProviders", "GenStore", "GenRun", "GenEval", "GenQuality", "GenChecks", "GenReport",
         ]),
         .testTarget(name: "GenEngineTests", dependencies: [
             "GenEngine", "GenCore", "GenPipeline", "GenSemantics", "GenRuntime", "GenRouter", "GenGeneration",
@@ -124,7 +124,7 @@ let package = Package(
         ]),
         // What a host imports: the engine and the types its capabilities are made of, re-exported.
         .target(name: "Gen", dependencies: [
-            "GenEngine", "GenCore", "GenGeneration", "GenPipeline", "GenProviders", "GenRouter", "GenRun", "GenRuntime",
+            "GenEngine", "GenCore", "GenGeneration", "GenPipeline", "GenProviders", "GenReport", "GenRouter", "GenRun", "GenRuntime",
             "GenSemantics", "GenStore",
         ]),
         // examples/host: a host program embedding Gen with its own arm kind, router policy, check and function.

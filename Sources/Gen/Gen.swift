@@ -5,6 +5,7 @@
 @_exported import GenGeneration
 @_exported import GenPipeline
 @_exported import GenProviders
+@_exported import GenReport
 @_exported import GenRouter
 @_exported import GenRun
 @_exported import GenRuntime

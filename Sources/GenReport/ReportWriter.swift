@@ -11,10 +11,15 @@ public enum ReportWriter {
     public static let defaultReportName = "report.html"
 
     /// Reads the run in `runDirectory` and writes the HTML report to `out` (default DIR/report.html) and the
-    /// dataset card to DIR/DATASET_CARD.md, each atomically.
+    /// dataset card to DIR/DATASET_CARD.md, each atomically. `capabilities` says how each check runs and what
+    /// it measures: the engine's own (`Capabilities.reportView`).
     @discardableResult
-    public static func write(runDirectory: URL, out: URL? = nil, cardOptions: CardOptions = CardOptions(), now: Date = Date()) async throws -> Output {
-        let data = try await RunReport.load(runDirectory: runDirectory)
+    public static func write(
+        runDirectory: URL, out: URL? = nil, cardOptions: CardOptions = CardOptions(), now: Date = Date(),
+        capabilities: ReportCapabilities = ReportCapabilities()
+    ) async throws -> Output {
+        var data = try await RunReport.load(runDirectory: runDirectory)
+        data.capabilities = capabilities
         let report = out ?? runDirectory.appendingPathComponent(defaultReportName)
         let card = runDirectory.appendingPathComponent(DatasetCard.fileName)
         try save(HTMLReport.render(data, generatedAt: now), to: report)

@@ -4,6 +4,7 @@ import GenCore
 import GenEval
 import GenGeneration
 import GenPipeline
+import GenReport
 import GenRouter
 import GenRun
 import GenRuntime
@@ -164,6 +165,10 @@ enum HostPieces {
         #expect(first.map(\.arm) == ["long", "short", "long"])
         let loud = try #require(first.first?.checks.first { $0.kind == "shouting" })
         #expect(loud.method == "in process")
+        // The report reads the same capabilities: how the host's check ran and what it measures.
+        let report = try await ReportWriter.write(runDirectory: out, capabilities: HostPieces.engine.capabilities.reportView)
+        let html = try String(contentsOf: report.report, encoding: .utf8)
+        #expect(html.contains("<td>loud: shouting</td><td>shouting</td><td>in process</td><td>share of upper-case letters</td>"))
         // The reward is scores["loud"]: "WORD WORD number n" is 8 upper-case letters of 14.
         #expect(abs((first.first?.reward ?? 0) - 8.0 / 14.0) < 1e-9)
     }
@@ -187,6 +192,32 @@ enum HostPieces {
         #expect(evaluation.metrics["model"] == .string("majority"))
     }
 
+    /// Constants are evaluated at check time by the run's own interpreter, host functions included (the
+    /// checker's own evaluator knew only a handful of builtins).
+    @Test func constantsUseTheRealInterpreterWithHostFunctions() throws {
+        let text = HostPieces.script().replacingOccurrences(of: "count: 6", with: "count: digits(\"a1b2c3d4\")")
+        let graph = try #require(compile(text).graph, "\(compile(text).rendered())")
+        #expect(graph.spec.count == 4)
+    }
+
+    /// The default every standard and host arm kind lowers to is the runtime's own (the checker's copy made
+    /// `top_p` the int 1 while the run read 1.0, and gave `text_field` another default).
+    @Test func everyArmKindsDefaultsAreTheRuntimes() throws {
+        let engine = HostPieces.engine
+        for spec in engine.capabilities.arms.specs where spec.parameters.allSatisfy({ !$0.isRequired || $0.type == .model }) {
+            let call = spec.parameters.contains { $0.name == "model" } ? "\(spec.name)(local)" : "\(spec.name)()"
+            let text = HostPieces.script(arm: call).replacingOccurrences(
+                of: "gen 0.1\n", with: "gen 0.1\nmodel local = openai(base_url: \"http://127.0.0.1:1/v1\", model: \"m\")\n")
+            let compilation = engine.compile(source: text, path: "lines.gen", directory: StubModelServer.temporaryDirectory())
+            let graph = try #require(compilation.graph, "\(spec.name): \(compilation.rendered())")
+            let arm = try #require(graph.arms.first { $0.name == "long" })
+            for parameter in spec.parameters where parameter.type != .model {
+                let expected = parameter.defaultValue == .null ? nil : parameter.defaultValue
+                #expect(arm.parameters[parameter.name] == expected, "\(spec.name).\(parameter.name)")
+            }
+        }
+    }
+
     /// Every capability the checker knows is one the engine's registries hold, with the same signature: the
     /// environment is made from them, so this holds for any host that registers anything.
     @Test func theCheckersEnvironmentIsMadeFromTheCapabilities() {
@@ -195,6 +226,8 @@ enum HostPieces {
         #expect(environment.armKinds == engine.capabilities.arms.specs)
         #expect(environment.qualityChecks == engine.capabilities.qualityChecks)
         #expect(environment.rewardMetrics == RewardMetric.table)
+        #expect(environment.functions == engine.capabilities.functionSignatures)
+        #expect(environment.classifiers == ["logreg", "majority", "nb"])
         #expect(environment.routerPolicies.contains { $0.name == "round_robin" && $0.summary == "arms in turn" })
         let floor = environment.routerPolicies.first { $0.name == "round_robin" }?.parameter(named: "floor")
         #expect(floor?.maximumPerArm == true && floor?.rangeDescription == "[0, 1/K]")

@@ -36,6 +36,9 @@ do {
     print("accepted \(result.exported.accepted) of \(result.outcome.progress.target) (\(arms)); dataset in \(out.path)")
     let store = try RunStore(opening: out, access: .readOnly)
     for sample in try await store.acceptedSamples() { print("  [\(sample.arm)] \(sample.sample["text"]?.stringValue ?? "")") }
+    // The report says how each check ran and what it measures, from the same capabilities.
+    let report = try await ReportWriter.write(runDirectory: out, capabilities: capabilities.reportView)
+    print("report: \(report.report.path)")
     guard result.outcome.end == .targetReached else {
         FileHandle.standardError.write(Data("the run ended short of its target: \(result.outcome.end)\n".utf8))
         exit(70)

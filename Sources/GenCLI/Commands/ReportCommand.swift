@@ -1,5 +1,6 @@
 import Foundation
 import GenCore
+import GenEngine
 import GenReport
 
 /// `gen report RUN [--out FILE]`: the self-contained HTML report and DATASET_CARD.md of a run.
@@ -24,7 +25,7 @@ enum ReportCommand {
 /// The report and the card, written at the end of `gen run` and by `gen report`.
 enum RunArtifacts {
     static func write(for directory: URL, out: URL? = nil) async throws -> [String] {
-        let output = try await ReportWriter.write(runDirectory: directory, out: out)
+        let output = try await ReportWriter.write(runDirectory: directory, out: out, capabilities: Capabilities.standard.reportView)
         return ["report: \(output.report.path)", "dataset card: \(output.card.path)"]
     }
 }

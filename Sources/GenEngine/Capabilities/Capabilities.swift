@@ -9,6 +9,7 @@ import GenRouter
 import GenRun
 import GenRuntime
 import GenSemantics
+import GenReport
 
 /// Everything the engine can do, in one value: functions, arm kinds, router policies, model providers, quality
 /// checks (model-backed and in process), dedup and diversity methods, classifiers and the reward's metrics.
@@ -93,6 +94,9 @@ public struct Capabilities: Sendable {
             classifiers: classifiers.names, rewardMetrics: rewardMetrics, languageVersions: Self.languageVersions,
             checksVersion: checksVersion, constantEvaluator: InterpreterConstantEvaluator(registry: functions, environment: environment))
     }
+
+    /// What the report shows of these capabilities.
+    public var reportView: ReportCapabilities { ReportCapabilities(qualityChecks: qualityChecks) }
 
     /// Language versions this engine accepts in the `gen MAJOR.MINOR` line.
     public static let languageVersions = ["0.1"]

@@ -19,6 +19,8 @@ public struct ReportData: Sendable {
     public var stages: [StageOutcomeRow]
     /// How each model check was computed, with counts (empty when the script has none).
     public var checkMethods: [CheckMethodRow] = []
+    /// How each check runs and what it measures, from the engine's capabilities.
+    public var capabilities = ReportCapabilities()
     /// The field holding each sample's label, when the spec has one.
     public var labelField: String?
     public var labels: [LabelCountRow]

@@ -51,11 +51,17 @@ enum ReportTables {
         return HTMLPieces.table("table-stages", headers: ["stage", "kind"] + arms, rows: rows)
     }
 
-    /// Which method each model check used: an embedding cosine or the lexical fallback, logprobs or text.
+    /// Which method each check used (an embedding cosine or the lexical fallback, logprobs or text), where it
+    /// ran and what it measures.
     static func checkMethods(_ data: ReportData) -> Markup? {
         guard !data.checkMethods.isEmpty else { return nil }
-        let rows: [[Markup]] = data.checkMethods.map { [.text($0.stage), .text($0.kind), .text($0.method), .text(String($0.count))] }
-        return HTMLPieces.table("table-check-methods", headers: ["check", "kind", "how it was computed", "candidates"], rows: rows)
+        let rows: [[Markup]] = data.checkMethods.map { row in
+            let signature = data.capabilities.check(row.kind)
+            return [.text(row.stage), .text(row.kind), .text(signature?.execution.rawValue ?? ""), .text(signature?.kind.summary ?? ""),
+                    .text(row.method), .text(String(row.count))]
+        }
+        return HTMLPieces.table(
+            "table-check-methods", headers: ["check", "kind", "runs", "what it measures", "how it was computed", "candidates"], rows: rows)
     }
 
     static func router(_ data: ReportData) -> Markup {
