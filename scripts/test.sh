@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/llm-server.sh install
 started_here=0
-if ! scripts/llm-server.sh status | grep -q "chat: up"; then
+# Read the status first: `status | grep -q` under pipefail fails when grep stops reading early, which made this
+# script stop servers it had not started.
+server_status=$(scripts/llm-server.sh status)
+if ! grep -q "chat: up" <<<"$server_status" || ! grep -q "embed: up" <<<"$server_status"; then
   scripts/llm-server.sh start
   started_here=1
 fi

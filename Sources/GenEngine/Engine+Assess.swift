@@ -11,7 +11,8 @@ extension Engine {
     /// against an empty pool), and the names of the model-backed stages that were not run.
     public func assess(sample: JSONValue, graph: PipelineGraph, scriptDirectory: URL) throws -> SampleVerdict {
         let interpreter = try Interpreter(graph: graph, registry: capabilities.functions, environment: scriptEnvironment(directory: scriptDirectory))
-        let quality = try ScriptQuality(graph: graph, interpreter: interpreter, checker: nil, inProcess: capabilities.inProcessChecks)
+        let quality = try ScriptQuality(
+            graph: graph, interpreter: interpreter, checker: nil, inProcess: capabilities.inProcessChecks, gates: capabilities.poolGates)
         let (assessment, skipped) = try quality.assessInProcess(sample)
         return SampleVerdict(passed: assessment.passed, reasons: assessment.reasons, checks: assessment.checks,
                              quality: assessment.quality, skippedModelStages: skipped)

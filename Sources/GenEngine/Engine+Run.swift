@@ -35,7 +35,8 @@ extension Engine {
             models: CheckModel.from(graph: graph, clients: clients), cache: RunStoreCheckCache(store: store),
             registry: capabilities.modelChecks)
         let quality = try ScriptQuality(
-            graph: graph, interpreter: interpreter, checker: modelChecker, inProcess: capabilities.inProcessChecks)
+            graph: graph, interpreter: interpreter, checker: modelChecker, inProcess: capabilities.inProcessChecks,
+            gates: capabilities.poolGates)
         let reward = try ScriptReward(expression: graph.reward, interpreter: interpreter)
         let configuration = RunConfiguration(
             seed: seed, targetCount: target, batchSize: graph.spec.batch,

@@ -10,6 +10,8 @@ public enum QualityStage: Sendable, Equatable {
     case dedup(DedupMethod, threshold: Double?, source: SourceRef)
     /// A novelty gate: samples less novel than `minimum` are rejected.
     case diversity(DiversityMethod, minimum: Double, source: SourceRef)
+    /// A dedup or diversity method a host registered (kind `.dedup` or `.diversity`), with its checked parameters.
+    case hostGate(Kind, name: String, parameters: [String: JSONValue], source: SourceRef)
 
     public enum Kind: String, Codable, Sendable {
         case rule, score, dedup, diversity
@@ -21,6 +23,7 @@ public enum QualityStage: Sendable, Equatable {
         case .score: .score
         case .dedup: .dedup
         case .diversity: .diversity
+        case .hostGate(let kind, _, _, _): kind
         }
     }
 
@@ -30,13 +33,14 @@ public enum QualityStage: Sendable, Equatable {
         case .rule(let stage), .score(let stage, _, _): stage.name
         case .dedup(let method, _, _): method.rawValue
         case .diversity(let method, _, _): method.rawValue
+        case .hostGate(_, let name, _, _): name
         }
     }
 
     public var source: SourceRef {
         switch self {
         case .rule(let stage), .score(let stage, _, _): stage.source
-        case .dedup(_, _, let source), .diversity(_, _, let source): source
+        case .dedup(_, _, let source), .diversity(_, _, let source), .hostGate(_, _, _, let source): source
         }
     }
 
@@ -44,7 +48,7 @@ public enum QualityStage: Sendable, Equatable {
     public var expressionStage: ExpressionStage? {
         switch self {
         case .rule(let stage), .score(let stage, _, _): stage
-        case .dedup, .diversity: nil
+        case .dedup, .diversity, .hostGate: nil
         }
     }
 
@@ -108,16 +112,12 @@ extension QualityStage: Codable {
                          threshold: try container.decodeIfPresent(Double.self, forKey: .threshold))
         case .dedup:
             let name = try container.decode(String.self, forKey: .method)
-            guard let method = DedupMethod(rawValue: name) else {
-                throw DecodingError.dataCorruptedError(forKey: .method, in: container, debugDescription: "unknown dedup method \(name)")
-            }
-            self = .dedup(method, threshold: parameters["threshold"]?.doubleValue, source: source)
+            self = DedupMethod(rawValue: name).map { .dedup($0, threshold: parameters["threshold"]?.doubleValue, source: source) }
+                ?? .hostGate(.dedup, name: name, parameters: parameters, source: source)
         case .diversity:
             let name = try container.decode(String.self, forKey: .method)
-            guard let method = DiversityMethod(rawValue: name) else {
-                throw DecodingError.dataCorruptedError(forKey: .method, in: container, debugDescription: "unknown diversity method \(name)")
-            }
-            self = .diversity(method, minimum: parameters["min"]?.doubleValue ?? 0, source: source)
+            self = DiversityMethod(rawValue: name).map { .diversity($0, minimum: parameters["min"]?.doubleValue ?? 0, source: source) }
+                ?? .hostGate(.diversity, name: name, parameters: parameters, source: source)
         }
     }
 
@@ -145,6 +145,10 @@ extension QualityStage: Codable {
             try container.encode(0.0, forKey: .weight)
             try container.encode(method.rawValue, forKey: .method)
             try container.encode(["min": JSONValue.double(minimum)], forKey: .parameters)
+        case .hostGate(_, let name, let parameters, _):
+            try container.encode(0.0, forKey: .weight)
+            try container.encode(name, forKey: .method)
+            try container.encode(parameters, forKey: .parameters)
         }
     }
 }

@@ -61,6 +61,8 @@ struct QualityStagePlan: Sendable {
                 }
             case .diversity(.novelty, let minimum, _):
                 minimumNovelty = minimum
+            case .hostGate:
+                break  // HostGates runs them, with their own state.
             }
         }
         self.stages = compiled

@@ -18,18 +18,26 @@ public actor ScriptQuality: QualityAssessor {
     let interpreter: Interpreter
     let checker: (any ModelChecker)?
     let inProcess: InProcessCheckRegistry
+    /// A host's dedup and diversity methods, each with its state over the accepted pool.
+    var hostGates: HostGates
+    let gateRegistry: PoolGateRegistry
+    let graph: PipelineGraph
     let spec: SpecNode
 
     /// - Parameter inProcess: the checks computed in process (`valid` and the host's), from the same capabilities
     ///   the script was checked against; every other hoisted check goes to `checker`.
     public init(
-        graph: PipelineGraph, interpreter: Interpreter, checker: (any ModelChecker)?, inProcess: InProcessCheckRegistry = .standard
+        graph: PipelineGraph, interpreter: Interpreter, checker: (any ModelChecker)?, inProcess: InProcessCheckRegistry = .standard,
+        gates: PoolGateRegistry = PoolGateRegistry()
     ) throws {
         self.plan = try QualityStagePlan(graph: graph, interpreter: interpreter, inProcess: inProcess)
         self.pool = try Self.emptyPool(spec: graph.spec, plan: plan)
         self.interpreter = interpreter
         self.checker = checker
         self.inProcess = inProcess
+        self.hostGates = try HostGates(graph: graph, registry: gates)
+        self.gateRegistry = gates
+        self.graph = graph
         self.spec = graph.spec
     }
 
@@ -59,6 +67,9 @@ public actor ScriptQuality: QualityAssessor {
             let inProcess = pool.assess(sampleFeatures, pending: passing)
             var assessment = gates(inProcess, prepared: sampleFeatures)
             if assessment.passed {
+                Self.apply(hostGates, text: sampleFeatures.text, pending: passing.map(\.text), into: &assessment)
+            }
+            if assessment.passed {
                 try evaluateCheapStages(sample: sample, into: &assessment, schemaValid: sampleFeatures.schema.isValid)
             }
             if assessment.passed {
@@ -83,6 +94,9 @@ public actor ScriptQuality: QualityAssessor {
         let empty = try Self.emptyPool(spec: spec, plan: plan)
         let prepared = empty.prepare(QualityCandidate(id: "the sample", arm: "", sample: sample))
         var assessment = gates(empty.assess(prepared), prepared: prepared)
+        if assessment.passed {
+            Self.apply(try HostGates(graph: graph, registry: gateRegistry), text: prepared.text, pending: [], into: &assessment)
+        }
         if assessment.passed {
             try evaluateCheapStages(sample: sample, into: &assessment, schemaValid: prepared.schema.isValid)
         }
@@ -243,7 +257,22 @@ public actor ScriptQuality: QualityAssessor {
 
     public func commit(accepted: [JSONValue]) async {
         for sample in accepted {
-            pool.accept(QualityCandidate(id: "accepted #\(pool.count + 1)", arm: "", sample: sample))
+            let candidate = QualityCandidate(id: "accepted #\(pool.count + 1)", arm: "", sample: sample)
+            if !hostGates.entries.isEmpty { hostGates.accept(pool.prepare(candidate).text) }
+            pool.accept(candidate)
+        }
+    }
+
+    /// A host's dedup and diversity gates, in declared order; the first that rejects stops the sample.
+    static func apply(_ gates: HostGates, text: String, pending: [String], into assessment: inout Assessment) {
+        for (entry, reason) in gates.verdict(text, pending: pending) {
+            let kind = entry.kind == .dedup ? CheckRecord.dedupKind : CheckRecord.diversityKind
+            assessment.checks.append(CheckRecord(
+                stage: "\(entry.kind.rawValue) \(entry.name)", kind: kind, passed: reason == nil, detail: reason.map(JSONValue.string) ?? .null))
+            if let reason {
+                assessment.passed = false
+                assessment.reasons.append((entry.kind == .dedup ? "duplicate: " : "diversity: ") + reason)
+            }
         }
     }
 

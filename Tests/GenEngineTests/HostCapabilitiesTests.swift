@@ -82,8 +82,31 @@ enum HostPieces {
         func predictProba(vector: SparseVector) -> [Double] { share }
     }
 
+    /// A host dedup method: a sample whose first `words` words open an accepted or pending sample is a duplicate.
+    struct SameOpening: PoolGate {
+        let spec = KindSpec(family: "dedup", name: "same_opening", parameters: [
+            ParameterSpec(name: "words", type: .int, defaultValue: .int(1), minimum: 1, maximum: 5, summary: "words compared"),
+        ], positional: ["words"], summary: "same opening words as an earlier sample")
+
+        struct State: PoolGateState {
+            let words: Int
+            var seen: Set<String> = []
+            func opening(_ text: String) -> String { text.lowercased().split(separator: " ").prefix(words).joined(separator: " ") }
+            func verdict(_ text: String, pending: [String]) -> String? {
+                let opening = opening(text)
+                return seen.contains(opening) || pending.map(self.opening).contains(opening) ? "opens like an earlier sample (\(opening))" : nil
+            }
+            mutating func accept(_ text: String) { seen.insert(opening(text)) }
+        }
+
+        func makeState(parameters: [String: JSONValue]) throws -> any PoolGateState {
+            State(words: Int(parameters["words"]?.doubleValue ?? 1))
+        }
+    }
+
     static var engine: Engine {
         var capabilities = Capabilities.standard
+        capabilities.register(gate: SameOpening())
         capabilities.register(classifier: "majority") { _ in Majority(featurizer: try HashedFeaturizer()) }
         capabilities.register(armKind: counterArm) { node, spec, _ in
             CounterArm(name: node.name, words: Int(node.parameters["words"]?.doubleValue ?? spec.parameter(named: "words")?.defaultValue?.doubleValue ?? 0))
@@ -190,6 +213,30 @@ enum HostPieces {
         let store = try RunStore(opening: out, access: .readOnly)
         let evaluation = try #require(try await store.evaluations().last)
         #expect(evaluation.metrics["model"] == .string("majority"))
+    }
+
+    @Test func aHostsDedupMethodIsCheckedAndRunsAfterTheStandardGates() async throws {
+        let text = HostPieces.script().replacingOccurrences(of: "  dedup exact()", with: "  dedup same_opening(2)")
+        #expect(compile(text.replacingOccurrences(of: "same_opening(2)", with: "same_opening(9)")).rendered()
+            .contains("`words` must be in [1, 5], got 9"))
+        let graph = try #require(compile(text).graph, "\(compile(text).rendered())")
+        #expect(graph.quality.last == .hostGate(.dedup, name: "same_opening", parameters: ["words": .int(2)], source: graph.quality.last!.source))
+        let json = try JSONEncoder().encode(graph)
+        #expect(try JSONDecoder().decode(PipelineGraph.self, from: json).quality.last == graph.quality.last)
+
+        let engine = HostPieces.engine
+        let quality = try ScriptQuality(graph: graph, interpreter: try Interpreter(graph: graph, registry: engine.functions),
+                                        checker: nil, inProcess: engine.capabilities.inProcessChecks, gates: engine.capabilities.poolGates)
+        func candidate(_ slot: Int, _ text: String) -> Candidate {
+            Candidate(arm: "a", slot: slot, targetLabel: nil, sample: .object(["text": .string(text)]), rawText: text, failure: nil)
+        }
+        let first = try await quality.assess([candidate(0, "The red fox 1"), candidate(1, "the red hen 2"), candidate(2, "a blue bird 3")])
+        #expect(first.map(\.passed) == [true, false, true])
+        #expect(first[1].reasons == ["duplicate: opens like an earlier sample (the red)"])
+        #expect(first[1].checks.last?.stage == "dedup same_opening")
+        await quality.commit(accepted: [.object(["text": .string("a blue bird 3")])])
+        let second = try await quality.assess([candidate(0, "A blue sky 4"), candidate(1, "green 5")])
+        #expect(second.map(\.passed) == [false, true])
     }
 
     /// Constants are evaluated at check time by the run's own interpreter, host functions included (the

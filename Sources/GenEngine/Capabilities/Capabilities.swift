@@ -25,11 +25,13 @@ public struct Capabilities: Sendable {
     public private(set) var inProcessChecks: InProcessCheckRegistry
     /// The classifiers `evaluate { classifier: ... }` may name (GenEval's); the default first.
     public private(set) var classifiers: ClassifierRegistry
+    /// A host's own dedup and diversity methods (the standard ones are the in-process pool's).
+    public private(set) var poolGates: PoolGateRegistry
     /// The providers `Engine.clients(for:)` builds clients for.
     public let modelProviders: [KindSpec]
-    /// Fixed by the in-process pool (GenQuality's `QualityMethods`): no host hook yet.
-    public let dedupMethods: [KindSpec]
-    public let diversityMethods: [KindSpec]
+    /// The in-process pool's methods (GenQuality's `QualityMethods`), then the host's.
+    public var dedupMethods: [KindSpec] { QualityMethods.dedup + poolGates.specs(family: "dedup") }
+    public var diversityMethods: [KindSpec] { QualityMethods.diversity + poolGates.specs(family: "diversity") }
     /// The names the reward expression may use (GenRun's `RewardMetric` table).
     public let rewardMetrics: [RewardMetricSpec]
 
@@ -37,8 +39,8 @@ public struct Capabilities: Sendable {
     public static var standard: Capabilities {
         Capabilities(
             functions: .standard, arms: .standard, policies: .standard, modelChecks: .standard, inProcessChecks: .standard,
-            classifiers: .standard, modelProviders: [ModelProviders.openai], dedupMethods: QualityMethods.dedup,
-            diversityMethods: QualityMethods.diversity, rewardMetrics: RewardMetric.table)
+            classifiers: .standard, poolGates: PoolGateRegistry(), modelProviders: [ModelProviders.openai],
+            rewardMetrics: RewardMetric.table)
     }
 
     // MARK: Host registrations
@@ -66,6 +68,11 @@ public struct Capabilities: Sendable {
     /// A quality check served by a model.
     public mutating func register(modelCheck: any ModelCheckKind) {
         modelChecks.register(modelCheck)
+    }
+
+    /// A dedup or diversity method (its spec's family says which), run after the standard gates.
+    public mutating func register(gate: any PoolGate) {
+        poolGates.register(gate)
     }
 
     /// A classifier the evaluation stage can train (`evaluate { classifier: "NAME" }`).

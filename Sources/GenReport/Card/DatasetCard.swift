@@ -105,6 +105,8 @@ public enum DatasetCard {
             return [stage.name, stage.kind.rawValue, "", "", method(dedup.rawValue, threshold.map { ["threshold": $0] } ?? [:])]
         case .diversity(let diversity, let minimum, _):
             return [stage.name, stage.kind.rawValue, "", "", method(diversity.rawValue, ["min": minimum])]
+        case .hostGate(_, let name, let parameters, _):
+            return [name, stage.kind.rawValue, "", "", method(name, parameters.compactMapValues(\.doubleValue))]
         }
     }
 

@@ -262,12 +262,6 @@ extension Messages {
             hint: "every arm is guaranteed `\(name)` of each batch, so with \(arms) arms it can be at most 1/\(arms)")
     }
 
-    public static func unsupportedMethod(_ family: String, _ name: String, _ supported: [String]) -> DiagnosticMessage {
-        DiagnosticMessage(
-            "the run cannot perform \(family) method `\(name)`",
-            hint: "the in-process pool implements " + supported.map { "`\($0)`" }.joined(separator: ", "))
-    }
-
     public static func scoreShadowsMetric(_ name: String) -> DiagnosticMessage {
         DiagnosticMessage(
             "score \"\(name)\" has the name of a built-in reward metric",

@@ -81,8 +81,7 @@ extension CheckSession {
     private func dedupStage(_ expr: Expr, module: Int, span: Span) -> QualityStage? {
         guard let lowered = lowerKind(expr, family: .dedup, module: module, place: .dedup) else { return nil }
         guard let method = DedupMethod(rawValue: lowered.spec.name) else {
-            report(Messages.unsupportedMethod("dedup", lowered.spec.name, DedupMethod.allCases.map(\.rawValue)), at: span)
-            return nil
+            return .hostGate(.dedup, name: lowered.spec.name, parameters: lowered.parameters, source: sourceRef(span))
         }
         return .dedup(method, threshold: lowered.parameters["threshold"]?.doubleValue, source: sourceRef(span))
     }
@@ -91,8 +90,7 @@ extension CheckSession {
     private func diversityStage(_ expr: Expr, module: Int, span: Span) -> QualityStage? {
         guard let lowered = lowerKind(expr, family: .diversity, module: module, place: .diversity) else { return nil }
         guard let method = DiversityMethod(rawValue: lowered.spec.name) else {
-            report(Messages.unsupportedMethod("diversity", lowered.spec.name, DiversityMethod.allCases.map(\.rawValue)), at: span)
-            return nil
+            return .hostGate(.diversity, name: lowered.spec.name, parameters: lowered.parameters, source: sourceRef(span))
         }
         return .diversity(method, minimum: lowered.parameters["min"]?.doubleValue ?? 0, source: sourceRef(span))
     }
