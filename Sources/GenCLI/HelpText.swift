@@ -1,3 +1,5 @@
+import GenCore
+
 /// The text of `gen --help` and `gen help COMMAND`, generated from the command specs.
 enum HelpText {
     static func overview(version: String, commands: [CommandSpec], topics: [String] = []) -> String {
@@ -16,8 +18,7 @@ enum HelpText {
         text += """
 
         Run `gen help COMMAND` for a command's arguments and flags\(topics.isEmpty ? "" : ", `gen help " + topics.joined(separator: "|") + "` for " + topics.joined(separator: ", ")).
-        Exit codes: 0 ok, 1 quality gate failed or `fmt --check` found changes, 64 bad command line,
-        65 script error, 66 file not found or unreadable, 70 runtime failure.
+        Exit codes: \(ExitCode.meanings.map { "\($0.code) \($0.meaning)" }.joined(separator: ", ")).
 
         """
         return text

@@ -40,7 +40,8 @@ extension Engine {
         let reward = try ScriptReward(expression: graph.reward, interpreter: interpreter)
         let configuration = RunConfiguration(
             seed: seed, targetCount: target, batchSize: graph.spec.batch,
-            maxCandidates: graph.spec.budget.maxCandidates, maxTokens: graph.spec.budget.maxTokens)
+            maxCandidates: graph.spec.budget.maxCandidates ?? RunConfiguration.defaultCandidateBudget(target: target),
+            maxTokens: graph.spec.budget.maxTokens)
         let exporter = PeriodicExport(
             store: store, options: ExportOptions(provenance: request.provenance), interval: request.exportInterval,
             next: observer)

@@ -12,6 +12,9 @@ public struct Candidate: Sendable, Equatable {
     public var rawText: String
     /// Why there is no sample (unparseable output, a failed request); nil when `sample` is set.
     public var failure: String?
+    /// True when the request itself failed (the server or the connection, after the client's retries), as
+    /// opposed to an answer that could not be read: the run stops when requests keep failing.
+    public var requestFailed = false
     public var promptTokens: Int
     public var completionTokens: Int
     public var latencySeconds: Double

@@ -65,9 +65,11 @@ public struct LLMArm: Arm {
         } catch let error as LLMError where error.stopsRun {
             throw error
         } catch {
-            return Candidate(
+            var failed = Candidate(
                 arm: name, slot: slot.slot, targetLabel: slot.targetLabel, sample: nil, rawText: "",
                 failure: "generation failed: \(error)", parameters: recordedParameters)
+            failed.requestFailed = true
+            return failed
         }
         var candidate = Candidate(
             arm: name, slot: slot.slot, targetLabel: slot.targetLabel, sample: nil, rawText: response.text, failure: nil,

@@ -13,10 +13,11 @@ public struct LabelQuotas: Sendable, Equatable, Codable {
         self.labels = labels
         if shares.isEmpty {
             let even = labels.isEmpty ? 0 : 1 / Double(labels.count)
-            self.shares = Dictionary(uniqueKeysWithValues: labels.map { ($0, even) })
+            self.shares = Dictionary(labels.map { ($0, even) }, uniquingKeysWith: { first, _ in first })
         } else {
             let total = labels.reduce(0) { $0 + max(0, shares[$1] ?? 0) }
-            self.shares = Dictionary(uniqueKeysWithValues: labels.map { ($0, total > 0 ? max(0, shares[$0] ?? 0) / total : 0) })
+            let normalised = labels.map { ($0, total > 0 ? max(0, shares[$0] ?? 0) / total : 0) }
+            self.shares = Dictionary(normalised, uniquingKeysWith: { first, _ in first })
         }
     }
 

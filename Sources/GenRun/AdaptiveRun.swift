@@ -29,6 +29,10 @@ public actor AdaptiveRun {
     /// The quality block's score names, in declared order (the reward's `scores` record).
     let scoreNames: [String]
     var router: Router?
+    /// Server failures and stalls, watched batch by batch.
+    var guards: RunGuards
+    /// How the run must end, found after a committed batch (a stall).
+    var pendingEnd: RunEnd?
     var acceptedSamples: [JSONValue] = []
     var acceptedByArm: [String: [JSONValue]] = [:]
     let evaluator: DownstreamEvaluator?
@@ -52,6 +56,8 @@ public actor AdaptiveRun {
         self.observer = observer
         self.stop = stop
         self.quotas = Self.quotas(for: graph.spec)
+        self.guards = configuration.guards.map { RunGuards(stallWindow: $0.stallWindow, maxConsecutiveRequestFailures: $0.maxConsecutiveRequestFailures) }
+            ?? .defaults(batchSize: configuration.batchSize)
         self.policies = policies
         self.scoreNames = graph.scoreNames
         self.evaluator = graph.evaluation.map { DownstreamEvaluator(node: $0, seed: configuration.seed, classifiers: classifiers) }
@@ -97,14 +103,16 @@ public actor AdaptiveRun {
             return .budgetSpent("max_tokens \(limit) reached")
         }
         if stop.isRequested { return .stopped(stop.reason ?? "stop requested") }
-        return nil
+        return pendingEnd
     }
 
     func finish(_ end: RunEnd) async throws {
         switch end {
         case .targetReached: try await store.setStatus(.completed)
-        case .budgetSpent(let why): try await store.setStatus(.completed, detail: why)
+        // Short of the target is never "completed": the store, the summary and the card say it stopped, and why.
+        case .budgetSpent(let why): try await store.setStatus(.stopped, detail: "budget spent: " + why)
         case .stopped(let why): try await store.setStatus(.stopped, detail: why)
+        case .stalled(let why): try await store.setStatus(.stopped, detail: "stalled: " + why)
         }
     }
 
@@ -188,6 +196,8 @@ public actor AdaptiveRun {
         }
         await quality.commit(accepted: newlyAccepted.map(\.1))
         progress.record(batch: index, records, acceptedTotal: receipt.acceptedTotal, epsilon: state.epsilon)
+        let deficits = quotas?.deficits(accepted: labelCounts, target: configuration.targetCount) ?? [:]
+        pendingEnd = try guards.observe(candidates, records) { (deficits[$0] ?? 0) > 0 }
         progress.elapsedSeconds = Date().timeIntervalSince(startedAt)
         await observer?.batchFinished(progress)
         if let every = evaluator?.node.every, every > 0,

@@ -7,12 +7,29 @@ public struct RunConfiguration: Sendable, Equatable {
     public var maxCandidates: Int?
     /// Stop after this many tokens (prompt + completion, generation and judging).
     public var maxTokens: Int?
+    /// When the run stalls and when the server counts as down (defaults from the batch size).
+    public var guards: (stallWindow: Int, maxConsecutiveRequestFailures: Int)?
 
-    public init(seed: UInt64, targetCount: Int, batchSize: Int, maxCandidates: Int? = nil, maxTokens: Int? = nil) {
+    public init(
+        seed: UInt64, targetCount: Int, batchSize: Int, maxCandidates: Int? = nil, maxTokens: Int? = nil,
+        guards: (stallWindow: Int, maxConsecutiveRequestFailures: Int)? = nil
+    ) {
         self.seed = seed
         self.targetCount = targetCount
         self.batchSize = batchSize
         self.maxCandidates = maxCandidates
         self.maxTokens = maxTokens
+        self.guards = guards
+    }
+
+    /// The candidate budget of a script that declares none: 20 candidates per sample wanted, at least 200.
+    /// A run that needs more says so and stops; it never spins forever.
+    public static func defaultCandidateBudget(target: Int) -> Int { max(200, 20 * target) }
+
+    public static func == (lhs: RunConfiguration, rhs: RunConfiguration) -> Bool {
+        lhs.seed == rhs.seed && lhs.targetCount == rhs.targetCount && lhs.batchSize == rhs.batchSize
+            && lhs.maxCandidates == rhs.maxCandidates && lhs.maxTokens == rhs.maxTokens
+            && lhs.guards?.stallWindow == rhs.guards?.stallWindow
+            && lhs.guards?.maxConsecutiveRequestFailures == rhs.guards?.maxConsecutiveRequestFailures
     }
 }

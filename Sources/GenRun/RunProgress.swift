@@ -113,8 +113,15 @@ extension RunObserver {
 /// Why a run ended.
 public enum RunEnd: Sendable, Equatable {
     case targetReached
+    /// A candidate or token budget ran out short of the target.
     case budgetSpent(String)
+    /// Asked to stop (Ctrl-C, SIGTERM).
     case stopped(String)
+    /// No progress: the run or a label still short accepted nothing over many candidates (the message says why).
+    case stalled(String)
+
+    /// Whether the run holds its whole target.
+    public var isComplete: Bool { self == .targetReached }
 }
 
 public struct RunOutcome: Sendable, Equatable {

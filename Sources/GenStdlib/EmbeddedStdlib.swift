@@ -25,9 +25,13 @@ public enum EmbeddedStdlib {
         //   rule "no assistant talk" no_meta_talk(sample.text)
         gen 0.1
 
-        /// True when the text does not sound like a chat assistant talking about the task.
+        /// True when the text does not sound like a chat assistant talking about the task. Whole words only:
+        /// "Where is my card?" and "There are many reasons" are not meta talk.
         fn no_meta_talk(text: string) -> bool =
-          !matches(lower(text), "(as an ai|here is|here are|sure[,!]|i cannot|i can't help|language model)")
+          !matches(
+            lower(text),
+            "\\b(as an ai|here is|here are|i cannot|i can't help|language model)\\b|\\bsure[,!]",
+          )
 
         /// True when the text has no URL.
         fn no_urls(text: string) -> bool = !matches(text, "https?://|www\\.")

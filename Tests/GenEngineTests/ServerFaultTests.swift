@@ -72,6 +72,40 @@ import GenTestSupport
         #expect(rejected.contains("generation failed"))
     }
 
+    /// Before, a server answering 500 to every request ran on for 90 s and 488 requests until killed, each
+    /// failure recorded as a rejected candidate. Now a few batches of failed requests stop it (exit 70).
+    @Test func aServerThatFailsEveryRequestStopsTheRunSoon() async throws {
+        let server = try Self.faultyServer { _ in .json(.object(["error": .string("boom")]), status: 500) }
+        defer { server.stop() }
+        do {
+            _ = try await run(url: server.baseURL, count: 40, modelOptions: ", max_retries: 0")
+            Issue.record("the run should stop")
+        } catch let halt as RunHalt {
+            guard case .serverFailing(let requests, let last) = halt else { return }
+            #expect(requests == 16, "two batches of 4, at least 16 failed requests")
+            #expect(last.contains("500"), "\(last)")
+        }
+        #expect(server.requests.filter { $0.path.hasSuffix("/chat/completions") }.count <= 16)
+    }
+
+    /// A run whose every candidate is rejected stops as stalled, short of its target, instead of spinning.
+    @Test func aRunThatCanNeverPassStallsWithTheReason() async throws {
+        let server = try StubModelServer.start()
+        defer { server.stop() }
+        let directory = StubModelServer.temporaryDirectory()
+        let script = directory.appendingPathComponent("sms.gen")
+        try StubModelServer.script(url: server.baseURL, count: 10)
+            .replacingOccurrences(of: "rule \"no urls\" !matches(sample.text, \"https?://\")", with: "rule \"impossible\" len(sample.text) > 1000")
+            .write(to: script, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("run")
+        let result = try await Engine(variables: [:]).run(RunRequest(scriptPath: script.path, outDirectory: out, seed: 9))
+        guard case .stalled(let why) = result.outcome.end else { Issue.record("\(result.outcome.end)"); return }
+        #expect(why.contains("rule \"impossible\""), "\(why)")
+        #expect(result.outcome.progress.candidates == 100, "the default stall window for batch 4")
+        let store = try RunStore(opening: out, access: .readOnly)
+        #expect(try await store.info().status == .stopped)
+    }
+
     @Test func aServerThatDiesMidRunStopsWithAClearErrorAndKeepsWhatWasAccepted() async throws {
         // The first chat requests succeed, then every request is refused at the HTTP level with 404 (a server
         // that lost its model): the run must stop with the URL in the message and keep the committed batches.

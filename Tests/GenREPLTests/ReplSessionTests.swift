@@ -119,6 +119,11 @@ import Testing
             """)
         #expect(session.submit("import \"std/quality\"") == .output("import \"std/quality\""))
         #expect(session.submit("no_meta_talk(\"as an AI, I cannot\")") == .output("= false : bool"))
+        #expect(session.submit("no_meta_talk(\"Sure! Here is a review\")") == .output("= false : bool"))
+        // Whole words: real messages and reviews were rejected for "here is" inside "Where is".
+        #expect(session.submit("no_meta_talk(\"Where is my card?\")") == .output("= true : bool"))
+        #expect(session.submit("no_meta_talk(\"There are many reasons to love it.\")") == .output("= true : bool"))
+        #expect(session.submit("no_meta_talk(\"I am sure, it works\")") == .output("= false : bool"))
     }
 
     @Test func endOfInputInsideABraceIsAnError() {

@@ -13,6 +13,8 @@ import GenStore
 
     @Test func theLastBatchIsCutToWhatTheTargetNeedsAtThePassRate() {
         #expect(BatchSlots.count(batchSize: 8, target: 100, accepted: 0, passed: 0, candidates: 0) == 8, "no rate yet")
+        #expect(BatchSlots.count(batchSize: 8, target: 1, accepted: 0, passed: 0, candidates: 0) == 1, "--count 1 asks for one")
+        #expect(BatchSlots.count(batchSize: 8, target: 5, accepted: 2, passed: 0, candidates: 16) == 3, "nothing passed yet")
         #expect(BatchSlots.count(batchSize: 8, target: 100, accepted: 98, passed: 50, candidates: 100) == 5, "2 at 50% + 1")
         #expect(BatchSlots.count(batchSize: 8, target: 12, accepted: 11, passed: 11, candidates: 11) == 2)
         #expect(BatchSlots.count(batchSize: 8, target: 100, accepted: 10, passed: 10, candidates: 10) == 8)

@@ -18,8 +18,18 @@ enum InspectCommand {
         let directory = URL(fileURLWithPath: arguments.positionals[0])
         let limit = try arguments.int(Flag.limit, in: 0...Int.max) ?? 20
         let arm = arguments.value(Flag.arm)
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("run.sqlite").path) else {
+            throw CommandFailure("no run in \(directory.path)", exitCode: ExitCode.noInput)
+        }
         do {
             let store = try RunStore(opening: directory, access: .readOnly)
+            if let arm {
+                let arms = try await store.armSummaries().map(\.arm)
+                guard arms.contains(arm) else {
+                    throw UsageError(message: "the run has no arm `\(arm)`",
+                                     hint: DidYouMean.hint(arm, among: arms) ?? "its arms: " + arms.joined(separator: ", "))
+                }
+            }
             let rows = try await store.rejectionReasons().filter { arm == nil || $0.arm == arm }
             // Candidates that passed every check after the target was reached are not failures: counted apart.
             let reasons = rows.filter { !SurplusReason.isSurplus(reason: $0.reason) }
@@ -51,6 +61,8 @@ enum InspectCommand {
             }
             if shown == 0 { console.write("  none\n") }
             return ExitCode.ok
+        } catch let usage as UsageError {
+            throw usage
         } catch {
             throw CommandFailure("cannot read the run in \(directory.path): \(error)", exitCode: ExitCode.noInput)
         }

@@ -2,34 +2,41 @@ import Dispatch
 import Foundation
 import GenRun
 
-/// Ctrl-C during `gen run`: the first asks the run to stop after the batch in flight is written; a
-/// second one exits at once (safe: a batch is committed whole or not at all, and `--resume` goes on).
+/// Ctrl-C, SIGTERM and SIGHUP during `gen run`: the first asks the run to stop after the batch in flight is
+/// written (the store and the files then say "stopped", never "running"); a second one exits at once (safe: a
+/// batch is committed whole or not at all, and `--resume` goes on).
 final class InterruptHandler: @unchecked Sendable {
-    // The dispatch source must stay alive while the run goes on; it is only touched on init and cancel.
-    private let source: DispatchSourceSignal
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    // The dispatch sources must stay alive while the run goes on; they are only touched on init and cancel.
+    private var sources: [DispatchSourceSignal] = []
     private let lock = NSLock()
     private var count = 0
 
     init(stop: StopSignal, console: Console) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [unowned self] in
-            let presses = self.lock.withLock { () -> Int in
-                self.count += 1
-                return self.count
+        for number in Self.signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [unowned self] in
+                let received = self.lock.withLock { () -> Int in
+                    self.count += 1
+                    return self.count
+                }
+                if received == 1 {
+                    let name = number == SIGINT ? "interrupted" : number == SIGTERM ? "terminated (SIGTERM)" : "hung up (SIGHUP)"
+                    console.writeError("\nstopping after the current batch (\(name); again to quit now; resume with --resume)\n")
+                    stop.request(name)
+                } else {
+                    exit(128 + number)
+                }
             }
-            if presses == 1 {
-                console.writeError("\nstopping after the current batch (Ctrl-C again to quit now; resume with --resume)\n")
-                stop.request("interrupted")
-            } else {
-                exit(130)
-            }
+            source.resume()
+            sources.append(source)
         }
-        source.resume()
     }
 
     func cancel() {
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
+        for source in sources { source.cancel() }
+        for number in Self.signals { signal(number, SIG_DFL) }
     }
 }

@@ -15,6 +15,9 @@ enum ReportCommand {
 
     static let command = Command(spec: spec) { arguments, console in
         let directory = URL(fileURLWithPath: arguments.positionals[0])
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("run.sqlite").path) else {
+            throw CommandFailure("no run in \(directory.path)", exitCode: ExitCode.noInput)
+        }
         for line in try await RunArtifacts.write(for: directory, out: arguments.value(outFlag).map { URL(fileURLWithPath: $0) }) {
             console.write(line + "\n")
         }

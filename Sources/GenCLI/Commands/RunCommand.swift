@@ -28,7 +28,13 @@ enum RunCommand {
         flags: [Flag.out, Flag.seed, Flag.count, Flag.resume, Flag.provenance, Flag.exportEvery])
 
     static let command = Command(spec: spec) { arguments, console in
-        await execute(try makeRequest(arguments), console: console)
+        let request = try makeRequest(arguments)
+        let needed = request.resume ? request.outDirectory.appendingPathComponent("run.sqlite").path : request.scriptPath
+        guard FileManager.default.fileExists(atPath: needed) else {
+            throw CommandFailure(request.resume ? "no run to resume in \(request.outDirectory.path)" : "cannot read \(needed): no such file",
+                                 exitCode: ExitCode.noInput)
+        }
+        return await execute(request, console: console)
     }
 
     static func makeRequest(_ arguments: ParsedArguments) throws(UsageError) -> RunRequest {
@@ -74,11 +80,23 @@ enum RunCommand {
             } catch {
                 console.writeError("warning: the report could not be written: \(error) (the dataset is complete; try `gen report \(result.directory.path)`)\n")
             }
-            if case .stopped = result.outcome.end {
+            switch result.outcome.end {
+            case .targetReached:
+                return ExitCode.ok
+            case .stopped:
                 console.write("resume with: gen run --resume \(result.directory.path)\n")
-                return 130
+                return ExitCode.interrupted
+            case .budgetSpent, .stalled:
+                let progress = result.outcome.progress
+                console.writeError("error: the run ended short of its target: \(progress.accepted) of \(progress.target) accepted\n"
+                                   + "  = hint: \(shortHint(result.outcome.end)); what was accepted is kept: "
+                                   + "gen run --resume \(result.directory.path)\n")
+                return ExitCode.shortOfTarget
             }
-            return ExitCode.ok
+        } catch let halt as RunHalt {
+            console.writeError("error: \(halt)\n")
+            console.writeError("what was accepted is kept; once the server answers, continue with: gen run --resume \(request.outDirectory.path)\n")
+            return ExitCode.runtimeFailure
         } catch let failure as RunFailure {
             if case .scriptHasErrors(let rendered) = failure {
                 console.writeError(rendered)
@@ -100,6 +118,17 @@ enum RunCommand {
         case .targetReached: return "target reached"
         case .budgetSpent(let why): return "budget spent: \(why)"
         case .stopped(let why): return "stopped: \(why)"
+        case .stalled(let why): return "stalled: \(why)"
+        }
+    }
+
+    /// What to do about a run that ended short.
+    static func shortHint(_ end: RunEnd) -> String {
+        switch end {
+        case .stalled:
+            "the quality checks reject everything some arm or label makes: loosen the rule named above, or fix the arm"
+        default:
+            "raise `max_candidates` or `max_tokens` in the spec (a script without them gets 20 candidates per sample)"
         }
     }
 }

@@ -31,7 +31,7 @@ public struct JudgeRubric: Sendable, Equatable {
         let score: JSONValue = .object(["type": .string("integer"), "enum": .array((1...5).map(JSONValue.int))])
         return .object([
             "type": .string("object"),
-            "properties": .object(Dictionary(uniqueKeysWithValues: criteria.map { ($0, score) })),
+            "properties": .object(Dictionary(criteria.map { ($0, score) }, uniquingKeysWith: { first, _ in first })),
             "required": .array(criteria.map(JSONValue.string)),
             "additionalProperties": .bool(false),
         ])

@@ -54,7 +54,7 @@ public struct ReportData: Sendable {
         for value in values { shares[value] = spec.quotas[value] ?? 0 }
         let total = shares.values.reduce(0, +)
         if spec.quotas.isEmpty || total <= 0 {
-            return Dictionary(uniqueKeysWithValues: values.map { ($0, target / Double(values.count)) })
+            return Dictionary(values.map { ($0, target / Double(values.count)) }, uniquingKeysWith: { first, _ in first })
         }
         return shares.mapValues { target * $0 / total }
     }

@@ -4,11 +4,13 @@ import GenGeneration
 /// How many candidates the next batch asks for, and each slot's request (target label and seed).
 enum BatchSlots {
     /// The batch size, or fewer near the end: enough slots to reach the target at the pass rate seen so far,
-    /// plus one. A full last batch for the last few samples spent tokens on candidates that passed every
-    /// check and were then thrown away as over the target.
+    /// plus one, and no more than the target still needs before any rate is known (`--count 1` asked for
+    /// a full batch of 8 and threw 7 away). A full last batch for the last few samples spent tokens on
+    /// candidates that passed every check and were then thrown away as over the target.
     static func count(batchSize: Int, target: Int, accepted: Int, passed: Int, candidates: Int) -> Int {
         let remaining = target - accepted
-        guard remaining > 0, candidates > 0, passed > 0 else { return batchSize }
+        guard remaining > 0 else { return batchSize }
+        guard candidates > 0, passed > 0 else { return min(batchSize, remaining) }
         let rate = Double(passed) / Double(candidates)
         let needed = Int((Double(remaining) / rate).rounded(.up)) + 1
         return min(batchSize, max(1, needed))

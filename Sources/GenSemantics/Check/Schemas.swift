@@ -84,16 +84,25 @@ extension CheckSession {
         let context = ExprContext(module: module, place: .constant)
         if name == "enum" {
             var values: [String] = []
+            var duplicated = false
             for argument in arguments {
                 guard let ir = check(argument.value, context), let value = constantValue(ir, span: argument.value.span) else { return nil }
+                let texts: [String]
                 switch value {
-                case .string(let text): values.append(text)
-                case .array(let items) where items.allSatisfy({ $0.stringValue != nil }): values += items.compactMap(\.stringValue)
+                case .string(let text): texts = [text]
+                case .array(let items) where items.allSatisfy({ $0.stringValue != nil }): texts = items.compactMap(\.stringValue)
                 default:
                     report(Messages.typeMismatch("a string", ir.type.described), at: argument.value.span, label: "enum values are strings")
                     return nil
                 }
+                // A repeated value would be one label counted twice in quotas, prompts and the report.
+                for text in texts where values.contains(text) {
+                    report(Messages.duplicateEnumValue(text), at: argument.value.span)
+                    duplicated = true
+                }
+                values += texts.filter { !values.contains($0) }
             }
+            if duplicated { return nil }
             guard !values.isEmpty else {
                 report(Messages.missingArgument("values", "enum"), at: span, hint: "list the values, e.g. `enum(\"yes\", \"no\")`")
                 return nil

@@ -262,6 +262,10 @@ extension Messages {
             hint: "every arm is guaranteed `\(name)` of each batch, so with \(arms) arms it can be at most 1/\(arms)")
     }
 
+    public static func duplicateEnumValue(_ value: String) -> DiagnosticMessage {
+        DiagnosticMessage("the enum value \(GenStringLiteral.quote(value)) is listed twice", hint: "each value once: remove the repeat")
+    }
+
     public static func scoreShadowsMetric(_ name: String) -> DiagnosticMessage {
         DiagnosticMessage(
             "score \"\(name)\" has the name of a built-in reward metric",

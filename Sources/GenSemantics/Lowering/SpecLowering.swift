@@ -62,7 +62,7 @@ extension CheckSession {
     private func quotas(_ attribute: CheckedAttribute?, label: String?, labels: [String]) -> [String: Double]? {
         guard let attribute, let weights = attribute.value?.objectValue else {
             guard !labels.isEmpty else { return [:] }
-            return Dictionary(uniqueKeysWithValues: labels.map { ($0, 1 / Double(labels.count)) })
+            return Dictionary(labels.map { ($0, 1 / Double(labels.count)) }, uniquingKeysWith: { first, _ in first })
         }
         let span = attribute.attribute.value.span
         guard let label else {
