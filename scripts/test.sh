@@ -20,6 +20,9 @@ trap cleanup EXIT
 export GEN_LLM_URL="${GEN_LLM_URL:-http://127.0.0.1:8080/v1}"
 export GEN_EMBED_URL="${GEN_EMBED_URL:-http://127.0.0.1:8081/v1}"
 
+# examples/host imports only `Gen`, which re-exports the engine's modules; incremental builds do not see a change
+# in a re-exported module's layout and once linked stale objects (a crash at run time). Recompile it every time.
+touch examples/host/*.swift
 swift build --build-tests 2>&1 | tee /tmp/gen-build.log | grep -E "warning:|error:" && { echo "build printed warnings or errors" >&2; exit 1; }
 # Phase 1: everything that needs no real server and no quiet machine, in parallel.
 # Phase 2: the tests that talk to the one local llama.cpp server, and the SIGKILL timing tests, one at a time:

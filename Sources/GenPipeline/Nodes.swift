@@ -47,13 +47,17 @@ public struct SpecNode: Codable, Sendable, Equatable {
     public var labelField: String?
     /// Target share per label; balanced over the enum's values unless the script says otherwise.
     public var quotas: [String: Double]
+    /// True when the script declares `quotas`: then they are limits (a passing sample of a label that already
+    /// has its share is kept out as surplus); balanced quotas the script did not ask for only steer. Optional
+    /// so graphs stored before it decode.
+    public var quotasDeclared: Bool?
     public var budget: BudgetNode
     public var source: SourceRef
 
     public init(
         name: String, domain: String, output: OutputSchema, outputName: String, count: Int, batch: Int,
         constraints: [String], examples: [JSONValue], labelField: String?, quotas: [String: Double],
-        budget: BudgetNode, source: SourceRef
+        budget: BudgetNode, source: SourceRef, quotasDeclared: Bool? = nil
     ) {
         self.name = name
         self.domain = domain
@@ -65,6 +69,7 @@ public struct SpecNode: Codable, Sendable, Equatable {
         self.examples = examples
         self.labelField = labelField
         self.quotas = quotas
+        self.quotasDeclared = quotasDeclared
         self.budget = budget
         self.source = source
     }

@@ -141,9 +141,14 @@ public actor AdaptiveRun {
             guard let index = progress.arms.firstIndex(where: { $0.name == row.arm }) else { continue }
             progress.arms[index].pulls = row.generated
             progress.arms[index].accepted = row.accepted
-            progress.arms[index].passed = row.accepted
+            progress.arms[index].passed = row.passed
             progress.arms[index].rewardSum = row.meanReward * Double(row.generated)
             progress.arms[index].tokens = row.tokens
+        }
+        // The same rejection counts as the session that wrote them, so a resumed summary agrees with the first.
+        for row in try await store.rejectionReasons() where !SurplusReason.isSurplus(reason: row.reason) {
+            guard let index = progress.arms.firstIndex(where: { $0.name == row.arm }) else { continue }
+            progress.arms[index].rejections[row.reason, default: 0] += row.count
         }
         return info.nextBatchIndex
     }
@@ -171,7 +176,11 @@ public actor AdaptiveRun {
         let scope = RewardScope(
             assessments: assessments, candidates: candidates, pool: poolMetrics, previousTokens: progress.tokens,
             previousCandidates: progress.candidates, scoreNames: scoreNames)
-        let verdicts = BatchVerdicts.decide(candidates, assessments, room: configuration.targetCount - progress.accepted)
+        let labelRoom = graph.spec.quotasDeclared == true
+            ? quotas?.deficits(accepted: labelCounts, target: configuration.targetCount) : nil
+        let verdicts = BatchVerdicts.decide(
+            candidates, assessments, room: configuration.targetCount - progress.accepted, labelRoom: labelRoom,
+            labelField: graph.spec.labelField)
         var records: [CandidateRecord] = []
         for (position, (candidate, assessment)) in zip(candidates, assessments).enumerated() {
             let reward = try reward.reward(scope.inputs(candidate, assessment))

@@ -45,6 +45,7 @@ public actor ScriptQuality: QualityAssessor {
     static func emptyPool(spec: SpecNode, plan: QualityStagePlan) throws -> QualityPool {
         var pool = try QualityPool(schema: spec.output, config: plan.qualityConfig)
         try pool.calibrate(seeds: spec.examples)
+        pool.addReferences(spec.examples)
         return pool
     }
 

@@ -108,7 +108,10 @@ struct ProgramChecker {
         let router = routerDecl.flatMap { session.router($0, module: 0, armCount: armDecls.count) }
         if requiresAll, routerDecl == nil { session.report(Messages.missingDeclaration("router", "router epsilon_greedy(epsilon: 0.1)"), at: end) }
         let sample: GenType = spec.map { .schema($0.outputName) } ?? .record(fields: [:], open: true)
-        let quality = single("quality", qualities).map { session.lowerQuality($0, module: 0, sample: sample) } ?? []
+        var quality = single("quality", qualities).map { session.lowerQuality($0, module: 0, sample: sample) } ?? []
+        // Without a dedup stage, identical samples were all accepted (5 of 6 in one run): exact dedup is the
+        // default, and the graph shows it (its source is synthesized: no line of the script declares it).
+        if !quality.contains(where: { $0.kind == .dedup }) { quality.append(.dedup(.exact, threshold: nil, source: .synthesized)) }
         let scoreNames = quality.compactMap { if case .score(let stage, _, _) = $0 { stage.name } else { nil } }
         let rewardDecl = single("reward", rewards)
         let reward = rewardDecl.flatMap { session.lowerReward($0, module: 0, scoreNames: scoreNames) }

@@ -92,4 +92,16 @@ import GenRuntime
         #expect(again[0].reasons.first?.contains("accepted #1") == true, "\(again[0].reasons)")
         #expect(await quality.poolMetrics()[.poolSize] == 1)
     }
+
+    /// Seeds were copied word for word into the dataset: they are in the dedup index, not in the pool's count.
+    @Test func aCopyOfASeedIsADuplicate() async throws {
+        let seeded = Self.script.replacingOccurrences(
+            of: "  count: 10\n", with: "  count: 10\n  examples: [{text: \"see you at noon\", label: \"ham\"}]\n")
+        let graph = try #require(Engine(variables: [:]).compile(source: seeded, path: "q.gen", directory: URL(fileURLWithPath: "/tmp")).graph)
+        let quality = try ScriptQuality(graph: graph, interpreter: try Interpreter(graph: graph), checker: CountingChecker())
+        let results = try await quality.assess([candidate(0, "See you at noon"), candidate(1, "dinner at eight")])
+        #expect(results.map(\.passed) == [false, true])
+        #expect(results[0].reasons.first?.contains("seed #1") == true, "\(results[0].reasons)")
+        #expect(await quality.poolMetrics()[.poolSize] == 0)
+    }
 }

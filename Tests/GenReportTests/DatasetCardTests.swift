@@ -59,7 +59,7 @@ import GenCore
         #expect(card.contains("  - Spam tries to sell or phish"))
         #expect(card.contains("| faithful | naive | local | temperature 0.7 |"))
         #expect(card.contains("`epsilon_greedy` (decay 0.8, epsilon 0.5, min 0.05)"))
-        #expect(card.contains("| exact | dedup |  |  | exact |"))
+        #expect(card.contains("| exact | dedup (default) |  |  | exact |"), "the fixture's dedup has no source line: the default")
         #expect(card.contains("distinct-1 "))
         #expect(card.contains("held-out"))
     }

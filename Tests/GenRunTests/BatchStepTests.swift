@@ -41,6 +41,21 @@ import GenStore
         #expect(BatchVerdicts.decide(candidates, assessments, room: 5).map(\.accepted) == [true, false, false, true])
     }
 
+    /// Before, a declared quota of 2 for a label ended with 5 of it.
+    @Test func declaredQuotasAreLimits() {
+        func labelled(_ slot: Int, _ label: String) -> Candidate {
+            Candidate(arm: "a", slot: slot, targetLabel: nil, sample: .object(["text": .string("t\(slot)"), "label": .string(label)]),
+                      rawText: "", failure: nil)
+        }
+        let candidates = [labelled(0, "spam"), labelled(1, "spam"), labelled(2, "ham"), labelled(3, "spam")]
+        let passing = Array(repeating: Assessment(passed: true, reasons: []), count: 4)
+        let verdicts = BatchVerdicts.decide(candidates, passing, room: 10, labelRoom: ["spam": 1, "ham": 3], labelField: "label")
+        #expect(verdicts.map(\.accepted) == [true, false, true, false])
+        #expect(verdicts[1].reasons == [SurplusReason.overQuota(label: "spam")])
+        #expect(SurplusReason.isSurplus(verdicts[1].reasons), "over quota passed every check: counted as passed")
+        #expect(BatchVerdicts.decide(candidates, passing, room: 10).map(\.accepted) == [true, true, true, true], "no quotas declared")
+    }
+
     @Test func progressCountsSurplusAsPassedAndNotAsARejection() {
         var progress = RunProgress(batchIndex: 0, accepted: 0, target: 2, candidates: 0, tokens: 0, elapsedSeconds: 0,
                                    epsilon: nil, arms: [ArmProgress(name: "a"), ArmProgress(name: "b")])

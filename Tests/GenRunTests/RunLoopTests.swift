@@ -109,6 +109,27 @@ import GenStore
         #expect(try await store.info().status == .stopped)
     }
 
+    /// Before, pass % was 100/100 at the end of `run` and 75/50 after `--resume` (the restore counted only
+    /// accepted samples as passed, and no rejection): the same figures must come back from the store.
+    @Test func aResumedRunRestoresTheSameFigures() async throws {
+        let graph = PipelineGraphBox(RunFixtures.graph(count: 30, batch: 6))
+        let store = try RunFixtures.newStore(RunFixtures.temporaryDirectory(), graph: graph.value, seed: 4)
+        let finished = try await loop(store, graph: graph, seed: 4).run().progress
+        #expect(finished.arms.contains { $0.passed > $0.accepted }, "the last batch left surplus samples")
+        let resumed = loop(store, graph: graph, seed: 4)
+        _ = try await resumed.restore()
+        let restored = await resumed.progress
+        for (before, after) in zip(finished.arms, restored.arms) {
+            #expect(before.passed == after.passed && before.accepted == after.accepted && before.pulls == after.pulls, "\(before.name)")
+            #expect(before.acceptanceRate == after.acceptanceRate)
+            #expect(before.rejections == after.rejections, "\(before.name)")
+        }
+        let rows = try await store.armSummaries()
+        for arm in finished.arms {
+            #expect(rows.first { $0.arm == arm.name }?.passRate == arm.acceptanceRate, "the card's pass % is the summary's")
+        }
+    }
+
     @Test func rejectionsCarryTheirReasonsAndTheRouterLearns() async throws {
         let graph = PipelineGraphBox(RunFixtures.graph(count: 60, batch: 6, policy: "gaussian_thompson"))
         let store = try RunFixtures.newStore(RunFixtures.temporaryDirectory(), graph: graph.value, seed: 5)

@@ -65,4 +65,31 @@ import GenPipeline
         let text = renderedDiagnostics(script(reward: "passed * karma"))
         for metric in ["relative_cost", "diversity_gain", "pool_size"] { #expect(text.contains("`\(metric)`"), "\(text)") }
     }
+
+    @Test func anUnknownParameterOrAttributeListsTheValidNames() {
+        let parameter = renderedDiagnostics(script(router: "ucb1(zzz: 1)"))
+        #expect(parameter.contains("its parameters: `c`, `cap`, `floor`"), "\(parameter)")
+        let attribute = renderedDiagnostics(script().replacingOccurrences(of: "  count: 10\n", with: "  count: 10\n  qqqqq: 3\n"))
+        #expect(attribute.contains("its attributes: `domain`, `output`, `count`"), "\(attribute)")
+    }
+
+    /// Quotas of 1.5 over 3 of 5 labels were taken (and printed as 0.20000000000000004).
+    @Test func quotasAreSharesThatAddUpToOne() {
+        let labelled = script().replacingOccurrences(of: "  text: string\n", with: "  text: string\n  label: enum(\"a\", \"b\", \"c\")\n")
+        let bad = renderedDiagnostics(labelled.replacingOccurrences(of: "  count: 10\n", with: "  count: 10\n  quotas: {a: 0.5, b: 1.0}\n"))
+        #expect(bad.contains("the quotas add up to 1.5, not 1") && bad.contains("2 of 3 labels are listed"), "\(bad)")
+        let good = labelled.replacingOccurrences(of: "  count: 10\n", with: "  count: 10\n  quotas: {a: 0.5, b: 0.25, c: 0.25}\n")
+        #expect(renderedDiagnostics(good).isEmpty)
+        #expect(checkText(good).graph?.spec.quotasDeclared == true)
+        #expect(checkText(labelled).graph?.spec.quotasDeclared == false)
+    }
+
+    /// Without a dedup stage, identical samples were all accepted: exact dedup is the default, shown in the graph.
+    @Test func exactDedupIsTheDefaultAndTheGraphSaysSo() throws {
+        let graph = try #require(checkText(script()).graph)
+        #expect(graph.quality.last == .dedup(.exact, threshold: nil, source: .synthesized))
+        #expect(try GraphRendering.render(graph, format: .text).contains("dedup \"exact\" (default)"))
+        let declared = try #require(checkText(script(quality: "  dedup near(0.8)")).graph)
+        #expect(declared.quality.filter { $0.kind == .dedup }.count == 1)
+    }
 }

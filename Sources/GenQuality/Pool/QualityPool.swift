@@ -44,7 +44,21 @@ public struct QualityPool: Sendable {
     }
 
     /// Accepted samples so far.
-    public var count: Int { dedup.count }
+    public var count: Int { dedup.count - referenceCount }
+
+    /// Seed examples in the dedup index (not accepted samples: not counted, not in novelty or diversity).
+    public private(set) var referenceCount = 0
+
+    /// Adds the spec's seed examples to the dedup index, so a sample that copies one is a duplicate
+    /// ("duplicate of `seed #2`"): seeds were copied word for word into datasets. Seeds that do not match
+    /// the schema are left out (the checker reports them).
+    public mutating func addReferences(_ seeds: [JSONValue]) {
+        for (position, seed) in seeds.enumerated() {
+            guard let fingerprint = prepare(QualityCandidate(id: "seed #\(position + 1)", arm: "", sample: seed)).fingerprint else { continue }
+            dedup.accept(fingerprint)
+            referenceCount += 1
+        }
+    }
 
     /// Dataset-level diversity now.
     public var diversitySnapshot: DiversitySnapshot { diversity.snapshot }
@@ -165,7 +179,7 @@ extension QualityPool {
 }
 
 extension QualityPool: Codable {
-    private enum CodingKeys: String, CodingKey { case config, schema, dedup, novelty, diversity }
+    private enum CodingKeys: String, CodingKey { case config, schema, dedup, novelty, diversity, references }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -174,12 +188,14 @@ extension QualityPool: Codable {
         let dedup = try container.decode(DedupIndex.self, forKey: .dedup)
         let novelty = try container.decode(NoveltyIndex.self, forKey: .novelty)
         let diversity = try container.decode(DiversityTracker.self, forKey: .diversity)
+        let references = try container.decodeIfPresent(Int.self, forKey: .references) ?? 0
         try container.require(
-            dedup.count == novelty.count && novelty.count == diversity.vendi.count,
+            dedup.count == novelty.count + references && novelty.count == diversity.vendi.count,
             "dedup, novelty and diversity state disagree on the pool", forKey: .diversity)
         try self.init(
             config: config, validator: SchemaValidator(schema: schema, extraFields: config.extraFields), dedup: dedup,
             novelty: novelty, diversity: diversity)
+        referenceCount = references
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -189,5 +205,6 @@ extension QualityPool: Codable {
         try container.encode(dedup, forKey: .dedup)
         try container.encode(novelty, forKey: .novelty)
         try container.encode(diversity, forKey: .diversity)
+        try container.encode(referenceCount, forKey: .references)
     }
 }

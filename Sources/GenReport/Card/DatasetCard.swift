@@ -39,7 +39,7 @@ public enum DatasetCard {
             return text + "Not available because \(data.graphProblem ?? "the run stored no pipeline graph")."
         }
         text += "- **Domain:** \(spec.domain)\n"
-        text += "- **Target:** \(spec.count) samples, in batches of \(spec.batch)\n"
+        text += "- **Target:** \(data.run.targetCount) samples, in batches of \(spec.batch)\n"
         if let field = spec.labelField {
             text += "- **Label field:** \(CardText.code(field))"
             text += spec.quotas.isEmpty ? " (balanced quotas)\n" : " (quotas: " + spec.quotas.sorted { $0.key < $1.key }.map { "\($0.key) \(NumberText.exact($0.value))" }.joined(separator: ", ") + ")\n"
@@ -101,8 +101,9 @@ public enum DatasetCard {
             return [rule.name, stage.kind.rawValue, "", "", ""]
         case .score(let score, let weight, let threshold):
             return [score.name, stage.kind.rawValue, threshold.map { NumberText.exact($0) } ?? "", NumberText.exact(weight), ""]
-        case .dedup(let dedup, let threshold, _):
-            return [stage.name, stage.kind.rawValue, "", "", method(dedup.rawValue, threshold.map { ["threshold": $0] } ?? [:])]
+        case .dedup(let dedup, let threshold, let source):
+            let kind = stage.kind.rawValue + (source == .synthesized ? " (default)" : "")
+            return [stage.name, kind, "", "", method(dedup.rawValue, threshold.map { ["threshold": $0] } ?? [:])]
         case .diversity(let diversity, let minimum, _):
             return [stage.name, stage.kind.rawValue, "", "", method(diversity.rawValue, ["min": minimum])]
         case .hostGate(_, let name, let parameters, _):
@@ -122,9 +123,10 @@ public enum DatasetCard {
             ["tokens", String(data.tokens)],
         ], rightAligned: [1])
         text += "\n\nPer arm:\n\n"
-        text += CardText.table(["arm", "generated", "accepted", "acceptance", "mean reward"], data.arms.map { arm in
+        // "pass %" is the run summary's figure: candidates that passed every check, surplus ones included.
+        text += CardText.table(["arm", "generated", "accepted", "pass %", "mean reward"], data.arms.map { arm in
             let row = data.armSummaries.first { $0.arm == arm }
-            return [arm, String(row?.generated ?? 0), String(row?.accepted ?? 0), ReportFormat.percent(row?.accepted ?? 0, of: row?.generated ?? 0),
+            return [arm, String(row?.generated ?? 0), String(row?.accepted ?? 0), ReportFormat.percent(row?.passed ?? 0, of: row?.generated ?? 0),
                     row.map { NumberText.fixed($0.meanReward, decimals: 3) } ?? "n/a"]
         }, rightAligned: [1, 2, 3, 4])
         return text

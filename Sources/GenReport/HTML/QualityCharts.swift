@@ -7,10 +7,10 @@ enum QualityCharts {
         let rows = data.arms.compactMap { arm in data.armSummaries.first { $0.arm == arm } }.filter { $0.generated > 0 }
         guard !rows.isEmpty else { return HTMLPieces.note(id, title: title, because: "no candidate has been generated yet") }
         let chart = GroupedBarChart(
-            categories: rows.map(\.arm), values: rows.map { Double($0.accepted) / Double($0.generated) }, name: "acceptance rate",
+            categories: rows.map(\.arm), values: rows.map(\.passRate), name: "acceptance rate",
             colorIndices: rows.map { data.colorIndex(of: $0.arm) },
-            options: ChartOptions(id: id, title: title, summary: "Accepted candidates over generated candidates, per arm.",
-                                  xLabel: "arm", yLabel: "accepted / generated", height: 280, yDomain: (0, 1)))
+            options: ChartOptions(id: id, title: title, summary: "Candidates that passed every check over generated candidates, per arm (the run summary's pass %).",
+                                  xLabel: "arm", yLabel: "passed / generated", height: 280, yDomain: (0, 1)))
         return HTMLPieces.figure(chart.svg, caption: "Share of each arm's candidates that passed every quality gate.")
     }
 

@@ -2,21 +2,34 @@ import GenGeneration
 import GenStore
 
 /// Which of a batch's candidates are accepted: those that passed every check, in slot order, while the target
-/// has room; a passing candidate past the target is rejected as surplus (it passed, and is counted as such).
+/// (and, for declared quotas, the sample's label) has room; a passing candidate past either is rejected as
+/// surplus (it passed, and is counted as such).
 enum BatchVerdicts {
     struct Verdict: Equatable {
         var accepted: Bool
         var reasons: [String]
     }
 
-    /// - Parameter room: samples the target still needs before this batch.
-    static func decide(_ candidates: [Candidate], _ assessments: [Assessment], room: Int) -> [Verdict] {
+    /// - Parameters:
+    ///   - room: samples the target still needs before this batch.
+    ///   - labelRoom: for declared quotas, samples each label still needs (nil: labels are not limited).
+    ///   - labelField: the field holding a sample's label.
+    static func decide(
+        _ candidates: [Candidate], _ assessments: [Assessment], room: Int, labelRoom: [String: Int]? = nil, labelField: String? = nil
+    ) -> [Verdict] {
         var left = room
+        var labelsLeft = labelRoom
         return zip(candidates, assessments).map { candidate, assessment in
-            guard assessment.passed, candidate.sample != nil else {
+            guard assessment.passed, let sample = candidate.sample else {
                 return Verdict(accepted: false, reasons: assessment.reasons)
             }
             guard left > 0 else { return Verdict(accepted: false, reasons: assessment.reasons + [SurplusReason.text]) }
+            if let field = labelField, let label = sample[field]?.stringValue, let wanted = labelsLeft?[label] {
+                guard wanted > 0 else {
+                    return Verdict(accepted: false, reasons: assessment.reasons + [SurplusReason.overQuota(label: label)])
+                }
+                labelsLeft?[label] = wanted - 1
+            }
             left -= 1
             return Verdict(accepted: true, reasons: assessment.reasons)
         }

@@ -52,7 +52,8 @@ extension CheckSession {
             let name = attribute.key.name
             guard let spec = schema.first(where: { $0.name == name }) else {
                 report(Messages.unknownAttribute(name, block), at: attribute.key.span,
-                       hint: Self.didYouMean(name, schema.map(\.name).filter { seen[$0] == nil }))
+                       hint: Self.didYouMean(name, schema.map(\.name).filter { seen[$0] == nil })
+                           ?? Messages.validNames("attributes", schema.map(\.name)))
                 continue
             }
             if let first = seen[name] {

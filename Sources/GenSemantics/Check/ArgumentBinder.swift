@@ -23,8 +23,9 @@ struct ArgumentBinder {
             let name: String
             if let label = argument.label {
                 guard names.contains(label.name) else {
+                    let open = names.filter { bound.named[$0] == nil }
                     report?(Diagnostic(Messages.unknownParameter(label.name, function), at: label.span,
-                                       hint: CheckSession.didYouMean(label.name, names.filter { bound.named[$0] == nil })))
+                                       hint: CheckSession.didYouMean(label.name, open) ?? Messages.validNames("parameters", names)))
                     failed = true
                     continue
                 }

@@ -266,10 +266,22 @@ extension Messages {
         DiagnosticMessage("the enum value \(GenStringLiteral.quote(value)) is listed twice", hint: "each value once: remove the repeat")
     }
 
+    public static func quotasDoNotAddUp(_ total: String, listed: Int, labels: Int) -> DiagnosticMessage {
+        DiagnosticMessage(
+            "the quotas add up to \(total), not 1",
+            hint: "quotas are shares of the dataset, one per label, adding up to 1"
+                + (listed < labels ? "; a label left out gets none (\(listed) of \(labels) labels are listed)" : ""))
+    }
+
     public static func scoreShadowsMetric(_ name: String) -> DiagnosticMessage {
         DiagnosticMessage(
             "score \"\(name)\" has the name of a built-in reward metric",
             hint: "rename the score; the reward reads it as `scores[\"new name\"]`, while `\(name)` stays the pipeline's metric")
+    }
+
+    /// "its parameters: `a`, `b`" for a hint when no name is close to a typo.
+    public static func validNames(_ what: String, _ names: [String]) -> String {
+        names.isEmpty ? "it takes no \(what)" : "its \(what): " + names.map { "`\($0)`" }.joined(separator: ", ")
     }
 
     public static func unknownParameter(_ name: String, _ kind: String) -> DiagnosticMessage {
@@ -291,7 +303,7 @@ extension Messages {
     public static func unsupportedVersion(_ found: String, _ supported: String) -> DiagnosticMessage {
         DiagnosticMessage(
             "this gen understands language version \(supported), but the script declares \(found)",
-            hint: "change the version line, or run with `--no-version-check` to try anyway")
+            hint: "change the version line to `gen \(supported)`")
     }
 
     /// An example call for a family, used in `expectedKindCall`.

@@ -40,7 +40,7 @@ extension CheckSession {
             name: name, domain: domain, output: output.schema, outputName: output.irName, count: count, batch: batch,
             constraints: constraints, examples: attributes["examples"]?.value?.arrayValue ?? [], labelField: label, quotas: quotas,
             budget: BudgetNode(maxCandidates: Self.int(attributes["max_candidates"]?.value), maxTokens: Self.int(attributes["max_tokens"]?.value)),
-            source: sourceRef(blockSpan))
+            source: sourceRef(blockSpan), quotasDeclared: attributes["quotas"] != nil)
     }
 
     /// The schema an attribute names (`output: Intent`).
@@ -81,8 +81,10 @@ extension CheckSession {
             }
             total += weight
         }
-        guard total > 0 else {
-            report(Messages.parameterOutOfRange("quotas", "a total > 0", "0"), at: span)
+        // Shares of the dataset: they add up to 1 (1.5 over 3 of 5 labels was taken and printed as 0.20000000000000004).
+        guard abs(total - 1) < 1e-6 else {
+            report(Messages.quotasDoNotAddUp(NumberText.compact((total * 1e6).rounded() / 1e6), listed: weights.count, labels: labels.count),
+                   at: span)
             return nil
         }
         return weights.compactMapValues { $0.doubleValue.map { $0 / total } }

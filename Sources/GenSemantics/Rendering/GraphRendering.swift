@@ -38,6 +38,7 @@ public enum GraphRendering {
         lines.append("router \(graph.router.policy)(\(policy.joined(separator: ", ")))")
         for (position, stage) in graph.quality.enumerated() {
             var line = "quality \(position + 1). \(stage.kind.rawValue) \"\(stage.name)\""
+            if stage.source == .synthesized { line += " (default)" }
             if case .score(_, let weight, let threshold) = stage {
                 line += " weight \(CanonicalJSON.string(.double(weight)))"
                 if let threshold { line += " threshold \(CanonicalJSON.string(.double(threshold)))" }

@@ -15,9 +15,15 @@ public struct ArmSummaryRow: Sendable, Equatable {
     public var arm: String
     public var generated: Int
     public var accepted: Int
+    /// Candidates that passed every check: the accepted ones and those left over once the target was met.
+    public var passed: Int
     public var meanReward: Double
     public var tokens: Int
     public var meanLatencySeconds: Double
+
+    /// The share of the arm's candidates that passed every check: the one "pass %" the run summary, resume,
+    /// inspect, the report and the card all show.
+    public var passRate: Double { generated > 0 ? Double(passed) / Double(generated) : 0 }
 }
 
 /// How often a stage rejected an arm's candidates.

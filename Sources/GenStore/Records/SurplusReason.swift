@@ -2,7 +2,14 @@
 /// candidates are stored as rejected (they are not in the dataset) but are not quality failures, so the
 /// summary, `gen inspect` and the report set them apart.
 public enum SurplusReason {
-    public static let text = "over target (passed every check)"
+    /// What every surplus reason starts with.
+    public static let prefix = "over target"
+    public static let text = prefix + " (passed every check)"
+
+    /// A sample that passed every check but whose label already has its quota.
+    public static func overQuota(label: String) -> String {
+        prefix + " for label `\(label)` (passed every check)"
+    }
 
     /// Whether a rejected candidate's reasons say only that it was over the target.
     public static func isSurplus(_ reasons: [String]) -> Bool {
@@ -11,6 +18,6 @@ public enum SurplusReason {
 
     /// Whether one reason is the over-target one.
     public static func isSurplus(reason: String) -> Bool {
-        reason.hasPrefix("over target")
+        reason.hasPrefix(prefix)
     }
 }

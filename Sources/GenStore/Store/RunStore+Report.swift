@@ -23,12 +23,15 @@ extension RunStore {
         try database().query(
             """
             SELECT arm, COUNT(*) AS generated, SUM(accepted) AS accepted, AVG(reward) AS mean_reward, SUM(tokens) AS tokens,
-                   AVG(latency_seconds) AS mean_latency
+                   AVG(latency_seconds) AS mean_latency,
+                   SUM(CASE WHEN accepted = 1 OR (json_array_length(reasons_json) = 1
+                       AND json_extract(reasons_json, '$[0]') LIKE ? || '%') THEN 1 ELSE 0 END) AS passed
             FROM candidates WHERE run_id = ? GROUP BY arm ORDER BY arm
-            """, [.integer(runID)]
+            """, [.text(SurplusReason.prefix), .integer(runID)]
         ).map { row in
             ArmSummaryRow(
                 arm: try row.text("arm"), generated: try row.int("generated"), accepted: try row.int("accepted"),
+                passed: try row.int("passed"),
                 meanReward: try row.double("mean_reward"), tokens: try row.int("tokens"),
                 meanLatencySeconds: try row.double("mean_latency"))
         }
