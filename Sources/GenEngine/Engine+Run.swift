@@ -116,15 +116,23 @@ extension Engine {
 
     /// Asks every model an arm uses for its model list before any token is spent, so a server that is down
     /// or misconfigured stops the run at once with a message naming the URL.
+    /// The model ids are checked too: a server that answers but does not serve the model the script names
+    /// would fail every request.
     static func preflight(_ graph: PipelineGraph, clients: [String: any LLMClient]) async throws {
         let used = Set(graph.arms.compactMap(\.model) + graph.quality.flatMap { $0.modelChecks.compactMap(\.model) })
         for name in used.sorted() {
             guard let client = clients[name] as? OpenAICompatibleClient else { continue }
+            let served: [String]
             do {
-                _ = try await client.listModels()
+                served = try await client.listModels()
             } catch {
                 throw RunFailure.modelUnreachable("model `\(name)`: \(error)")
             }
+            guard let node = graph.models.first(where: { $0.name == name }), !served.isEmpty, !served.contains(node.model) else { continue }
+            let hint = suggest(node.model, candidates: served).map { "did you mean \"\($0)\"?" }
+                ?? "it serves " + served.prefix(10).map { "\"\($0)\"" }.joined(separator: ", ") + (served.count > 10 ? ", ..." : "")
+            throw RunFailure.modelUnreachable(
+                "model `\(name)` asks the server at \(client.redactedBaseURL) for \"\(node.model)\", which it does not serve; \(hint)")
         }
     }
 }

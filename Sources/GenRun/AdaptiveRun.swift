@@ -232,6 +232,7 @@ public actor AdaptiveRun {
         let metrics = JSONValue.object([
             "accuracy": .double(result.report.metrics.accuracy),
             "macro_f1": .double(result.report.metrics.macroF1),
+            "majority_baseline": .double(result.report.metrics.majorityBaseline.accuracy),
             "train_count": .int(result.report.trainCount),
             "test_count": .int(result.report.testCount),
             "model": .string(result.report.model),

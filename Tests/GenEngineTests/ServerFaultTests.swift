@@ -88,6 +88,26 @@ import GenTestSupport
         #expect(server.requests.filter { $0.path.hasSuffix("/chat/completions") }.count <= 16)
     }
 
+    /// The model id is checked against the server's `/v1/models` before a token is spent.
+    @Test func aModelTheServerDoesNotServeStopsTheRunBeforeItStarts() async throws {
+        let server = try StubModelServer.start()
+        defer { server.stop() }
+        let directory = StubModelServer.temporaryDirectory()
+        let script = directory.appendingPathComponent("sms.gen")
+        try StubModelServer.script(url: server.baseURL, count: 4).replacingOccurrences(of: "model: \"smollm2\"", with: "model: \"smollm3\"")
+            .write(to: script, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("run")
+        do {
+            _ = try await Engine(variables: [:]).run(RunRequest(scriptPath: script.path, outDirectory: out, seed: 9))
+            Issue.record("the run should not start")
+        } catch {
+            #expect("\(error)".contains("asks the server at \(server.baseURL) for \"smollm3\", which it does not serve; did you mean \"smollm2\"?"),
+                    "\(error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path), "no run directory is left behind")
+        #expect(server.requests.allSatisfy { !$0.path.hasSuffix("/chat/completions") })
+    }
+
     /// A run whose every candidate is rejected stops as stalled, short of its target, instead of spinning.
     @Test func aRunThatCanNeverPassStallsWithTheReason() async throws {
         let server = try StubModelServer.start()

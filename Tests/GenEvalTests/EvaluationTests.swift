@@ -58,3 +58,17 @@ import GenEval
         #expect(try ClassifierRegistry.standard.make("nb", seed: 0).name == "nb")
     }
 }
+
+@Suite struct BaselineTests {
+    /// `gen eval` showed 0.000 accuracy on disjoint label sets without a word, and never the majority baseline.
+    @Test func accuracyComesWithTheMajorityBaselineAndDisjointLabelsAreNamed() throws {
+        let balanced = try ClassificationMetrics(truth: ["a", "a", "a", "b"], predicted: ["a", "a", "a", "b"])
+        #expect(balanced.majorityBaseline.label == "a" && balanced.majorityBaseline.accuracy == 0.75)
+        #expect(balanced.baselineNotes == ["majority-class baseline 0.750 (always `a`)"])
+        let weak = try ClassificationMetrics(truth: ["a", "a", "a", "b"], predicted: ["b", "a", "a", "a"])
+        #expect(weak.baselineNotes.last == "warning: accuracy is no better than always predicting `a`")
+        let disjoint = try ClassificationMetrics(truth: ["pos", "neg"], predicted: ["positive", "positive"])
+        #expect(disjoint.predictsNoTestLabel)
+        #expect(disjoint.baselineNotes.last?.contains("do not overlap") == true)
+    }
+}

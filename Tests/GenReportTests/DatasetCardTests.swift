@@ -61,6 +61,7 @@ import GenCore
         #expect(card.contains("`epsilon_greedy` (decay 0.8, epsilon 0.5, min 0.05)"))
         #expect(card.contains("| exact | dedup (default) |  |  | exact |"), "the fixture's dedup has no source line: the default")
         #expect(card.contains("distinct-1 "))
+        #expect(card.contains("| accuracy | majority baseline | macro-F1 |"), "the baseline stands beside every accuracy")
         #expect(card.contains("held-out"))
     }
 

@@ -11,6 +11,7 @@ extension EvaluationReport {
         case .crossValidation: lines.append("\(trainCount) samples, each scored once by the model that did not see it")
         }
         lines.append("accuracy \(TextTable.decimal(metrics.accuracy))   macro-F1 \(TextTable.decimal(metrics.macroF1))")
+        lines += metrics.baselineNotes
         if !foldAccuracies.isEmpty {
             let folds = foldAccuracies.map { TextTable.decimal($0) }.joined(separator: " ")
             lines.append("fold accuracies: \(folds)")

@@ -50,6 +50,9 @@ public struct OpenAICompatibleClient: LLMClient, CustomStringConvertible {
 
     public var description: String { "OpenAICompatibleClient(\(sender.redactedURL))" }
 
+    /// The base URL as messages show it, any key in it redacted.
+    public var redactedBaseURL: String { sender.redactedURL }
+
     public func chat(_ request: ChatRequest) async throws -> ChatResponse {
         let started = ContinuousClock.now
         let delivery: RetryingSender.Delivery

@@ -163,10 +163,13 @@ public enum DatasetCard {
         var text = "## Downstream results\n\n"
         guard !data.evaluations.isEmpty else { return text + "Not available because \(DataCharts.noEvaluationReason(data))." }
         let arms = data.arms.filter { arm in data.evaluations.contains { $0.credit[arm] != nil } }
-        text += CardText.table(["after samples", "protocol", "accuracy", "macro-F1"] + arms.map { "credit \($0)" }, data.evaluations.map { evaluation in
+        // The majority-class baseline beside every accuracy: a model below it learned nothing.
+        text += CardText.table(["after samples", "protocol", "accuracy", "majority baseline", "macro-F1"] + arms.map { "credit \($0)" },
+                               data.evaluations.map { evaluation in
             [String(evaluation.afterAccepted), evaluation.protocolName, ReportFormat.decimal(evaluation.metrics["accuracy"]?.doubleValue),
+             ReportFormat.decimal(evaluation.metrics["majority_baseline"]?.doubleValue),
              ReportFormat.decimal(evaluation.metrics["macro_f1"]?.doubleValue)] + arms.map { ReportFormat.decimal(evaluation.credit[$0], 4) }
-        }, rightAligned: Set([0, 2, 3] + arms.indices.map { $0 + 4 }))
+        }, rightAligned: Set([0, 2, 3, 4] + arms.indices.map { $0 + 5 }))
         if let reference = data.evaluations.last?.metrics["real_train_accuracy"]?.doubleValue {
             text += "\n\nThe same classifier trained on real data scores \(NumberText.fixed(reference, decimals: 3))."
         }
