@@ -107,7 +107,7 @@ struct ProgramChecker {
         let routerDecl = single("router", routers)
         let router = routerDecl.flatMap { session.router($0, module: 0, armCount: armDecls.count) }
         if requiresAll, routerDecl == nil { session.report(Messages.missingDeclaration("router", "router epsilon_greedy(epsilon: 0.1)"), at: end) }
-        let sample: GenType = spec.map { .schema($0.outputName) } ?? .record(fields: [:], open: true)
+        let sample: GenType = (spec?.outputName ?? session.specOutputName).map { .schema($0) } ?? .record(fields: [:], open: true)
         var quality = single("quality", qualities).map { session.lowerQuality($0, module: 0, sample: sample) } ?? []
         // Without a dedup stage, identical samples were all accepted (5 of 6 in one run): exact dedup is the
         // default, and the graph shows it (its source is synthesized: no line of the script declares it).

@@ -71,6 +71,12 @@ final class CheckSession {
     var symbols: [DeclKey: Symbol] = [:]
     /// The spec's values, once checked, for `spec.domain` inside quality expressions.
     var specValues: [String: (JSONValue, GenType)] = [:]
+    /// False while the spec has errors: `spec` in quality expressions is then an open record, so a field the
+    /// broken spec could not provide is not reported a second time.
+    var specComplete = false
+    /// The spec's output schema (IR name) once `output:` resolves, even when other attributes have errors:
+    /// quality expressions are still checked against it.
+    var specOutputName: String?
 
     init(environment: CheckEnvironment, modules: [Module]) {
         self.environment = environment

@@ -27,9 +27,11 @@ extension CheckSession {
             guard let constant = constant(symbol.key, usedAt: span) else { return nil }
             return IRExpr(.constant(name: constant.irName), type: constant.type, source: source)
         case .model:
-            guard let model = model(symbol.key) else { return nil }
-            // Internal model reference: a `.constant` typed `model`, resolved by static evaluation.
-            return IRExpr(.constant(name: model.name), type: .model, source: source)
+            // Internal model reference: a `.constant` typed `model`, resolved by static evaluation. A model whose
+            // declaration has errors (already reported) still stands for a model, so the arm or check that uses it
+            // is checked too (`temperature: 3` was hidden behind a bad `model:` argument).
+            let name = model(symbol.key)?.name ?? irName(for: symbol.key, kind: "model")
+            return IRExpr(.constant(name: name), type: .model, source: source)
         case .schema:
             report(Messages.schemaAsValue(symbol.key.name), at: span)
         case .function:
@@ -63,7 +65,7 @@ extension CheckSession {
             return IRRecordField(name: key, value: IRLiteral.make(value, type: type, source: source))
         }
         let types = specValues.mapValues(\.1)
-        return IRExpr(.record(fields), type: .record(fields: types, open: false), source: source)
+        return IRExpr(.record(fields), type: .record(fields: types, open: !specComplete), source: source)
     }
 
     func checkMember(_ base: Expr, _ name: Identifier, span: Span, _ context: ExprContext) -> IRExpr? {

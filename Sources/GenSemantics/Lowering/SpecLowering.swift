@@ -7,7 +7,13 @@ extension CheckSession {
     func lowerSpec(_ decl: BlockDecl, module: Int) -> SpecNode? {
         let blockSpan = decl.name?.span ?? keywordSpan(decl.span, "spec")
         let attributes = checkAttributes(decl.body, schema: BlockSchemas.spec, block: "spec", blockSpan: blockSpan, module: module)
+        // What is known goes into `spec` for quality expressions even when another attribute has an error.
+        if let domain = attributes["domain"]?.value, domain.stringValue != nil { specValues["domain"] = (domain, .string) }
+        for name in ["count", "batch"] {
+            if let value = Self.int(attributes[name]?.value) { specValues[name] = (.int(value), .int) }
+        }
         guard let output = attributes["output"].flatMap({ schemaNamed(by: $0.attribute.value, module: module) }) else { return nil }
+        specOutputName = output.irName
         let fieldTypes = output.schema.fieldTypes
         var label: String?
         if let attribute = attributes["label"], let name = attribute.value?.stringValue {
@@ -31,6 +37,7 @@ extension CheckSession {
         let batch = Self.int(attributes["batch"]?.value) ?? 8
         let constraints = attributes["constraints"]?.value?.arrayValue?.compactMap(\.stringValue) ?? []
         let name = decl.name?.name ?? "spec"
+        specComplete = true
         specValues = [
             "name": (.string(name), .string), "domain": (.string(domain), .string), "count": (.int(count), .int),
             "batch": (.int(batch), .int), "constraints": (.array(constraints.map(JSONValue.string)), .list(.string)),
