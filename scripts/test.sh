@@ -25,9 +25,9 @@ export GEN_EMBED_URL="${GEN_EMBED_URL:-http://127.0.0.1:8081/v1}"
 touch examples/host/*.swift
 swift build --build-tests 2>&1 | tee /tmp/gen-build.log | grep -E "warning:|error:" && { echo "build printed warnings or errors" >&2; exit 1; }
 # Phase 1: everything that needs no real server and no quiet machine, in parallel.
-# Phase 2: the tests that talk to the one local llama.cpp server, and the SIGKILL timing tests, one at a time:
+# Phase 2: the tests that talk to the one local llama.cpp server, and the SIGKILL and SIGTERM timing tests, one at a time:
 # run in parallel with the rest they starve the 2-thread server and time out.
-serial='Live|SIGKILL'
+serial='Live|SIGKILL|SIGTERM'
 status=0
 # A watchdog on each phase: a hang fails the run with a clear message instead of eating CI's time.
 timeout --kill-after=30 1800 swift test --skip "$serial" 2>&1 | tee /tmp/gen-test.log || status=1

@@ -3,6 +3,17 @@ import Testing
 @testable import GenCLI
 
 @Suite struct CheckCommandTests {
+    /// `gen check dir/main.gen` rejected a relative import that `gen run` accepts (the key was joined twice).
+    @Test func aRelativeImportChecksFromAnyWorkingDirectory() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let main = try directory.file("main.gen", "gen 0.1\nimport \"./lib.gen\" as lib\nlet y = lib.x + 1\n")
+        _ = try directory.file("lib.gen", "gen 0.1\nlet x = 1\n")
+        let run = await gen(["check", main])
+        #expect(run.code == 0, "\(run.err)")
+        #expect(main.hasPrefix("/"), "an absolute path, not the working directory's")
+    }
+
     @Test func validFileChecksClean() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -102,3 +102,14 @@ import Testing
         #expect([a].hasErrors && ![Diagnostic(DiagnosticMessage("n", severity: .note, member: "n"), at: Self.span(1, 1, 1))].hasErrors)
     }
 }
+
+@Suite struct DiagnosticCapTests {
+    /// 10,000 errors on one line printed 150 MB: at most `maxPerFile` are rendered, the rest counted.
+    @Test func atMostAHundredDiagnosticsAFileAreRendered() {
+        let file = SourceFile(path: "many.gen", text: String(repeating: "@", count: 300) + "\n")
+        let diagnostics = (0..<300).map { Diagnostic(DiagnosticMessage("unexpected character `@`"), at: Span(file: file.id, start: $0, length: 1)) }
+        let text = DiagnosticRenderer.render(diagnostics, files: [file])
+        #expect(text.components(separatedBy: "error: unexpected character").count - 1 == DiagnosticRenderer.maxPerFile)
+        #expect(text.hasSuffix("many.gen: 200 more diagnostics not shown (the first 100 are above; fix them first)\n"))
+    }
+}

@@ -14,7 +14,9 @@ public func engineChecker(_ engine: Engine = Engine()) -> ScriptChecker {
         let directory = URL(fileURLWithPath: source.path).deletingLastPathComponent().standardizedFileURL
         var environment = engine.checkEnvironment(scriptDirectory: directory)
         environment.requiresCompletePipeline = !isLibraryModule(source)
-        let root = ModuleText(key: source.path, displayPath: source.path, text: source.text)
+        // The root's key is its name within its directory, the project root: keyed by the path as typed
+        // (`dir/main.gen`), a relative import was joined onto the root twice and not found.
+        let root = ModuleText(key: URL(fileURLWithPath: source.path).lastPathComponent, displayPath: source.path, text: source.text)
         let result = SemanticChecker.check(root: root, loader: FileModuleLoader(projectRoot: directory), environment: environment)
         return CheckedScript(diagnostics: result.diagnostics, files: result.files)
     }

@@ -11,9 +11,29 @@
 /// are separated by a `:` gutter line. ANSI colour codes are added only when `colour` is true.
 public enum DiagnosticRenderer {
     /// All diagnostics, each followed by a newline, separated by blank lines.
+    /// At most this many diagnostics per file are rendered; the rest are counted in one line (10,000 `@` on one
+    /// line printed 150 MB, each error repeating the line).
+    public static let maxPerFile = 100
+
     public static func render(_ diagnostics: [Diagnostic], files: [SourceFile], colour: Bool = false) -> String {
         var context = Context(files: files, style: Style(enabled: colour))
-        return diagnostics.map { context.render($0) }.joined(separator: "\n")
+        var shown: [FileID: Int] = [:]
+        var hidden: [FileID: Int] = [:]
+        var parts: [String] = []
+        for diagnostic in diagnostics {
+            let file = diagnostic.span.file
+            guard shown[file, default: 0] < maxPerFile else {
+                hidden[file, default: 0] += 1
+                continue
+            }
+            shown[file, default: 0] += 1
+            parts.append(context.render(diagnostic))
+        }
+        for (file, count) in hidden.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let path = files.first { $0.id == file }?.path ?? "the file"
+            parts.append("\(path): \(count) more diagnostic\(count == 1 ? "" : "s") not shown (the first \(maxPerFile) are above; fix them first)\n")
+        }
+        return parts.joined(separator: "\n")
     }
 
     /// One diagnostic, ending with a newline.

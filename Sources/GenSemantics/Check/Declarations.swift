@@ -17,6 +17,13 @@ extension CheckSession {
         case nil: break
         }
         guard let symbol = symbols[key], case .constant(let decl) = symbol.thing else { return nil }
+        guard declarationDepth < Self.maxDeclarationDepth else {
+            report(Messages.declarationChainTooDeep(key.name, Self.maxDeclarationDepth), at: span ?? symbol.nameSpan)
+            constants[key] = .failed
+            return nil
+        }
+        declarationDepth += 1
+        defer { declarationDepth -= 1 }
         constants[key] = .inProgress
         let declared = decl.type.flatMap { resolveType($0, module: key.module) }
         let context = ExprContext(module: key.module, place: .constant)
@@ -81,6 +88,13 @@ extension CheckSession {
             functions[key] = .failed
             return nil
         }
+        guard declarationDepth < Self.maxDeclarationDepth else {
+            report(Messages.declarationChainTooDeep(key.name, Self.maxDeclarationDepth), at: span ?? symbol.nameSpan)
+            functions[key] = .failed
+            return nil
+        }
+        declarationDepth += 1
+        defer { declarationDepth -= 1 }
         functions[key] = .inProgress
         let locals = Dictionary(signature.parameters.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         let context = ExprContext(module: key.module, place: .function, locals: locals, kinds: [.arm, .model])

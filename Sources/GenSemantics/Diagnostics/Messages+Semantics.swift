@@ -273,6 +273,17 @@ extension Messages {
                 + (listed < labels ? "; a label left out gets none (\(listed) of \(labels) labels are listed)" : ""))
     }
 
+    public static func declarationChainTooDeep(_ name: String, _ limit: Int) -> DiagnosticMessage {
+        DiagnosticMessage(
+            "`\(name)` is reached through a chain of more than \(limit) declarations, each defined by the next",
+            hint: "compute it in fewer steps, or from a list (`sum([...])`) instead of one declaration per term")
+    }
+
+    public static func importsTooDeep(_ limit: Int) -> DiagnosticMessage {
+        DiagnosticMessage(
+            "imports nest more than \(limit) modules deep", hint: "import the modules you need from the script itself, not through a chain")
+    }
+
     public static func scoreShadowsMetric(_ name: String) -> DiagnosticMessage {
         DiagnosticMessage(
             "score \"\(name)\" has the name of a built-in reward metric",

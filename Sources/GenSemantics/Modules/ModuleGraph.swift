@@ -47,7 +47,15 @@ struct ModuleGraphLoader {
         return index
     }
 
+    /// Imports nest at most this deep: loading is depth first, a few stack frames a level, and a chain of a few
+    /// thousand modules overflowed the stack (SIGSEGV).
+    static let maxImportDepth = 128
+
     private mutating func follow(_ decl: ImportDecl, from importer: Int) -> Int? {
+        guard stack.count < Self.maxImportDepth else {
+            diagnostics.append(Diagnostic(Messages.importsTooDeep(Self.maxImportDepth), at: decl.span))
+            return nil
+        }
         let loaded: ModuleText
         do {
             loaded = try loader.load(decl.path, from: modules[importer].text)

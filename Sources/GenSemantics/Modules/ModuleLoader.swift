@@ -74,7 +74,9 @@ enum ImportPath {
         let base = directory(of: importer.key)
         guard let key = normalize(base.isEmpty ? path : base + "/" + path) else { throw .outsideProject }
         let displayBase = directory(of: importer.displayPath)
-        let display = normalize(displayBase.isEmpty ? path : displayBase + "/" + path) ?? key
+        // An absolute display path stays absolute (`/tmp/p/lib.gen`, not `tmp/p/lib.gen`).
+        let absolute = importer.displayPath.hasPrefix("/") ? "/" : ""
+        let display = normalize(displayBase.isEmpty ? path : displayBase + "/" + path).map { absolute + $0 } ?? key
         return (key, display)
     }
 }

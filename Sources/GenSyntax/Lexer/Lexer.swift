@@ -195,7 +195,14 @@ public struct Lexer {
         case "@", "$", "`", "~", "^", "\\": hint = nil
         default: hint = scalar > 0x7F ? "names are ASCII letters, digits and `_`; other characters go in strings" : nil
         }
-        report(Messages.unexpectedCharacter(shown), start, position, hint: hint)
+        // A run of the same character is one error (20 KB of NUL bytes made 20,000 errors and took minutes).
+        let length = position - start
+        var repeats = 1
+        while position + length <= bytes.count, bytes[position..<(position + length)].elementsEqual(bytes[start..<(start + length)]) {
+            position += length
+            repeats += 1
+        }
+        report(Messages.unexpectedCharacter(repeats > 1 ? "\(shown) (\(repeats) in a row)" : shown), start, position, hint: hint)
         return .error
     }
 
