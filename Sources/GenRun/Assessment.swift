@@ -21,6 +21,9 @@ public struct Assessment: Sendable, Equatable {
     /// For a sample that passed: the order-2 Vendi gain it brings to the pool as it was before its batch
     /// (0 otherwise). Summed per arm and batch, it is the reward's `diversity_gain`.
     public var diversityGain: Double = 0
+    /// The sample as it enters the dataset (undeclared fields stripped, null optionals dropped); nil keeps the
+    /// candidate's own.
+    public var cleanedSample: JSONValue?
 
     public init(
         passed: Bool, reasons: [String], checks: [CheckRecord] = [], quality: Double = 1, novelty: Double = 1,

@@ -67,6 +67,8 @@ public actor ScriptQuality: QualityAssessor {
             prepared[results.count] = sampleFeatures
             let inProcess = pool.assess(sampleFeatures, pending: passing)
             var assessment = gates(inProcess, prepared: sampleFeatures)
+            // The dataset keeps the validated sample: undeclared fields stripped, as the schema says.
+            assessment.cleanedSample = sampleFeatures.schema.cleaned
             if assessment.passed {
                 Self.apply(hostGates, text: sampleFeatures.text, pending: passing.map(\.text), into: &assessment)
             }
@@ -208,8 +210,20 @@ public actor ScriptQuality: QualityAssessor {
         return assessment
     }
 
-    /// Evaluates one rule or score with its check results and records the outcome.
+    /// Evaluates one rule or score with its check results and records the outcome. An evaluation error caused
+    /// by this sample (an index out of range, a division by zero, an overflow) rejects the sample with the error
+    /// as its reason: it stopped the whole run before, and every resume again, so the run could never finish.
     nonisolated func apply(_ compiled: CompiledStage, binding: Value, checkResults: [Value], into assessment: inout Assessment) throws {
+        do {
+            try evaluate(compiled, binding: binding, checkResults: checkResults, into: &assessment)
+        } catch let error as RuntimeError {
+            let kind = compiled.score == nil ? CheckRecord.ruleKind : CheckRecord.scoreKind
+            assessment.checks.append(CheckRecord(stage: compiled.name, kind: kind, passed: false, detail: .string(error.message)))
+            reject(&assessment, "\(kind) \"\(compiled.name)\" failed on this sample: \(error.message)")
+        }
+    }
+
+    nonisolated func evaluate(_ compiled: CompiledStage, binding: Value, checkResults: [Value], into assessment: inout Assessment) throws {
         let name = compiled.name
         guard let score = compiled.score else {
             let kept = try interpreter.evaluateRule(compiled.expression, bindings: [binding], modelCheckResults: checkResults)

@@ -3,9 +3,10 @@ import Testing
 import GenCore
 import GenGeneration
 import GenPipeline
-import GenRun
+import GenStore
 import GenRuntime
 @testable import GenEngine
+@testable import GenRun
 
 /// `ScriptQuality` on its own: the script's quality block compiled by the real checker, a counting fake for
 /// the model checks, candidates made by hand.
@@ -103,5 +104,31 @@ import GenRuntime
         #expect(results.map(\.passed) == [false, true])
         #expect(results[0].reasons.first?.contains("seed #1") == true, "\(results[0].reasons)")
         #expect(await quality.poolMetrics()[.poolSize] == 0)
+    }
+
+    /// One sample's runtime error in a rule (here an index out of range) rejects that sample; it stopped the
+    /// whole run with exit 70, and every resume again.
+    @Test func aRuleThatFailsOnOneSampleRejectsThatSampleOnly() async throws {
+        let text = Self.script.replacingOccurrences(
+            of: "  rule \"no digits\" !matches(sample.text, \"[0-9]\")", with: "  rule \"third word\" len(words(sample.text)[2]) > 0")
+        let graph = try #require(Engine(variables: [:]).compile(source: text, path: "q.gen", directory: URL(fileURLWithPath: "/tmp")).graph)
+        let quality = try ScriptQuality(graph: graph, interpreter: try Interpreter(graph: graph), checker: CountingChecker())
+        let results = try await quality.assess([candidate(0, "see you at noon"), candidate(1, "hi there")])
+        #expect(results.map(\.passed) == [true, false])
+        #expect(results[1].reasons.first?.hasPrefix("rule \"third word\" failed on this sample: ") == true, "\(results[1].reasons)")
+    }
+
+    /// Undeclared fields (`secret`, `__proto__`) were kept in dataset.jsonl though the schema strips them.
+    @Test func theDatasetGetsTheValidatedSample() async throws {
+        let quality = try quality(CountingChecker())
+        let extra = Candidate(arm: "a", slot: 0, targetLabel: nil,
+                              sample: .object(["text": .string("see you at noon"), "label": .string("ham"), "secret": .string("x"),
+                                               "__proto__": .object([:])]),
+                              rawText: "", failure: nil)
+        let results = try await quality.assess([extra])
+        #expect(results[0].passed)
+        #expect(results[0].cleanedSample == .object(["text": .string("see you at noon"), "label": .string("ham")]))
+        let record = CandidateRecord(extra, results[0], verdict: .init(accepted: true, reasons: []), reward: 1)
+        #expect(record.sample == results[0].cleanedSample)
     }
 }

@@ -45,7 +45,7 @@ extension CandidateRecord {
         scores[RewardMetric.novelty.name] = assessment.novelty
         self.init(
             slot: candidate.slot, arm: candidate.arm, armParameters: .object(candidate.parameters),
-            sample: candidate.sample, rawText: candidate.rawText, verdict: verdict.accepted ? .accepted : .rejected,
+            sample: assessment.cleanedSample ?? candidate.sample, rawText: candidate.rawText, verdict: verdict.accepted ? .accepted : .rejected,
             reasons: verdict.reasons, reward: reward, scores: scores, tokens: candidate.tokens + assessment.judgeTokens,
             latencySeconds: candidate.latencySeconds, checks: assessment.checks)
     }
