@@ -11,7 +11,8 @@ public enum ReportWriter {
     public static let defaultReportName = "report.html"
 
     /// Reads the run in `runDirectory` and writes the HTML report to `out` (default DIR/report.html) and the
-    /// dataset card to DIR/DATASET_CARD.md, each atomically. `capabilities` says how each check runs and what
+    /// dataset card beside it (DIR/DATASET_CARD.md by default), each atomically. With `out`, the run's own
+    /// card is left as it is (`gen report --out` rewrote it). `capabilities` says how each check runs and what
     /// it measures: the engine's own (`Capabilities.reportView`).
     @discardableResult
     public static func write(
@@ -21,7 +22,7 @@ public enum ReportWriter {
         var data = try await RunReport.load(runDirectory: runDirectory)
         data.capabilities = capabilities
         let report = out ?? runDirectory.appendingPathComponent(defaultReportName)
-        let card = runDirectory.appendingPathComponent(DatasetCard.fileName)
+        let card = report.deletingLastPathComponent().appendingPathComponent(DatasetCard.fileName)
         try save(HTMLReport.render(data, generatedAt: now), to: report)
         try save(DatasetCard.render(data, options: cardOptions), to: card)
         return Output(report: report, card: card)

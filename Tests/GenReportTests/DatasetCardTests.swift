@@ -5,6 +5,21 @@ import GenCore
 
 /// The card written beside dataset.jsonl agrees with the file it describes.
 @Suite struct DatasetCardTests {
+    /// `gen report --out` rewrote the run's own DATASET_CARD.md; the card now goes beside the chosen report.
+    @Test func reportOutLeavesTheRunsOwnCardAlone() async throws {
+        // A copy of the fixture run, so no other test writes its card meanwhile.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gen-run-copy-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: try await FixtureRun.shared.value, to: directory)
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("gen-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let runCard = directory.appendingPathComponent(DatasetCard.fileName)
+        let before = try? Data(contentsOf: runCard)
+        let output = try await ReportWriter.write(runDirectory: directory, out: elsewhere.appendingPathComponent("r.html"))
+        #expect(output.card == elsewhere.appendingPathComponent(DatasetCard.fileName))
+        #expect(FileManager.default.fileExists(atPath: output.card.path))
+        #expect((try? Data(contentsOf: runCard)) == before)
+    }
+
     func written() async throws -> (URL, String, [JSONValue]) {
         let directory = try await FixtureRun.shared.value
         let output = try await ReportWriter.write(runDirectory: directory, out: directory.appendingPathComponent("card-test-report.html"))

@@ -19,7 +19,10 @@ enum OtherBenchmarks {
                     console.writeError("  \(row.problem) batch \(row.batch) \(row.contender): \(String(format: "%.1f", row.meanRegret))\n")
                 }
                 console.write(RouterBenchmark.table(rows) + "\n")
-                for target in RouterBenchmark.targets(rows) { console.write("\(target)\n") }
+                let targets = RouterBenchmark.targets(rows)
+                for target in targets { console.write("\(target)\n") }
+                // A missed target is a failed gate: it printed FAIL and exited 0.
+                if targets.contains(where: { !$0.passed }) { return ExitCode.gateFailed }
             case "run":
                 let count = try arguments.int(Flag.count, in: 1...10_000_000) ?? 640
                 console.write(try await RunBenchmark.run(count: count, concurrencies: [1, 8, 64]))

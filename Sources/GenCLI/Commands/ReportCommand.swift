@@ -11,7 +11,8 @@ enum ReportCommand {
         positionals: [PositionalSpec("RUN", help: "the run directory")],
         flags: [outFlag])
 
-    static let outFlag = FlagSpec("out", value: "FILE", help: "where to write the HTML report (default RUN/report.html)")
+    static let outFlag = FlagSpec(
+        "out", value: "FILE", help: "where to write the HTML report (default RUN/report.html); the card goes beside it")
 
     static let command = Command(spec: spec) { arguments, console in
         let directory = URL(fileURLWithPath: arguments.positionals[0])

@@ -19,7 +19,16 @@ public enum OutputShape: Sendable, Hashable {
 /// text itself ("I've"), and a rejection with its reason lets the router learn that an arm writes bad
 /// output. Trailing commas are repaired, since removing them can never change a string.
 public enum ModelOutputParser {
+    /// Outputs longer than this are rejected unread: the scan for a JSON span is quadratic in the worst case
+    /// (20 KB of `{` took 32 s per sample), and no sample is this long.
+    public static let maxOutputBytes = 65_536
+    /// Opening brackets tried as the start of the answer before giving up.
+    static let maxBracketAttempts = 64
+
     public static func parse(_ output: String, as shape: OutputShape) -> Result<JSONValue, OutputRejection> {
+        guard output.utf8.count <= maxOutputBytes else {
+            return .failure(OutputRejection("output of \(output.utf8.count) bytes is over the \(maxOutputBytes)-byte limit"))
+        }
         let trimmed = output.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
         guard !trimmed.isEmpty else { return .failure(OutputRejection("empty output")) }
         switch shape {
@@ -50,7 +59,13 @@ public enum ModelOutputParser {
     private static func extract(from text: Substring, shape: OutputShape) -> Result<JSONValue, OutputRejection> {
         var problems = ProblemNotes()
         var searchFrom = text.startIndex
+        // Each failed start rescans what follows it: bounded, so hostile output (20 KB of `{` took 32 s) is linear.
+        var attempts = 0
         while let start = text[searchFrom...].firstIndex(where: { $0 == "{" || $0 == "[" }) {
+            attempts += 1
+            guard attempts <= maxBracketAttempts else {
+                return .failure(problems.best ?? OutputRejection("no JSON \(name(of: shape)) found in the first \(maxBracketAttempts) brackets"))
+            }
             let jsonLike = looksLikeJSON(text, openerAt: start)
             switch JSONCandidateScanner.scan(text, from: start) {
             case .complete(let span):
