@@ -45,7 +45,7 @@ public struct Engine: Sendable {
     public func compile(path: String) -> Compilation {
         let directory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
         let result = Compiler.compile(path: path, environment: checkEnvironment(scriptDirectory: directory))
-        return Compilation(graph: result.graph, diagnostics: result.diagnostics, files: result.files)
+        return finished(graph: result.graph, diagnostics: result.diagnostics, files: result.files)
     }
 
     /// Checks and lowers script text (the REPL, hosts that keep scripts in memory). Relative imports and
@@ -54,7 +54,7 @@ public struct Engine: Sendable {
         let root = ModuleText(key: path, displayPath: path, text: source)
         let loader = FileModuleLoader(projectRoot: directory.standardizedFileURL)
         let result = SemanticChecker.check(root: root, loader: loader, environment: checkEnvironment(scriptDirectory: directory))
-        return Compilation(graph: result.graph, diagnostics: result.diagnostics, files: result.files)
+        return finished(graph: result.graph, diagnostics: result.diagnostics, files: result.files)
     }
 }
 

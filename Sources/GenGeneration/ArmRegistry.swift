@@ -38,13 +38,24 @@ public enum ArmError: Error, Equatable, CustomStringConvertible {
 /// Hosts and later modules add kinds with `register`; nothing switches over kind names.
 public struct ArmRegistry: Sendable {
     public typealias Factory = @Sendable (ArmNode, KindSpec, ArmEnvironment) throws -> any Arm
+    /// What only the arm kind can see wrong in a declaration, given the spec (a template's unknown slot, a
+    /// `by_label` key that is no label): reported by `gen check`, before the run.
+    public typealias Validator = @Sendable (ArmNode, KindSpec, SpecNode) -> [String]
 
     public private(set) var kinds: [String: (spec: KindSpec, make: Factory)] = [:]
+    public private(set) var validators: [String: Validator] = [:]
 
     public init() {}
 
-    public mutating func register(_ spec: KindSpec, make: @escaping Factory) {
+    public mutating func register(_ spec: KindSpec, make: @escaping Factory, validate: Validator? = nil) {
         kinds[spec.name] = (spec, make)
+        validators[spec.name] = validate
+    }
+
+    /// The problems the arm's kind finds in its declaration (none for kinds without a validator).
+    public func problems(_ node: ArmNode, spec: SpecNode) -> [String] {
+        guard let kind = kinds[node.kind], let validate = validators[node.kind] else { return [] }
+        return validate(node, kind.spec, spec)
     }
 
     public var specs: [KindSpec] { kinds.values.map(\.spec).sorted { $0.name < $1.name } }
@@ -65,7 +76,7 @@ public struct ArmRegistry: Sendable {
         var registry = ArmRegistry()
         registry.register(StandardArmKinds.naive, make: StandardArmKinds.makeNaiveArm)
         registry.register(StandardArmKinds.fewshot, make: StandardArmKinds.makeFewshotArm)
-        registry.register(StandardArmKinds.template, make: StandardArmKinds.makeTemplateArm)
+        registry.register(StandardArmKinds.template, make: StandardArmKinds.makeTemplateArm, validate: StandardArmKinds.validateTemplate)
         return registry
     }
 }

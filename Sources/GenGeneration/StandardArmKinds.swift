@@ -64,12 +64,35 @@ enum StandardArmKinds {
             maxTokens: parameters.int("max_tokens"), examples: examples, recordedParameters: node.parameters)
     }
 
-    static func makeTemplateArm(_ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment) throws -> any Arm {
+    /// Unknown or empty slots and unbalanced braces in patterns, `by_label` keys that are not labels, `fields`
+    /// keys that are not fields: each failed only when the run started (exit 70), or never.
+    static func validateTemplate(_ node: ArmNode, _ spec: KindSpec, _ specNode: SpecNode) -> [String] {
         let parameters = ArmParameters(values: node.parameters, spec: spec)
-        let arm = TemplateArm(
+        var problems = templateArm(node, spec).problems
+        let fields = specNode.output.fields.map(\.name)
+        if let labelField = specNode.labelField, case .enumeration(let labels)? = specNode.output.field(named: labelField)?.type {
+            for key in parameters.stringLists("by_label").keys.sorted() where !labels.contains(key) {
+                problems.append("`by_label` key \"\(key)\" is not a label; the labels: " + labels.map { "\"\($0)\"" }.joined(separator: ", "))
+            }
+        } else if !parameters.stringLists("by_label").isEmpty {
+            problems.append("`by_label` needs a label field in the output schema")
+        }
+        for key in parameters.stringLists("fields").keys.sorted() where !fields.contains(key) {
+            problems.append("`fields` key \"\(key)\" is not a field of the output; its fields: " + fields.joined(separator: ", "))
+        }
+        return problems
+    }
+
+    static func templateArm(_ node: ArmNode, _ spec: KindSpec) -> TemplateArm {
+        let parameters = ArmParameters(values: node.parameters, spec: spec)
+        return TemplateArm(
             name: node.name, slots: parameters.stringLists("slots"), byLabel: parameters.stringLists("by_label"),
             fields: parameters.stringLists("fields"), textField: node.parameters["text_field"]?.stringValue,
             recordedParameters: node.parameters)
+    }
+
+    static func makeTemplateArm(_ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment) throws -> any Arm {
+        let arm = templateArm(node, spec)
         let problems = arm.problems
         guard problems.isEmpty else { throw ArmError.badTemplate(arm: node.name, problems: problems) }
         return arm

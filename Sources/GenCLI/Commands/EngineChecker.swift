@@ -18,7 +18,8 @@ public func engineChecker(_ engine: Engine = Engine()) -> ScriptChecker {
         // (`dir/main.gen`), a relative import was joined onto the root twice and not found.
         let root = ModuleText(key: URL(fileURLWithPath: source.path).lastPathComponent, displayPath: source.path, text: source.text)
         let result = SemanticChecker.check(root: root, loader: FileModuleLoader(projectRoot: directory), environment: environment)
-        return CheckedScript(diagnostics: result.diagnostics, files: result.files)
+        let compilation = engine.finished(graph: result.graph, diagnostics: result.diagnostics, files: result.files)
+        return CheckedScript(diagnostics: compilation.diagnostics, files: compilation.files)
     }
 }
 
