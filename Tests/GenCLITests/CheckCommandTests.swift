@@ -1,3 +1,4 @@
+import Foundation
 import GenCore
 import Testing
 @testable import GenCLI
@@ -12,6 +13,30 @@ import Testing
         let run = await gen(["check", main])
         #expect(run.code == 0, "\(run.err)")
         #expect(main.hasPrefix("/"), "an absolute path, not the working directory's")
+    }
+
+    /// A CR-only file (classic Mac line endings) was read as one line: "missing version line" at 1:1161.
+    @Test func aFileWithCROnlyLineEndingsChecks() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try directory.file("cr.gen", "gen 0.1\rlet x = 1\rlet y = x +\r")
+        let run = await gen(["check", path])
+        #expect(run.code == 65)
+        #expect(run.err.hasPrefix("\(path):3:"), "the error is on line 3: \(run.err)")
+    }
+
+    /// A file that is not UTF-8 got no line and column, and the summary said "checked 0 files: no errors".
+    @Test func aFileThatIsNotUTF8SaysWhere() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.url.appendingPathComponent("latin1.gen").path
+        try Data([0x67, 0x65, 0x6E, 0x20, 0x30, 0x2E, 0x31, 0x0A, 0x6C, 0x65, 0x74, 0x20, 0x78, 0x20, 0x3D, 0x20, 0x22, 0xE9, 0x22, 0x0A])
+            .write(to: URL(fileURLWithPath: path))
+        let run = await gen(["check", path])
+        #expect(run.code == 65)
+        #expect(run.err.contains("not valid UTF-8 at line 2, column 10 (byte 0xE9)"), "\(run.err)")
+        #expect(run.err.contains("no file checked; 1 path could not be read"))
+        #expect(!run.err.contains("no errors"))
     }
 
     @Test func validFileChecksClean() async throws {

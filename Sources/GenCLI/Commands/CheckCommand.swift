@@ -27,7 +27,7 @@ enum CheckCommand {
         let flagged = report.diagnostics.filter { $0.severity >= .warning }
         let flaggedFiles = report.scripts.reduce(into: Set<String>()) { $0.formUnion($1.flaggedPaths) }.count
         var summary = flagged.isEmpty
-            ? "checked \(DiagnosticSummary.plural(report.scripts.count, "file")): no errors"
+            ? (report.scripts.isEmpty ? "no file checked" : "checked \(DiagnosticSummary.plural(report.scripts.count, "file")): no errors")
             : DiagnosticSummary.line(flagged, files: flaggedFiles)
         if !report.problems.isEmpty {
             summary += "; \(DiagnosticSummary.plural(report.problems.count, "path")) could not be read"

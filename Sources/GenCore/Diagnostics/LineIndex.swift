@@ -23,7 +23,10 @@ public struct LineIndex: Sendable {
     public init(_ file: SourceFile) {
         self.file = file
         var starts = [0]
-        for (offset, byte) in file.bytes.enumerated() where byte == UInt8(ascii: "\n") {
+        let bytes = file.bytes
+        // `\n`, `\r\n` and a lone `\r` (classic Mac files) each end a line.
+        for (offset, byte) in bytes.enumerated()
+            where byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n"))) {
             starts.append(offset + 1)
         }
         self.lineStarts = starts

@@ -8,9 +8,12 @@ extension Lexer {
         var crossedNewline = false
         while position < bytes.count {
             switch bytes[position] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 position += 1
-            case UInt8(ascii: "\n"):
+            case UInt8(ascii: "\r") where peek(1) == UInt8(ascii: "\n"):
+                position += 1
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                // A lone `\r` ends a line too (a CR-only file read as one long line).
                 position += 1
                 crossedNewline = true
             case 0xEF where position == 0 && peek(1) == 0xBB && peek(2) == 0xBF:
@@ -33,8 +36,6 @@ extension Lexer {
             switch bytes[position] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 position += 1
-            case UInt8(ascii: "\r") where peek(1) != UInt8(ascii: "\n"):
-                position += 1
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
                 skipLineComment()
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "*"):
@@ -50,7 +51,7 @@ extension Lexer {
     /// line_comment = "//" , { ? any character except line break ? } ;
     mutating func skipLineComment() {
         while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
-            if bytes[position] == UInt8(ascii: "\r"), peek(1) == UInt8(ascii: "\n") { return }
+            if bytes[position] == UInt8(ascii: "\r") { return }
             position += 1
         }
     }
