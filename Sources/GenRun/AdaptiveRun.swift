@@ -184,7 +184,9 @@ public actor AdaptiveRun {
         var records: [CandidateRecord] = []
         for (position, (candidate, assessment)) in zip(candidates, assessments).enumerated() {
             let reward = try reward.reward(scope.inputs(candidate, assessment))
-            records.append(CandidateRecord(candidate, assessment, verdict: verdicts[position], reward: reward))
+            var record = CandidateRecord(candidate, assessment, verdict: verdicts[position], reward: reward)
+            if !store.redactor.isEmpty { record.reasons = record.reasons.map(store.redactor.redact) }
+            records.append(record)
         }
         // Learn first, then write the state after learning: the stored state is exactly what the next
         // batch starts from, in this process or a resumed one.

@@ -14,7 +14,9 @@ public actor RunStore {
     public nonisolated let runID: Int64
     private var connection: SQLiteConnection?
     private var lock: RunDirectoryLock?
-    let redactor: SecretRedactor
+    /// What the store redacts; the run applies it to what it prints too (the summary's top rejection showed a key
+    /// a server echoed, while the store had it redacted).
+    public nonisolated let redactor: SecretRedactor
     var cacheCounters = CacheStatistics()
 
     /// Creates `directory` when needed and starts a new run in it. Fails when the directory already holds
