@@ -77,6 +77,7 @@ import GenCore
         #expect(card.contains("| exact | dedup (default) |  |  | exact |"), "the fixture's dedup has no source line: the default")
         #expect(card.contains("distinct-1 "))
         #expect(card.contains("| accuracy | majority baseline | macro-F1 |"), "the baseline stands beside every accuracy")
+        #expect(card.contains("- **Seed examples:** "), "the card says what the seeds were used for")
         #expect(card.contains("held-out"))
     }
 

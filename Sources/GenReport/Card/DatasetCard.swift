@@ -44,6 +44,11 @@ public enum DatasetCard {
             text += "- **Label field:** \(CardText.code(field))"
             text += spec.quotas.isEmpty ? " (balanced quotas)\n" : " (quotas: " + spec.quotas.sorted { $0.key < $1.key }.map { "\($0.key) \(NumberText.exact($0.value))" }.joined(separator: ", ") + ")\n"
         }
+        // Seeds shape every prompt and none may reach the dataset: the card says how many and how they were used.
+        text += spec.examples.isEmpty
+            ? "- **Seed examples:** none\n"
+            : "- **Seed examples:** \(spec.examples.count), shown to the model as examples and kept in the dedup index, so no seed "
+                + "(or near copy of one, with near dedup) is in the dataset\n"
         if spec.constraints.isEmpty {
             text += "- **Constraints:** none\n"
         } else {
