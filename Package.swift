@@ -27,7 +27,7 @@ let package = Package(
             "GenReport", "GenREPL", "GenQuality", "GenRuntime", "GenProviders", "GenPipeline",
         ]),
         .testTarget(name: "GenCLITests", dependencies: [
-            "GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore", "GenTestSupport", "GenSemantics", "GenEngine", "GenPipeline",
+            "GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore", "GenTestSupport", "GenSemantics", "GenEngine", "GenPipeline", "GenEval",
         ]),
         .executableTarget(name: "gen", dependencies: ["GenCLI"]),
         // Benchmarks (parse, router, run, quality, eval, interpreter, savings) and `gen-bench`, which runs them:

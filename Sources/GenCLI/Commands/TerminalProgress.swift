@@ -27,7 +27,8 @@ actor TerminalProgress: RunObserver {
 
     func evaluationFinished(_ report: EvaluationReport, credit: ArmCreditResult?) async {
         var line = "evaluation after \(report.trainCount) samples: accuracy \(String(format: "%.3f", report.metrics.accuracy)), "
-        line += "macro-F1 \(String(format: "%.3f", report.metrics.macroF1)) (\(report.protocol.summary))"
+        line += "macro-F1 \(String(format: "%.3f", report.metrics.macroF1)) (\(report.protocol.summary)); "
+            + report.metrics.baselineNotes.joined(separator: "; ")
         if let credit {
             line += "; credit " + zip(credit.arms, credit.credits).map { "\($0) \(String(format: "%+.3f", $1))" }.joined(separator: ", ")
         }
