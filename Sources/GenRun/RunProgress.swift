@@ -54,7 +54,7 @@ public struct RunProgress: Sendable, Equatable {
                 arms[position].accepted += 1
             } else {
                 for reason in record.reasons where !SurplusReason.isSurplus(reason: reason) {
-                    arms[position].rejections[reason, default: 0] += 1
+                    arms[position].rejections[RejectionCategory.of(reason), default: 0] += 1
                 }
             }
         }

@@ -30,6 +30,8 @@ import GenStore
         let outcome = try await run.run()
         let printed = ProgressText.summary(outcome.progress)
         #expect(!printed.contains("sk-test-0123456789"), "\(printed)")
-        #expect(outcome.progress.arms[0].rejections.keys.contains { $0.contains("[redacted OPENAI_API_KEY]") })
+        #expect(!outcome.progress.arms[0].rejections.keys.contains { $0.contains("sk-test-0123456789") })
+        let reasons = try await store.candidates(batch: 0).flatMap(\.record.reasons)
+        #expect(reasons.contains { $0.contains("Bearer [redacted OPENAI_API_KEY]") }, "\(reasons)")
     }
 }

@@ -48,7 +48,7 @@ extension RunStore {
             """, [.integer(runID)]
         ).map { row in
             RejectionReasonRow(arm: try row.text("arm"), reason: try row.text("reason"), count: try row.int("count"))
-        }
+        }.groupedByCategory()
     }
 
     /// Pass counts, mean scores and cache hits per arm and quality stage.
