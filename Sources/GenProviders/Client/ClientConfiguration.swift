@@ -33,11 +33,28 @@ public struct ClientConfiguration: Sendable, Hashable {
         self.urlVariable = urlVariable
     }
 
-    /// The base URL without trailing slashes, as shown in messages.
+    /// The base URL's path part without trailing slashes, and its query string (a key some services take there).
+    private var parts: (base: String, query: String?) {
+        let pieces = baseURL.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        var base = String(pieces[0])
+        while base.hasSuffix("/") { base.removeLast() }
+        return (base, pieces.count > 1 ? String(pieces[1]) : nil)
+    }
+
+    /// The base URL as shown in messages: every query value redacted, since a key may travel there.
     var displayURL: String {
-        var url = baseURL
-        while url.hasSuffix("/") { url.removeLast() }
-        return url
+        let (base, query) = parts
+        guard let query, !query.isEmpty else { return base }
+        let redacted = query.split(separator: "&").map { pair in
+            pair.split(separator: "=", maxSplits: 1).first.map { "\($0)=<redacted>" } ?? "<redacted>"
+        }
+        return base + "?" + redacted.joined(separator: "&")
+    }
+
+    /// The URL of an endpoint: the path goes before the query (`/models` was appended after it).
+    func endpoint(_ path: String) -> String {
+        let (base, query) = parts
+        return base + "/" + path + (query.map { "?" + $0 } ?? "")
     }
 
     /// What to tell a user whose server does not answer: start the local one, or point elsewhere.

@@ -27,7 +27,7 @@ public struct OpenAICompatibleClient: LLMClient, CustomStringConvertible {
             guard let secret = environment[variable], !secret.isEmpty else { throw LLMError.missingAPIKey(variable: variable) }
             apiKey = APIKey(secret)
         }
-        let url = URL(string: configuration.displayURL)
+        let url = URL(string: configuration.endpoint("models"))
         let scheme = url?.scheme?.lowercased()
         guard scheme == "http" || scheme == "https", url?.host?.isEmpty == false else {
             throw LLMError.invalidURL(url: apiKey?.redact(configuration.displayURL) ?? configuration.displayURL)

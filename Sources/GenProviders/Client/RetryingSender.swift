@@ -61,7 +61,7 @@ struct RetryingSender: Sendable {
     }
 
     private func endpointURL(_ path: String) throws -> URL {
-        let text = configuration.displayURL + "/" + path
+        let text = configuration.endpoint(path)
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", url.host != nil else {
             throw LLMError.invalidURL(url: displayURL)
