@@ -17,12 +17,10 @@ extension CheckSession {
         case nil: break
         }
         guard let symbol = symbols[key], case .constant(let decl) = symbol.thing else { return nil }
-        guard declarationDepth < Self.maxDeclarationDepth else {
-            report(Messages.declarationChainTooDeep(key.name, Self.maxDeclarationDepth), at: span ?? symbol.nameSpan)
+        guard enterDeclaration(key, at: span ?? symbol.nameSpan) else {
             constants[key] = .failed
             return nil
         }
-        declarationDepth += 1
         defer { declarationDepth -= 1 }
         constants[key] = .inProgress
         let declared = decl.type.flatMap { resolveType($0, module: key.module) }
@@ -88,12 +86,10 @@ extension CheckSession {
             functions[key] = .failed
             return nil
         }
-        guard declarationDepth < Self.maxDeclarationDepth else {
-            report(Messages.declarationChainTooDeep(key.name, Self.maxDeclarationDepth), at: span ?? symbol.nameSpan)
+        guard enterDeclaration(key, at: span ?? symbol.nameSpan) else {
             functions[key] = .failed
             return nil
         }
-        declarationDepth += 1
         defer { declarationDepth -= 1 }
         functions[key] = .inProgress
         let locals = Dictionary(signature.parameters.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
@@ -141,5 +137,16 @@ extension CheckSession {
         report(Messages.unknownType(name), at: type.name.span,
                hint: Self.didYouMean(name, simple.keys.sorted() + ["list", "range"] + scopeNames(module).schemas))
         return nil
+    }
+
+    /// One level deeper into declarations checked inside one another; false (after reporting) past the limit.
+    /// The caller leaves the level with `declarationDepth -= 1`.
+    func enterDeclaration(_ key: DeclKey, at span: Span) -> Bool {
+        guard declarationDepth < Self.maxDeclarationDepth else {
+            report(Messages.declarationChainTooDeep(key.name, Self.maxDeclarationDepth), at: span)
+            return false
+        }
+        declarationDepth += 1
+        return true
     }
 }
