@@ -272,9 +272,10 @@ public actor ScriptQuality: QualityAssessor {
 
     public func commit(accepted: [JSONValue]) async {
         for sample in accepted {
-            let candidate = QualityCandidate(id: "accepted #\(pool.count + 1)", arm: "", sample: sample)
-            if !hostGates.entries.isEmpty { hostGates.accept(pool.prepare(candidate).text) }
-            pool.accept(candidate)
+            // Prepared once (validation, fingerprint, vectors) for the pool and the host's gates alike.
+            let prepared = pool.prepare(QualityCandidate(id: "accepted #\(pool.count + 1)", arm: "", sample: sample))
+            if !hostGates.entries.isEmpty { hostGates.accept(prepared.text) }
+            pool.accept(prepared)
         }
     }
 
