@@ -192,20 +192,23 @@ public actor AdaptiveRun {
         // batch starts from, in this process or a resumed one.
         try await router.observe(records.map { Observation(arm: $0.arm, reward: $0.reward) })
         let state = await router.snapshot()
-        let batchMetrics = RewardScope.batchMetrics(assessments, candidates: candidates).merging(poolMetrics) { a, _ in a }
+        // Rewards saw the pool before the batch; the stored figures are the pool after it, so a run's first
+        // batch does not show Vendi 0 for the samples it has just accepted.
+        let newlyAccepted = records.filter { $0.verdict == .accepted }.compactMap { record in record.sample.map { (record.arm, $0) } }
+        await quality.commit(accepted: newlyAccepted.map(\.1))
+        let poolAfter = await quality.poolMetrics()
+        let batchMetrics = RewardScope.batchMetrics(assessments, candidates: candidates).merging(poolAfter) { a, _ in a }
         let batch = BatchRecord(
             index: index, allocation: Dictionary(allocation.map { ($0, 1) }, uniquingKeysWith: +), routerState: state.json,
             rngState: ["run_seed": configuration.seed], metrics: RewardScope.stored(batch: batchMetrics, arms: scope.byArm),
             tokens: records.reduce(0) { $0 + $1.tokens }, startedAt: batchStarted, endedAt: Date())
         let receipt = try await store.record(batch: batch, candidates: records)
 
-        let newlyAccepted = records.filter { $0.verdict == .accepted }.compactMap { record in record.sample.map { (record.arm, $0) } }
         for (arm, sample) in newlyAccepted {
             acceptedSamples.append(sample)
             acceptedByArm[arm, default: []].append(sample)
             countLabel(of: sample)
         }
-        await quality.commit(accepted: newlyAccepted.map(\.1))
         progress.record(batch: index, records, acceptedTotal: receipt.acceptedTotal, epsilon: state.epsilon)
         let deficits = quotas?.deficits(accepted: labelCounts, target: configuration.targetCount) ?? [:]
         pendingEnd = try guards.observe(candidates, records) { (deficits[$0] ?? 0) > 0 }

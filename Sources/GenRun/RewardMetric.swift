@@ -49,10 +49,10 @@ public enum RewardMetric: String, CaseIterable, Sendable, Codable {
         case .tokensPerAccepted: "the arm's tokens in the batch per sample that passed"
         case .costPerAccepted: "the arm's cost in the batch per sample that passed (in tokens)"
         case .diversityGain: "Vendi gain of the arm's passing samples in the batch over the pool before it"
-        case .vendi: "Vendi score of the accepted pool"
-        case .distinct1: "distinct unigrams over all unigrams of the accepted pool"
-        case .distinct2: "distinct bigrams over all bigrams of the accepted pool"
-        case .poolSize: "number of accepted samples in the pool"
+        case .vendi: "Vendi score of the accepted pool before the batch"
+        case .distinct1: "distinct unigrams over all unigrams of the accepted pool before the batch"
+        case .distinct2: "distinct bigrams over all bigrams of the accepted pool before the batch"
+        case .poolSize: "number of accepted samples before the batch"
         }
     }
 

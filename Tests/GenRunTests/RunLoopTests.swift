@@ -149,3 +149,20 @@ struct PipelineGraphBox: Sendable {
     let value: GenPipeline.PipelineGraph
     init(_ value: GenPipeline.PipelineGraph) { self.value = value }
 }
+
+@Suite struct StoredPoolFiguresTests {
+    @Test func eachBatchStoresThePoolAfterItsOwnAcceptedSamples() async throws {
+        // The first batch used to store the pool before it (pool_size 0, Vendi 0.000 in the report).
+        let graph = PipelineGraphBox(RunFixtures.graph(count: 8, batch: 4))
+        let store = try RunFixtures.newStore(RunFixtures.temporaryDirectory(), graph: graph.value, seed: 3)
+        let run = AdaptiveRun(graph: graph.value, arms: RunFixtures.arms, quality: FakeQuality(), reward: DefaultReward(), store: store,
+                              configuration: RunConfiguration(seed: 3, targetCount: 8, batchSize: 4))
+        _ = try await run.run()
+        let accepted = try await store.acceptedSamples()
+        for batch in try await store.batches() {
+            let acceptedSoFar = accepted.count { $0.batchIndex <= batch.index }
+            #expect(batch.metrics["pool_size"]?.doubleValue == Double(acceptedSoFar), "batch \(batch.index + 1)")
+        }
+        #expect(try await store.batches().first?.metrics["pool_size"]?.doubleValue ?? 0 > 0)
+    }
+}
