@@ -44,16 +44,23 @@ public enum Axis {
         return baseline(frame: frame, ticks: ticks, label: label)
     }
 
-    /// A bottom axis for bands: labels under band centres, thinned so they never overlap.
-    static func bottom(_ scale: BandScale, frame: ChartFrame, label: String) -> Markup {
-        let widest = scale.categories.map { TextMetrics.width(TextMetrics.truncated($0, limit: 18)) }.max() ?? 0
-        let ticks: [Markup] = scale.labelledIndices(minSpacing: widest + 8).map { index in
+    /// A bottom axis for bands: labels under band centres, upright, slanted or thinned (`BandLabelLayout`) so
+    /// they never overlap.
+    static func bottom(_ scale: BandScale, frame: ChartFrame, label: String, layout: BandLabelLayout = .thinned) -> Markup {
+        let limit = BandLabelLayout.limit
+        let indices = layout == .thinned
+            ? scale.labelledIndices(minSpacing: BandLabelLayout.widest(scale.categories) + 8) : Array(scale.categories.indices)
+        let y = frame.bottom + (layout == .slanted ? 14 : 18)
+        let ticks: [Markup] = indices.map { index in
             let x = NumberText.coordinate(scale.center(at: index))
             let category = scale.categories[index]
+            var attributes = [("x", x), ("y", NumberText.coordinate(y)), ("text-anchor", layout == .slanted ? "end" : "middle")]
+            if layout == .slanted {
+                attributes.append(("transform", "rotate(-\(NumberText.coordinate(BandLabelLayout.angle)) \(x) \(NumberText.coordinate(y)))"))
+            }
             return .el("g", [("class", "tick"), ("data-value", category)], [
                 .el("line", [("x1", x), ("x2", x), ("y1", NumberText.coordinate(frame.bottom)), ("y2", NumberText.coordinate(frame.bottom + 5))]),
-                .el("text", [("x", x), ("y", NumberText.coordinate(frame.bottom + 18)), ("text-anchor", "middle")],
-                    text: TextMetrics.truncated(category, limit: 18)),
+                .el("text", attributes, [.el("title", text: category), .text(TextMetrics.truncated(category, limit: limit))]),
             ])
         }
         return baseline(frame: frame, ticks: ticks, label: label)

@@ -29,6 +29,9 @@ struct ChartFrame {
     }
 
     var plotWidth: Double { right - left }
+
+    /// The plot's width before a frame exists (a chart choosing its label layout first).
+    static func plotWidth(_ options: ChartOptions, leftMargin: Double = 60) -> Double { options.width - 18 - leftMargin }
     var plotHeight: Double { bottom - top }
 
     /// The whole `<svg>`: accessible name and description, title, legend, then the chart's own layers.

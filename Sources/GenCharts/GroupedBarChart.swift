@@ -22,7 +22,9 @@ public struct GroupedBarChart: Sendable {
 
     /// The chart as an `<svg>` element; the y axis always includes zero so bar lengths compare.
     public var svg: Markup {
-        let frame = ChartFrame(options: options, legend: series.map { LegendEntry(name: $0.name, colorIndex: $0.colorIndex) })
+        let layout = BandLabelLayout.choose(categories, plotWidth: ChartFrame.plotWidth(options))
+        let frame = ChartFrame(options: options, legend: series.map { LegendEntry(name: $0.name, colorIndex: $0.colorIndex) },
+                               bottomMargin: layout.bottomMargin(categories))
         let values = series.flatMap { row in categories.indices.map { row.value(at: $0) } }
         let yScale = frame.yScale(over: values, includeZero: true)
         let outer = BandScale(categories: categories, range: (frame.left, frame.right), paddingInner: 0.25)
@@ -43,7 +45,7 @@ public struct GroupedBarChart: Sendable {
         return frame.svg([
             Axis.left(yScale, frame: frame, label: options.yLabel),
             .el("g", [("class", "bars")], bars),
-            Axis.bottom(outer, frame: frame, label: options.xLabel),
+            Axis.bottom(outer, frame: frame, label: options.xLabel, layout: layout),
         ], kind: "bar-chart")
     }
 

@@ -12,7 +12,9 @@ public struct StackedBarChart: Sendable {
 
     /// The chart as an `<svg>` element. Negative values are drawn as zero (stacks only make sense for counts).
     public var svg: Markup {
-        let frame = ChartFrame(options: options, legend: series.map { LegendEntry(name: $0.name, colorIndex: $0.colorIndex) })
+        let layout = BandLabelLayout.choose(categories, plotWidth: ChartFrame.plotWidth(options))
+        let frame = ChartFrame(options: options, legend: series.map { LegendEntry(name: $0.name, colorIndex: $0.colorIndex) },
+                               bottomMargin: layout.bottomMargin(categories))
         let totals = categories.indices.map { index in series.reduce(0) { $0 + max(0, $1.value(at: index)) } }
         let yScale = frame.yScale(over: totals, includeZero: true)
         let band = BandScale(categories: categories, range: (frame.left, frame.right), paddingInner: categories.count > 60 ? 0.05 : 0.2)
@@ -33,7 +35,7 @@ public struct StackedBarChart: Sendable {
         return frame.svg([
             Axis.left(yScale, frame: frame, label: options.yLabel),
             .el("g", [("class", "bars")], bars),
-            Axis.bottom(band, frame: frame, label: options.xLabel),
+            Axis.bottom(band, frame: frame, label: options.xLabel, layout: layout),
         ], kind: "stacked-bar-chart")
     }
 

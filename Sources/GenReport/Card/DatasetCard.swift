@@ -11,6 +11,7 @@ public enum DatasetCard {
     public static func render(_ data: ReportData, options: CardOptions = CardOptions()) -> String {
         var parts = [CardMetadata.frontMatter(data, options: options)]
         parts.append(summary(data))
+        if let findings = findings(data) { parts.append(findings) }
         parts.append(asked(data))
         parts.append(made(data))
         parts.append(counts(data))
@@ -31,6 +32,13 @@ public enum DatasetCard {
         text += "the run started \(ReportFormat.date(data.run.startedAt)) and its status is **\(data.run.status.rawValue)**"
         text += data.run.statusDetail.map { " (\($0))." } ?? "."
         return text
+    }
+
+    /// The report's findings, word for word.
+    static func findings(_ data: ReportData) -> String? {
+        let findings = ReportFindings.all(data)
+        guard !findings.isEmpty else { return nil }
+        return "## What the figures say\n\n" + findings.map { "- " + ($0.tone == .warning ? "**Warning:** " : "") + $0.text }.joined(separator: "\n")
     }
 
     static func asked(_ data: ReportData) -> String {

@@ -38,6 +38,10 @@ public struct ReportData: Sendable {
     public var rejectedSamples: [SampleRow]
     /// Lines in DIR/dataset.jsonl, or nil when it has not been exported.
     public var datasetLineCount: Int?
+    /// Words in each accepted sample's text field, with its label (nil without a label field), in acceptance order.
+    public var textLengths: [LabelledLength] = []
+    /// A few accepted samples for each label, spread over the run.
+    public var labelExamples: [SampleRow] = []
 
     /// Seconds from the run's start to its end (or to its last batch while it runs).
     public var durationSeconds: Double? {
@@ -59,10 +63,38 @@ public struct ReportData: Sendable {
         return shares.mapValues { target * $0 / total }
     }
 
+    /// Stage rows without the hoisted model checks that only repeat their score: a score `s` whose expression
+    /// is a single check stores both "s" and "s: kind" with the same values, and the report lists each once.
+    public var shownStages: [StageOutcomeRow] {
+        let parents = Set(stages.filter { $0.kind == "score" || $0.kind == "rule" }.map(\.stage))
+        return stages.filter { row in
+            guard let parent = parents.first(where: { row.stage == $0 + ": " + row.kind }) else { return true }
+            let own = stages.filter { $0.stage == row.stage }
+            return !own.allSatisfy { check in
+                stages.contains { $0.stage == parent && $0.arm == check.arm && $0.total == check.total && $0.passed == check.passed
+                    && Self.same($0.meanScore, check.meanScore) }
+            }
+        }
+    }
+
+    static func same(_ a: Double?, _ b: Double?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case (let a?, let b?): abs(a - b) < 1e-9
+        default: false
+        }
+    }
+
     /// The arm's colour slot.
     public func colorIndex(of arm: String) -> Int {
         arms.firstIndex(of: arm) ?? arms.count
     }
+}
+
+/// One accepted sample's length in words, and its label.
+public struct LabelledLength: Sendable, Equatable {
+    public var words: Int
+    public var label: String?
 }
 
 /// One batch with the router's view of every arm after it.

@@ -43,7 +43,7 @@ public enum RunReport {
         let diversity = Self.diversity(accepted, textField: textField)
         var labels: [LabelCountRow] = []
         if let labelField { labels = try await store.labelCoverage(field: labelField) }
-        return ReportData(
+        var data = ReportData(
             directory: store.directory, run: run, graph: graph, graphProblem: graphProblem, arms: arms, batches: batches,
             armBatches: try await store.armBatchRows(), armSummaries: summaries, rejections: try await store.rejectionReasons(),
             stages: try await store.stageOutcomes(),
@@ -57,6 +57,29 @@ public enum RunReport {
             acceptedSamples: Self.spread(accepted, count: sampleCount).map { Self.row($0, textField: textField, labelField: labelField) },
             rejectedSamples: try await Self.rejectedSamples(store, batches: records.map(\.index), textField: textField, labelField: labelField),
             datasetLineCount: Self.lineCount(runDirectory: store.directory))
+        data.textLengths = Self.lengths(accepted, textField: textField, labelField: labelField)
+        data.labelExamples = Self.examplesPerLabel(accepted, textField: textField, labelField: labelField)
+        return data
+    }
+
+    /// How many examples per label the report shows.
+    public static let examplesPerLabel = 2
+
+    static func lengths(_ accepted: [AcceptedSample], textField: String?, labelField: String?) -> [LabelledLength] {
+        guard let textField else { return [] }
+        return accepted.compactMap { sample in
+            sample.sample[textField]?.stringValue.map { text in
+                LabelledLength(words: text.split(whereSeparator: \.isWhitespace).count, label: labelField.flatMap { label(sample.sample[$0]) })
+            }
+        }
+    }
+
+    static func examplesPerLabel(_ accepted: [AcceptedSample], textField: String?, labelField: String?) -> [SampleRow] {
+        guard let labelField else { return [] }
+        let byLabel = Dictionary(grouping: accepted) { label($0.sample[labelField]) ?? "" }
+        return byLabel.keys.sorted().flatMap { key in
+            spread(byLabel[key] ?? [], count: examplesPerLabel).map { row($0, textField: textField, labelField: labelField) }
+        }
     }
 
     /// The stored graph decoded as a `PipelineGraph`, or why it could not be.

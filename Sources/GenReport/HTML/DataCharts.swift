@@ -73,11 +73,13 @@ enum DataCharts {
             return HTMLPieces.note(id, title: title, because: DataCharts.noEvaluationReason(data))
         }
         var series: [LineSeries] = []
-        for (offset, metric) in [("accuracy", "accuracy"), ("macro_f1", "macro-F1"), ("real_train_accuracy", "trained on real data")].enumerated() {
+        let metrics = [("accuracy", "accuracy"), ("macro_f1", "macro-F1"), ("majority_baseline", "majority baseline"),
+                       ("real_train_accuracy", "trained on real data")]
+        for (offset, metric) in metrics.enumerated() {
             let points = data.evaluations.compactMap { evaluation in
                 evaluation.metrics[metric.0]?.doubleValue.map { LinePoint(x: Double(evaluation.afterAccepted), y: $0) }
             }
-            if !points.isEmpty { series.append(LineSeries(name: metric.1, points: points, colorIndex: [5, 4, 7][offset])) }
+            if !points.isEmpty { series.append(LineSeries(name: metric.1, points: points, colorIndex: [5, 4, 6, 7][offset])) }
         }
         guard !series.isEmpty else {
             return HTMLPieces.note(id, title: title, because: "the stored evaluations have no accuracy figure")
@@ -86,7 +88,16 @@ enum DataCharts {
             id: id, title: title, summary: "Accuracy of a small classifier trained on the accepted samples and tested on real data.",
             xLabel: "accepted samples", yLabel: "score", height: 300, yDomain: (0, 1)), niceX: true)
         let method = data.evaluations.last?.protocolName ?? ""
-        return HTMLPieces.figure(chart.svg, caption: "A small classifier trained on the accepted pool at each evaluation (\(method)). \"Trained on real data\" is the same model trained on the real training rows, for reference.")
+        // The caption explains only the lines that are drawn.
+        var caption = "A small classifier trained on the accepted pool at each evaluation (\(method))."
+        let drawn = Set(series.map(\.name))
+        if drawn.contains("majority baseline") {
+            caption += " \"Majority baseline\" is the accuracy of always predicting the test set's most common label; a model at or below it learned nothing."
+        }
+        if drawn.contains("trained on real data") {
+            caption += " \"Trained on real data\" is the same model trained on the real training rows, for reference."
+        }
+        return HTMLPieces.figure(chart.svg, caption: caption)
     }
 
     static func credit(_ data: ReportData) -> Markup {

@@ -27,13 +27,12 @@ public enum HTMLReport {
     }
 
     static func sections(_ data: ReportData) -> [Markup] {
-        var dataCharts = [DataCharts.diversity(data), DataCharts.labels(data)]
+        var dataCharts = [DataCharts.diversity(data), DataCharts.labels(data), LengthChart.histogram(data)]
         if let vendi = DataCharts.vendi(data) { dataCharts.append(vendi) }
         var downstream: [Markup] = [.el("div", [("class", "charts")], [DataCharts.accuracy(data), DataCharts.credit(data)])]
         if let table = ReportTables.evaluations(data) { downstream.append(table) }
-        return [
-            OverviewSection.header(data),
-            OverviewSection.totals(data),
+        return [OverviewSection.header(data), OverviewSection.totals(data)]
+            + (OverviewSection.findings(data).map { [$0] } ?? []) + [
             HTMLPieces.section("run", "The run", [OverviewSection.facts(data)]),
             HTMLPieces.section("router", "How the strategy choice evolved",
                                intro: "The router shares each batch among the arms and learns from every candidate's reward which arm pays off.",
@@ -44,7 +43,8 @@ public enum HTMLReport {
                                [.el("div", [("class", "charts")], [QualityCharts.acceptance(data), QualityCharts.rejections(data)]),
                                 .el("h3", text: "Stages per arm"), ReportTables.stages(data)]
                                 + (ReportTables.checkMethods(data).map { [.el("h3", text: "How the model checks were computed"), $0] } ?? [])),
-            HTMLPieces.section("data", "The dataset", [.el("div", [("class", "charts")], dataCharts)]),
+            HTMLPieces.section("data", "The dataset", [.el("div", [("class", "charts")], dataCharts)]
+                               + (ReportTables.labelExamples(data).map { [.el("h3", text: "Examples per label"), $0] } ?? [])),
             HTMLPieces.section("downstream", "Downstream utility",
                                intro: "A small classifier trained on the accepted samples, tested on real held-out data.", downstream),
             HTMLPieces.section("router-state", "The router's final state", [ReportTables.router(data)]),

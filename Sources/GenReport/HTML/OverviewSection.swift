@@ -56,4 +56,16 @@ enum OverviewSection {
             .el("li", [], [HTMLPieces.code(model.name), .text(" = \(model.model) via \(model.provider) at \(model.baseURL)")])
         })
     }
+
+    /// What the figures support and what they do not, in plain sentences (the same ones the card states).
+    static func findings(_ data: ReportData) -> Markup? {
+        let findings = ReportFindings.all(data)
+        guard !findings.isEmpty else { return nil }
+        return HTMLPieces.section("findings", "What the figures say", [
+            .el("ul", [("class", "findings"), ("id", "findings")], findings.map { finding in
+                .el("li", [("class", "finding-\(finding.tone.rawValue)")],
+                    (finding.tone == .warning ? [.el("span", [("class", "finding-tone")], text: "Warning: ")] : []) + [.text(finding.text)])
+            }),
+        ])
+    }
 }

@@ -3,11 +3,11 @@ import GenCharts
 /// Charts of what quality control accepted and why it rejected.
 enum QualityCharts {
     static func acceptance(_ data: ReportData) -> Markup {
-        let id = "chart-acceptance", title = "Acceptance rate per arm"
+        let id = "chart-acceptance", title = "Pass rate per arm"
         let rows = data.arms.compactMap { arm in data.armSummaries.first { $0.arm == arm } }.filter { $0.generated > 0 }
         guard !rows.isEmpty else { return HTMLPieces.note(id, title: title, because: "no candidate has been generated yet") }
         let chart = GroupedBarChart(
-            categories: rows.map(\.arm), values: rows.map(\.passRate), name: "acceptance rate",
+            categories: rows.map(\.arm), values: rows.map(\.passRate), name: "pass rate",
             colorIndices: rows.map { data.colorIndex(of: $0.arm) },
             options: ChartOptions(id: id, title: title, summary: "Candidates that passed every check over generated candidates, per arm (the run summary's pass %).",
                                   xLabel: "arm", yLabel: "passed / generated", height: 280, yDomain: (0, 1)))

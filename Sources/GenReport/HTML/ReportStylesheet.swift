@@ -34,6 +34,10 @@ enum ReportStylesheet {
     dl.facts dt{color:var(--gen-muted)}
     dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
     ul.plain{list-style:none;margin:0;padding:0}
+    ul.findings{margin:8px 0;padding-left:20px;max-width:100ch}
+    ul.findings li{margin:4px 0}
+    li.finding-warning::marker{color:var(--gen-c1)}
+    .finding-tone{font-weight:600}
     .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(540px,1fr));gap:18px}
     figure.chart{margin:0;border:1px solid var(--gen-grid);border-radius:8px;padding:10px 12px;break-inside:avoid;page-break-inside:avoid}
     figure.chart.wide{grid-column:1/-1}

@@ -5,7 +5,7 @@ import GenStore
 /// The report's tables: per-arm summary, quality stages, router state, evaluations and example candidates.
 enum ReportTables {
     static func armSummary(_ data: ReportData) -> Markup {
-        let scoreStages = Set(data.stages.filter { $0.meanScore != nil }.map(\.stage)).sorted()
+        let scoreStages = Set(data.shownStages.filter { $0.meanScore != nil }.map(\.stage)).sorted()
         let rows: [[Markup]] = data.arms.map { arm in
             let row = data.armSummaries.first { $0.arm == arm }
             let generated = row?.generated ?? 0, accepted = row?.accepted ?? 0, tokens = row?.tokens ?? 0
@@ -16,7 +16,7 @@ enum ReportTables {
                 HTMLPieces.arm(arm, colorIndex: data.colorIndex(of: arm)),
                 .text(armDescription(arm, data.graph)),
                 .text(ReportFormat.integer(generated)), .text(ReportFormat.integer(accepted)),
-                .text(ReportFormat.percent(accepted, of: generated)),
+                .text(ReportFormat.percent(row?.passed ?? 0, of: generated)),
                 .text(row.map { NumberText.fixed($0.meanReward, decimals: 3) } ?? "n/a"),
                 .text(accepted > 0 ? ReportFormat.integer(Int((Double(tokens) / Double(accepted)).rounded())) : "n/a"),
                 .text(row.map { ReportFormat.duration($0.meanLatencySeconds) } ?? "n/a"),
@@ -24,8 +24,8 @@ enum ReportTables {
             ]
         }
         return HTMLPieces.table(
-            "table-arms", headers: ["arm", "strategy", "pulls", "accepted", "acceptance", "mean reward", "tokens / accepted",
-                                    "mean latency", "judge scores (mean)"],
+            "table-arms", headers: ["arm", "strategy", "pulls", "accepted", "pass %", "mean reward", "tokens / accepted",
+                                    "mean latency", "scores (mean)"],
             rows: rows, numeric: [2, 3, 4, 5, 6, 7])
     }
 
@@ -36,12 +36,13 @@ enum ReportTables {
     }
 
     static func stages(_ data: ReportData) -> Markup {
-        let stages = data.stages.reduce(into: [String]()) { names, row in if !names.contains(row.stage) { names.append(row.stage) } }
-        let arms = data.arms.filter { arm in data.stages.contains { $0.arm == arm } }
+        let shown = data.shownStages
+        let stages = shown.reduce(into: [String]()) { names, row in if !names.contains(row.stage) { names.append(row.stage) } }
+        let arms = data.arms.filter { arm in shown.contains { $0.arm == arm } }
         let rows: [[Markup]] = stages.map { stage in
-            let kind = data.stages.first { $0.stage == stage }?.kind ?? ""
+            let kind = shown.first { $0.stage == stage }?.kind ?? ""
             return [.text(stage), .text(kind)] + arms.map { arm in
-                guard let row = data.stages.first(where: { $0.arm == arm && $0.stage == stage }) else { return .text("\u{2013}") }
+                guard let row = shown.first(where: { $0.arm == arm && $0.stage == stage }) else { return .text("\u{2013}") }
                 var text = "\(row.passed)/\(row.total) passed"
                 if let score = row.meanScore { text += ", mean \(NumberText.fixed(score, decimals: 2))" }
                 if row.cached > 0 { text += ", \(row.cached) cached" }
@@ -99,12 +100,24 @@ enum ReportTables {
                 .text(ReportFormat.integer(evaluation.afterAccepted)), .text(String(evaluation.batchIndex + 1)),
                 .text(evaluation.protocolName),
                 .text(ReportFormat.decimal(evaluation.metrics["accuracy"]?.doubleValue)),
+                .text(ReportFormat.decimal(evaluation.metrics["majority_baseline"]?.doubleValue)),
                 .text(ReportFormat.decimal(evaluation.metrics["macro_f1"]?.doubleValue)),
             ] + arms.map { .text(ReportFormat.decimal(evaluation.credit[$0], 4)) }
         }
         return HTMLPieces.table(
-            "table-evaluations", headers: ["after accepted", "after batch", "protocol", "accuracy", "macro-F1"] + arms.map { "credit: \($0)" },
-            rows: rows, numeric: Set([0, 1, 3, 4] + arms.indices.map { $0 + 5 }))
+            "table-evaluations",
+            headers: ["after accepted", "after batch", "protocol", "accuracy", "majority baseline", "macro-F1"] + arms.map { "credit: \($0)" },
+            rows: rows, numeric: Set([0, 1, 3, 4, 5] + arms.indices.map { $0 + 6 }))
+    }
+
+    /// A few accepted samples of each label, so a reader sees what each label's data looks like.
+    static func labelExamples(_ data: ReportData) -> Markup? {
+        guard let field = data.labelField, !data.labelExamples.isEmpty else { return nil }
+        let rows: [[Markup]] = data.labelExamples.map { row in
+            [.text(row.label ?? "(missing)"), .text(String(row.batchIndex + 1)), HTMLPieces.arm(row.arm, colorIndex: data.colorIndex(of: row.arm)),
+             .el("span", [("class", "sample")], text: ReportFormat.clipped(row.text, 280))]
+        }
+        return HTMLPieces.table("table-label-examples", headers: [field, "batch", "arm", "sample"], rows: rows, numeric: [1])
     }
 
     static func samples(_ data: ReportData) -> Markup {

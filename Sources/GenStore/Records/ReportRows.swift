@@ -73,4 +73,20 @@ public struct StageOutcomeRow: Sendable, Equatable {
     public var meanScore: Double?
     /// Outcomes served from the content cache.
     public var cached: Int
+    /// Checks that had a score, and the mean of the squared scores: with `meanScore`, the spread of a score.
+    public var scored: Int = 0
+    public var meanSquareScore: Double?
+
+    public init(arm: String, stage: String, kind: String, total: Int, passed: Int, meanScore: Double?, cached: Int,
+                scored: Int = 0, meanSquareScore: Double? = nil) {
+        self.arm = arm
+        self.stage = stage
+        self.kind = kind
+        self.total = total
+        self.passed = passed
+        self.meanScore = meanScore
+        self.cached = cached
+        self.scored = scored
+        self.meanSquareScore = meanSquareScore
+    }
 }

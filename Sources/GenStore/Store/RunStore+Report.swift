@@ -56,14 +56,16 @@ extension RunStore {
         try database().query(
             """
             SELECT c.arm AS arm, k.stage AS stage, k.kind AS kind, COUNT(*) AS total, SUM(k.passed) AS passed,
-                   AVG(k.score) AS mean_score, SUM(k.cached) AS cached
+                   AVG(k.score) AS mean_score, SUM(k.cached) AS cached, COUNT(k.score) AS scored,
+                   AVG(k.score * k.score) AS mean_square
             FROM checks k JOIN candidates c ON c.id = k.candidate_id
             WHERE c.run_id = ? GROUP BY c.arm, k.stage, k.kind ORDER BY c.arm, MIN(k.position), k.stage
             """, [.integer(runID)]
         ).map { row in
             StageOutcomeRow(
                 arm: try row.text("arm"), stage: try row.text("stage"), kind: try row.text("kind"), total: try row.int("total"),
-                passed: try row.int("passed"), meanScore: try row.optionalDouble("mean_score"), cached: try row.int("cached"))
+                passed: try row.int("passed"), meanScore: try row.optionalDouble("mean_score"), cached: try row.int("cached"),
+                scored: try row.int("scored"), meanSquareScore: try row.optionalDouble("mean_square"))
         }
     }
 
