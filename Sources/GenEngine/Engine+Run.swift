@@ -70,9 +70,13 @@ extension Engine {
         let exists = FileManager.default.fileExists(atPath: database.path)
         if request.resume {
             guard exists else { throw RunFailure.nothingToResume(request.outDirectory.path) }
-            let store = try RunStore(opening: request.outDirectory)
+            // The graph names the variables the script read as secrets; the store that continues redacts them.
+            let stored = try RunStore(opening: request.outDirectory, access: .readOnly)
+            let storedInfo = try await stored.info()
+            await stored.close()
+            let graph = try JSONDecoder().decode(PipelineGraph.self, from: Data(CanonicalJSON.string(storedInfo.graph).utf8))
+            let store = try RunStore(opening: request.outDirectory, options: storeOptions(graph))
             let info = try await store.info()
-            let graph = try JSONDecoder().decode(PipelineGraph.self, from: Data(CanonicalJSON.string(info.graph).utf8))
             do {
                 return (graph, store, info.seed, request.count ?? info.targetCount, try await prepare(graph))
             } catch {
@@ -93,8 +97,13 @@ extension Engine {
         let store = try RunStore(
             creating: NewRun(scriptPath: request.scriptPath, scriptSHA256: graph.script.sha256, seed: seed, graph: graphJSON,
                              targetCount: request.count ?? graph.spec.count),
-            in: request.outDirectory)
+            in: request.outDirectory, options: storeOptions(graph))
         return (graph, store, seed, request.count ?? graph.spec.count, prepared)
+    }
+
+    /// The store of a run of `graph`: secrets redacted from everything it writes (see `EnvironmentSecrets`).
+    func storeOptions(_ graph: PipelineGraph) -> StoreOptions {
+        StoreOptions(redactor: EnvironmentSecrets.redactor(for: graph, variables: variables))
     }
 
     /// One HTTP client per declared model, with the script's concurrency, timeout and retries.

@@ -2,6 +2,7 @@ import Foundation
 import GenCore
 import GenPipeline
 import GenQuality
+import GenRuntime
 import GenSemantics
 
 /// Checks a lowered graph against what only the runtime knows, so `gen check` reports it before a token is
@@ -35,10 +36,15 @@ extension Engine {
         return Span(file: file.id, start: source.offset, length: source.length)
     }
 
-    /// The checker's result with the runtime's problems added; no graph when there are errors.
-    public func finished(graph: PipelineGraph?, diagnostics: [Diagnostic], files: [SourceFile]) -> Compilation {
-        guard let graph else { return Compilation(graph: nil, diagnostics: diagnostics, files: files) }
-        let problems = runtimeProblems(graph, files: files)
+    /// The checker's result with the runtime's problems added; no graph when there are errors. `reads` are the
+    /// variables the check read: a secret value the graph carries is an error, and the graph records their names.
+    public func finished(
+        graph: PipelineGraph?, diagnostics: [Diagnostic], files: [SourceFile], reads: EnvironmentReadLog = EnvironmentReadLog()
+    ) -> Compilation {
+        guard var graph else { return Compilation(graph: nil, diagnostics: diagnostics, files: files) }
+        let problems = runtimeProblems(graph, files: files) + EnvironmentSecrets.leaks(reads.reads, in: graph, files: files)
+        let uses = reads.uses
+        graph.environment = uses.isEmpty ? nil : uses
         return Compilation(graph: problems.isEmpty ? graph : nil, diagnostics: diagnostics + problems, files: files)
     }
 }

@@ -31,21 +31,23 @@ public struct Engine: Sendable {
     }
 
     /// What scripts in `directory` may touch: files under it (`read_jsonl`) and the engine's variables (`env`).
-    func scriptEnvironment(directory: URL) -> FileScriptEnvironment {
+    func scriptEnvironment(directory: URL, reads: EnvironmentReadLog = EnvironmentReadLog()) -> FileScriptEnvironment {
         let path = directory.standardizedFileURL.path
-        return FileScriptEnvironment(scriptDirectory: path, projectRoot: path, variables: variables)
+        return FileScriptEnvironment(scriptDirectory: path, projectRoot: path, variables: variables, reads: reads)
     }
 
     /// What the checker may refer to, for a script in `directory` (the root `read_jsonl` may not leave).
-    public func checkEnvironment(scriptDirectory directory: URL) -> CheckEnvironment {
-        capabilities.checkEnvironment(environment: scriptEnvironment(directory: directory), checksVersion: checksVersion)
+    /// `reads` collects the variables the check reads, for `finished(graph:diagnostics:files:reads:)`.
+    public func checkEnvironment(scriptDirectory directory: URL, reads: EnvironmentReadLog = EnvironmentReadLog()) -> CheckEnvironment {
+        capabilities.checkEnvironment(environment: scriptEnvironment(directory: directory, reads: reads), checksVersion: checksVersion)
     }
 
     /// Checks and lowers the script at `path` with its imports.
     public func compile(path: String) -> Compilation {
         let directory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-        let result = Compiler.compile(path: path, environment: checkEnvironment(scriptDirectory: directory))
-        return finished(graph: result.graph, diagnostics: result.diagnostics, files: result.files)
+        let reads = EnvironmentReadLog()
+        let result = Compiler.compile(path: path, environment: checkEnvironment(scriptDirectory: directory, reads: reads))
+        return finished(graph: result.graph, diagnostics: result.diagnostics, files: result.files, reads: reads)
     }
 
     /// Checks and lowers script text (the REPL, hosts that keep scripts in memory). Relative imports and
@@ -53,8 +55,9 @@ public struct Engine: Sendable {
     public func compile(source: String, path: String = "<input>", directory: URL) -> Compilation {
         let root = ModuleText(key: path, displayPath: path, text: source)
         let loader = FileModuleLoader(projectRoot: directory.standardizedFileURL)
-        let result = SemanticChecker.check(root: root, loader: loader, environment: checkEnvironment(scriptDirectory: directory))
-        return finished(graph: result.graph, diagnostics: result.diagnostics, files: result.files)
+        let reads = EnvironmentReadLog()
+        let result = SemanticChecker.check(root: root, loader: loader, environment: checkEnvironment(scriptDirectory: directory, reads: reads))
+        return finished(graph: result.graph, diagnostics: result.diagnostics, files: result.files, reads: reads)
     }
 }
 

@@ -20,6 +20,9 @@ public struct PipelineGraph: Codable, Sendable, Equatable {
     public var constants: [String: IRConstant]
     /// User functions reachable from any expression in the graph.
     public var functions: [FunctionNode]
+    /// Environment variables the script read through `env()`/`public_env()` (names only); absent in graphs
+    /// stored before it existed and when the script read none.
+    public var environment: [EnvironmentUse]?
 
     public init(
         languageVersion: String, script: ScriptIdentity, models: [ModelNode], spec: SpecNode, arms: [ArmNode],

@@ -10,7 +10,7 @@ public enum StubModelServer {
 
     /// The well-behaved answer to one request (also used by the fault tests around their faults).
     public static func answer(_ request: StubRequest) -> StubResponse {
-        if request.path.hasSuffix("/models") {
+        if request.route.hasSuffix("/models") {
             return .json(.object(["object": .string("list"), "data": .array([.object(["id": .string("smollm2")])])]))
         }
         let body = request.json

@@ -13,4 +13,7 @@ public struct StubRequest: Sendable {
     public var json: JSONValue? { CanonicalJSON.parse(String(decoding: body, as: UTF8.self)) }
 
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
+
+    /// The path without its query string (a base URL may carry `?key=...`).
+    public var route: String { String(path.split(separator: "?", maxSplits: 1).first ?? "") }
 }

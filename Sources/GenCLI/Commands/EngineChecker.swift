@@ -1,6 +1,7 @@
 import Foundation
 import GenCore
 import GenEngine
+import GenRuntime
 import GenSemantics
 import GenSyntax
 
@@ -12,13 +13,14 @@ import GenSyntax
 public func engineChecker(_ engine: Engine = Engine()) -> ScriptChecker {
     { source in
         let directory = URL(fileURLWithPath: source.path).deletingLastPathComponent().standardizedFileURL
-        var environment = engine.checkEnvironment(scriptDirectory: directory)
+        let reads = EnvironmentReadLog()
+        var environment = engine.checkEnvironment(scriptDirectory: directory, reads: reads)
         environment.requiresCompletePipeline = !isLibraryModule(source)
         // The root's key is its name within its directory, the project root: keyed by the path as typed
         // (`dir/main.gen`), a relative import was joined onto the root twice and not found.
         let root = ModuleText(key: URL(fileURLWithPath: source.path).lastPathComponent, displayPath: source.path, text: source.text)
         let result = SemanticChecker.check(root: root, loader: FileModuleLoader(projectRoot: directory), environment: environment)
-        let compilation = engine.finished(graph: result.graph, diagnostics: result.diagnostics, files: result.files)
+        let compilation = engine.finished(graph: result.graph, diagnostics: result.diagnostics, files: result.files, reads: reads)
         return CheckedScript(diagnostics: compilation.diagnostics, files: compilation.files)
     }
 }

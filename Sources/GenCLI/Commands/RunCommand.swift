@@ -1,4 +1,5 @@
 import Foundation
+import GenPipeline
 import GenCore
 import GenEngine
 import GenRun
@@ -73,6 +74,7 @@ enum RunCommand {
             let result = try await Engine().run(request, observer: TerminalProgress(console: console), stop: stop)
             console.write("\n" + ProgressText.summary(result.outcome.progress))
             console.write(describe(result.outcome.end) + "\n")
+            if let line = EnvironmentText.summary(result.graph.environment) { console.write(line + "\n") }
             console.write("dataset: \(result.exported.datasetURL.path) (\(result.exported.accepted) samples)\n")
             console.write("rejected: \(result.exported.rejectedURL.path) (\(result.exported.rejected) candidates)\n")
             do {

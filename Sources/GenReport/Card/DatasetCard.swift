@@ -95,6 +95,9 @@ public enum DatasetCard {
         }) + "\n"
         let parameters = ReportFormat.parameters(graph.router.parameters.mapValues { NumberText.exact($0) })
         text += "\n**Router:** \(CardText.code(graph.router.policy)) (\(parameters)).\n"
+        if let environment = EnvironmentText.names(graph.environment) {
+            text += "\n**Environment variables read:** \(environment).\n"
+        }
         text += "\n**Quality checks** (in order; a failed rule, threshold or dedup rejects the sample)\n\n"
         text += graph.quality.isEmpty
             ? "None declared.\n" : CardText.table(["stage", "kind", "threshold", "weight", "method"], graph.quality.map(qualityRow)) + "\n"

@@ -5,22 +5,12 @@ import GenPipeline
 enum EnvironmentBuiltins {
     static func register(into registry: inout FunctionRegistry) {
         typealias D = Declare
-        registry.register(
-            overloads: [
-                D.signature("env", [("name", .string)], .string, "An environment variable; an error when it is not set."),
-                D.signature(
-                    "env", [("name", .string), ("default", .string)], .string,
-                    "An environment variable, or the default when it is not set."),
-            ]
-        ) { arguments, context in
-            let name = try arguments.argument(0, of: "env").string("env", "name")
-            guard !name.isEmpty else { throw RuntimeProblem.invalidArgument("env", "the variable name is empty") }
-            if let value = context.environment.variable(named: name) { return .string(value) }
-            if arguments.count >= 2 { return .string(try arguments[1].string("env", "default")) }
-            throw RuntimeProblem(
-                .environment, "the environment variable \(name) is not set",
-                hint: "set it, or give a default: env(\(GenStringLiteral.quote(name)), \"...\")")
-        }
+        registerVariable("env", isPublic: false, into: &registry, summary: (
+            "An environment variable, treated as a secret: redacted from every output and never sent in a prompt; an error when it is not set (an http(s) URL is an endpoint and is shown).",
+            "An environment variable treated as a secret (see env(name)), or the default when it is not set."))
+        registerVariable("public_env", isPublic: true, into: &registry, summary: (
+            "An environment variable the script may send to the model and show in its files; an error when it is not set.",
+            "An environment variable the script may send to the model and show, or the default when it is not set."))
         registry.register(
             signature: D.signature(
                 "read_jsonl", [("path", .string)], .list(D.anyRecord),
@@ -31,6 +21,27 @@ enum EnvironmentBuiltins {
             let rows = try JSONLReader.records(in: text, path: path)
             context.charge(steps: rows.count)
             return .list(rows)
+        }
+    }
+
+    /// `env` and `public_env`: the same lookup, recorded with whether the script declared the value public.
+    static func registerVariable(
+        _ function: String, isPublic: Bool, into registry: inout FunctionRegistry, summary: (String, String)
+    ) {
+        typealias D = Declare
+        registry.register(
+            overloads: [
+                D.signature(function, [("name", .string)], .string, summary.0),
+                D.signature(function, [("name", .string), ("default", .string)], .string, summary.1),
+            ]
+        ) { arguments, context in
+            let name = try arguments.argument(0, of: function).string(function, "name")
+            guard !name.isEmpty else { throw RuntimeProblem.invalidArgument(function, "the variable name is empty") }
+            if let value = context.environment.read(variable: name, isPublic: isPublic, at: context.source) { return .string(value) }
+            if arguments.count >= 2 { return .string(try arguments[1].string(function, "default")) }
+            throw RuntimeProblem(
+                .environment, "the environment variable \(name) is not set",
+                hint: "set it, or give a default: \(function)(\(GenStringLiteral.quote(name)), \"...\")")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GenCore
+import GenPipeline
 
 /// The real environment of a script run from a file: variables from a dictionary (the process environment by
 /// default) and files under the project root, named relative to the script's directory.
@@ -9,11 +10,15 @@ public struct FileScriptEnvironment: ScriptEnvironment {
     public let variables: [String: String]
     /// Larger files are refused rather than read into memory.
     public let maxFileBytes: Int
+    /// Every `env()` and `public_env()` read, for redaction and the run's summary.
+    public let reads: EnvironmentReadLog
 
     public init(
         scriptDirectory: String, projectRoot: String,
-        variables: [String: String] = ProcessInfo.processInfo.environment, maxFileBytes: Int = 256 << 20
+        variables: [String: String] = ProcessInfo.processInfo.environment, maxFileBytes: Int = 256 << 20,
+        reads: EnvironmentReadLog = EnvironmentReadLog()
     ) {
+        self.reads = reads
         self.scriptDirectory = scriptDirectory
         self.projectRoot = projectRoot
         self.variables = variables
@@ -21,6 +26,12 @@ public struct FileScriptEnvironment: ScriptEnvironment {
     }
 
     public func variable(named name: String) -> String? { variables[name] }
+
+    public func read(variable name: String, isPublic: Bool, at source: SourceRef) -> String? {
+        let value = variables[name]
+        reads.record(EnvironmentRead(name: name, isPublic: isPublic, source: source, value: value))
+        return value
+    }
 
     public func readText(at path: String) throws(RuntimeProblem) -> String {
         let resolved: String

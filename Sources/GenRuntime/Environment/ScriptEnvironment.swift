@@ -1,4 +1,5 @@
 import GenCore
+import GenPipeline
 /// The only effects a script has: reading environment variables and reading files of its own project.
 ///
 /// Injected into the interpreter so evaluation stays hermetic: tests pass a dictionary and a temp directory,
@@ -7,9 +8,16 @@ public protocol ScriptEnvironment: Sendable {
     /// The value of an environment variable, or nil when it is not set.
     func variable(named name: String) -> String?
 
+    /// `env(name)` or `public_env(name)` at `source`: the value, recorded when the environment keeps a log.
+    func read(variable name: String, isPublic: Bool, at source: SourceRef) -> String?
+
     /// The text of a file named relative to the script's directory. Implementations refuse paths that resolve
     /// (through `..` or symlinks) outside the project root, naming the path and the root.
     func readText(at path: String) throws(RuntimeProblem) -> String
+}
+
+extension ScriptEnvironment {
+    public func read(variable name: String, isPublic: Bool, at source: SourceRef) -> String? { variable(named: name) }
 }
 
 /// No variables and no files: for evaluating expressions that must not depend on the machine (REPL
