@@ -50,8 +50,13 @@ enum EvalCommand {
     }
 
     static func load(_ path: String, textKey: String, labelKey: String, console: Console) throws -> [LabeledText] {
-        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("cannot read \(path): no such file", exitCode: ExitCode.noInput) }
-        let result = try LabeledTextLoader.read(path: path, textKey: textKey, labelKey: labelKey)
+        let result: LoadResult
+        do {
+            result = try LabeledTextLoader.read(path: path, textKey: textKey, labelKey: labelKey)
+        } catch let error as EvalError {
+            // A missing file, a directory or an unreadable one: no input to work on.
+            throw CommandFailure("\(error)", exitCode: ExitCode.noInput)
+        }
         for issue in result.issues.prefix(5) { console.writeError("warning: \(path):\(issue.line): \(issue.message)\n") }
         if result.issues.count > 5 { console.writeError("warning: \(path): \(result.issues.count - 5) more bad lines skipped\n") }
         guard !result.samples.isEmpty else {

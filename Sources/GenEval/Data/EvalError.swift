@@ -6,6 +6,7 @@ public enum EvalError: Error, Sendable, Equatable, CustomStringConvertible {
     case mismatchedLengths(texts: Int, labels: Int)
     case unknownModel(name: String, available: [String])
     case invalidArgument(String)
+    case tooManyClasses(count: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -16,6 +17,9 @@ public enum EvalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownModel(let name, let available):
             "unknown model '\(name)'; available: \(available.joined(separator: ", "))"
         case .invalidArgument(let message): message
+        case .tooManyClasses(let count, let limit):
+            "the training data has \(count) distinct labels, over the limit of \(limit) (each class keeps its own weights, "
+                + "about 2 MB): is the label field really a class label? A free-text field as the label makes one class per sample"
         }
     }
 }

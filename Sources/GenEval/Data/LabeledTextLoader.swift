@@ -19,16 +19,26 @@ public struct LoadResult: Sendable, Codable {
 public enum LabeledTextLoader {
     /// Reads and parses a file; throws only when the file itself cannot be read.
     public static func read(path: String, textKey: String = "text", labelKey: String = "label") throws -> LoadResult {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw EvalError.unreadableFile(path: path, reason: error.localizedDescription)
-        }
+        let data = try readable(path)
         guard let content = String(data: data, encoding: .utf8) else {
             throw EvalError.unreadableFile(path: path, reason: "not UTF-8 text")
         }
         return parse(content, textKey: textKey, labelKey: labelKey)
+    }
+
+    /// The file's bytes, or an error in plain words (Foundation's says "NSCocoaErrorDomain error 256").
+    static func readable(_ path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw EvalError.unreadableFile(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue {
+            throw EvalError.unreadableFile(path: path, reason: "it is a directory; give a JSON Lines file, e.g. RUN/dataset.jsonl")
+        }
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            throw EvalError.unreadableFile(path: path, reason: "permission denied or not a regular file")
+        }
+        return data
     }
 
     /// Parses JSONL text. Blank lines are skipped; integer or boolean labels are accepted as their text form.

@@ -1,5 +1,14 @@
 /// The evaluation stage's entry points: train a named small model, score it, and report.
 public enum Evaluation {
+    /// More classes than this is a mistake (a text field used as the label), and would take gigabytes.
+    public static let maxClasses = 256
+
+    /// Stops before training when the labels cannot be classes.
+    static func checkClassCount(_ samples: [LabeledText]) throws {
+        let count = Set(samples.map(\.label)).count
+        guard count <= maxClasses else { throw EvalError.tooManyClasses(count: count, limit: maxClasses) }
+    }
+
     /// Trains `model` on `train` and scores it on `test` (normally real data). When `realTrain` is given,
     /// the same model is also trained on it and scored on `test`, as the "train on real" reference.
     public static func run(
@@ -27,6 +36,7 @@ public enum Evaluation {
         guard samples.count >= folds else {
             throw EvalError.invalidArgument("cross-validation with \(folds) folds needs at least \(folds) samples, got \(samples.count)")
         }
+        try checkClassCount(samples)
         let prototype = try classifiers.make(model, seed: seed)
         let encoded = EncodedDataset(samples, featurizer: prototype.featurizer)
         let assignment = StratifiedSplit.foldAssignment(samples, folds: folds, seed: seed)
@@ -53,6 +63,7 @@ public enum Evaluation {
     public static func trainAndScore(
         train: [LabeledText], test: [LabeledText], model: String, seed: UInt64, classifiers: ClassifierRegistry = .standard
     ) throws -> ClassificationMetrics {
+        try checkClassCount(train)
         var classifier = try classifiers.make(model, seed: seed)
         try classifier.fit(EncodedDataset(train, featurizer: classifier.featurizer))
         let predictions = classifier.predict(test.map(\.text))
