@@ -113,3 +113,28 @@ import Testing
         #expect(text.hasSuffix("many.gen: 200 more diagnostics not shown (the first 100 are above; fix them first)\n"))
     }
 }
+
+@Suite struct LongLineClippingTests {
+    /// A 100k-element list on one line: each error reprinted the whole line. Now a window of at most 160
+    /// characters around the caret is shown, with an ellipsis at each cut, and the caret still points at the cause.
+    @Test func aLongLineIsCutToAWindowAroundTheCaret() throws {
+        let line = "let x = [" + String(repeating: "1, ", count: 3000) + "@, " + String(repeating: "2, ", count: 3000) + "]"
+        let file = SourceFile(path: "long.gen", text: line + "\n")
+        let offset = try #require(file.bytes.firstIndex(of: UInt8(ascii: "@")))
+        let diagnostic = Diagnostic(DiagnosticMessage("unexpected character `@`"), at: Span(file: file.id, start: offset, length: 1))
+        let lines = DiagnosticRenderer.render(diagnostic, files: [file]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let source = try #require(lines.first { $0.hasPrefix(" 1 |") })
+        let carets = try #require(lines.first { $0.hasPrefix("   |") && $0.contains("^") })
+        #expect(source.count <= 170)
+        #expect(source.hasPrefix(" 1 | \u{2026}") && source.hasSuffix("\u{2026}"))
+        // The caret sits under the `@` of the shown window.
+        let caretColumn = try #require(Array(carets).firstIndex(of: "^"))
+        #expect(Array(source)[caretColumn] == "@")
+    }
+
+    @Test func shortLinesAreUntouched() {
+        let file = SourceFile(path: "s.gen", text: "let x = @\n")
+        let diagnostic = Diagnostic(DiagnosticMessage("bad", member: "bad"), at: Span(file: file.id, start: 8, length: 1))
+        #expect(DiagnosticRenderer.render(diagnostic, files: [file]) == "s.gen:1:9: error: bad\n   |\n 1 | let x = @\n   |         ^\n")
+    }
+}

@@ -70,10 +70,49 @@ struct Style {
 
 /// One underline under a source line.
 private struct Underline {
-    let column: Int  // 0-based grapheme column within the line
-    let width: Int  // graphemes, at least 1
+    var column: Int  // 0-based grapheme column within the line
+    var width: Int  // graphemes, at least 1
     let isPrimary: Bool
     let label: String?
+}
+
+/// The part of a source line a diagnostic shows: a line longer than `maxColumns` characters (a minified list,
+/// 10,000 `@`) is cut to a window around its underlines with an ellipsis at each cut, so an error never
+/// reprints a whole huge line.
+private struct LineWindow {
+    static let maxColumns = 160
+    let start: Int
+    let end: Int
+    let total: Int
+
+    init(lineLength: Int, underlines: [Underline]) {
+        total = lineLength
+        guard lineLength > Self.maxColumns else {
+            start = 0
+            end = lineLength
+            return
+        }
+        let first = underlines.map(\.column).min() ?? 0
+        let last = underlines.map { $0.column + $0.width }.max() ?? first
+        let margin = max(0, (Self.maxColumns - (last - first)) / 2)
+        start = max(0, min(first - margin, lineLength - Self.maxColumns, first))
+        end = min(lineLength, start + Self.maxColumns)
+    }
+
+    func clip(_ characters: [Character]) -> [Character] {
+        guard start > 0 || end < total else { return characters }
+        return (start > 0 ? ["\u{2026}"] : []) + Array(characters[min(start, characters.count)..<min(end, characters.count)])
+            + (end < total ? ["\u{2026}"] : [])
+    }
+
+    func shift(_ underline: Underline) -> Underline {
+        guard start > 0 || end < total else { return underline }
+        var moved = underline
+        let from = max(underline.column, start)
+        moved.column = from - start + (start > 0 ? 1 : 0)
+        moved.width = max(1, min(underline.column + underline.width, end) - from)
+        return moved
+    }
 }
 
 /// Render state: line indexes are built once per file per call.
@@ -123,18 +162,22 @@ private struct Context {
         for number in numbers {
             if let previous, number > previous + 1 {
                 if number == previous + 2 {
-                    out += sourceLine(previous + 1, index: index, width: width)
+                    let characters = Array(Self.printable(index.text(ofLine: previous + 1)))
+                    out += sourceLine(previous + 1, text: String(LineWindow(lineLength: characters.count, underlines: []).clip(characters)),
+                                      width: width)
                 } else {
                     out += style.gutter(pad + ":") + "\n"
                 }
             }
-            out += sourceLine(number, index: index, width: width)
-            let text = index.text(ofLine: number)
             let underlines = lines[number, default: []].sorted { a, b in
                 a.isPrimary != b.isPrimary ? a.isPrimary : a.column < b.column
             }
+            let characters = Array(Self.printable(index.text(ofLine: number)))
+            let window = LineWindow(lineLength: characters.count, underlines: underlines)
+            let text = String(window.clip(characters))
+            out += sourceLine(number, text: text, width: width)
             for underline in underlines {
-                out += style.gutter(pad + "|") + " " + marks(underline, severity: diagnostic.severity, lineText: text) + "\n"
+                out += style.gutter(pad + "|") + " " + marks(window.shift(underline), severity: diagnostic.severity, lineText: text) + "\n"
             }
             previous = number
         }
@@ -162,10 +205,9 @@ private struct Context {
         return out
     }
 
-    private func sourceLine(_ number: Int, index: LineIndex, width: Int) -> String {
+    private func sourceLine(_ number: Int, text: String, width: Int) -> String {
         let digits = String(number)
         let label = String(repeating: " ", count: max(0, width - digits.count)) + digits + " |"
-        let text = Self.printable(index.text(ofLine: number))
         return style.gutter(label) + (text.isEmpty ? "" : " " + text) + "\n"
     }
 
