@@ -74,8 +74,8 @@ public struct ArmRegistry: Sendable {
     /// naive, fewshot and template.
     public static var standard: ArmRegistry {
         var registry = ArmRegistry()
-        registry.register(StandardArmKinds.naive, make: StandardArmKinds.makeNaiveArm)
-        registry.register(StandardArmKinds.fewshot, make: StandardArmKinds.makeFewshotArm)
+        registry.register(StandardArmKinds.naive, make: StandardArmKinds.makeNaiveArm, validate: StandardArmKinds.validatePrompting)
+        registry.register(StandardArmKinds.fewshot, make: StandardArmKinds.makeFewshotArm, validate: StandardArmKinds.validatePrompting)
         registry.register(StandardArmKinds.template, make: StandardArmKinds.makeTemplateArm, validate: StandardArmKinds.validateTemplate)
         return registry
     }

@@ -20,11 +20,14 @@ public struct LLMArm: Arm {
     let maxTokens: Int?
     let examples: ExampleSource
     let recordedParameters: [String: JSONValue]
+    /// The arm's own prompt: attributes drawn per slot, its ask and its system message (defaults when empty).
+    let prompting: ArmPrompting
 
     public init(
         name: String, client: any LLMClient, model: String, temperature: Double?, topP: Double?, maxTokens: Int?,
-        examples: ExampleSource, recordedParameters: [String: JSONValue]
+        examples: ExampleSource, recordedParameters: [String: JSONValue], prompting: ArmPrompting = ArmPrompting()
     ) {
+        self.prompting = prompting
         self.name = name
         self.client = client
         self.model = model
@@ -49,12 +52,16 @@ public struct LLMArm: Arm {
     func generateOne(_ slot: SlotRequest, context: GenerationContext) async throws -> Candidate {
         var rng = SeededRandom(seed: slot.seed)
         let shown = chooseExamples(context: context, rng: &rng)
+        let prompt = prompting.messages(context: context, examples: shown, slot: slot)
+        var recordedParameters = self.recordedParameters
+        if !prompt.attributes.isEmpty {
+            // The values this candidate was asked for, not the arm's whole declaration.
+            recordedParameters["attributes"] = .object(Dictionary(prompt.attributes.map { ($0.name, .string($0.value)) },
+                                                                  uniquingKeysWith: { first, _ in first }))
+        }
         let request = ChatRequest(
             model: model,
-            messages: [
-                .system(PromptBuilder.systemPrompt),
-                .user(PromptBuilder.userPrompt(context: context, examples: shown, targetLabel: slot.targetLabel)),
-            ],
+            messages: [.system(prompt.system), .user(prompt.user)],
             temperature: temperature, topP: topP, maxTokens: maxTokens,
             seed: Int(truncatingIfNeeded: slot.seed & 0x7FFF_FFFF),
             outputSchema: StructuredOutput.jsonSchema(for: context.schema),

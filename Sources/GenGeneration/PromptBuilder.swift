@@ -8,7 +8,12 @@ public enum PromptBuilder {
         "You write realistic synthetic data for training machine-learning models. "
         + "Reply with exactly one JSON object and nothing else."
 
-    public static func userPrompt(context: GenerationContext, examples: [JSONValue], targetLabel: String?) -> String {
+    /// The user message. `attributes` (drawn for this slot) are listed before the ask; `instruction` (the arm's
+    /// own text, already filled) replaces the default ask.
+    public static func userPrompt(
+        context: GenerationContext, examples: [JSONValue], targetLabel: String?,
+        attributes: [(name: String, value: String)] = [], instruction: String? = nil
+    ) -> String {
         var lines: [String] = []
         lines.append("Domain: \(context.domain)")
         if !context.constraints.isEmpty {
@@ -24,8 +29,15 @@ public enum PromptBuilder {
             lines.append("Examples:")
             lines += examples.map { CanonicalJSON.string($0) }
         }
+        if !attributes.isEmpty {
+            lines.append("")
+            lines.append("This sample's attributes:")
+            lines += attributes.map { "- \($0.name): \($0.value)" }
+        }
         lines.append("")
-        if let targetLabel, let field = context.labelField {
+        if let instruction {
+            lines.append(instruction)
+        } else if let targetLabel, let field = context.labelField {
             lines.append("Write one new sample whose \(field) is \"\(targetLabel)\".")
         } else {
             lines.append("Write one new sample.")

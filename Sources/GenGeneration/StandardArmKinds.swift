@@ -14,13 +14,23 @@ enum StandardArmKinds {
                       summary: "upper bound on tokens per sample"),
     ]
 
+    /// An LLM arm's own prompt (see `ArmPrompting`).
+    static let prompting: [ParameterSpec] = [
+        ParameterSpec(name: "attributes", type: .record(fields: [:], open: true), defaultValue: .null,
+                      summary: "dimension -> values (or label -> values); each sample draws one value per dimension"),
+        ParameterSpec(name: "instruction", type: .string, defaultValue: .null,
+                      summary: "the ask, replacing \"Write one new sample...\"; {label}, {domain}, {label_field} and attribute names are filled in"),
+        ParameterSpec(name: "system", type: .string, defaultValue: .null,
+                      summary: "the system message, replacing the built-in one; same placeholders"),
+    ]
+
     static let naive = KindSpec(
-        family: "arm", name: "naive", parameters: decoding, positional: ["model"],
+        family: "arm", name: "naive", parameters: decoding + prompting, positional: ["model"],
         summary: "one call per sample; prompt from the spec and its seed examples")
 
     static let fewshot = KindSpec(
         family: "arm", name: "fewshot",
-        parameters: decoding + [
+        parameters: decoding + prompting + [
             ParameterSpec(name: "k", type: .int, defaultValue: .int(3), minimum: 1, maximum: 20,
                           summary: "examples drawn from samples accepted in this run"),
         ],
@@ -61,7 +71,22 @@ enum StandardArmKinds {
         return LLMArm(
             name: node.name, client: client, model: environment.modelNames[model] ?? model,
             temperature: parameters.double("temperature"), topP: parameters.double("top_p"),
-            maxTokens: parameters.int("max_tokens"), examples: examples, recordedParameters: node.parameters)
+            maxTokens: parameters.int("max_tokens"), examples: examples, recordedParameters: node.parameters,
+            prompting: prompting(node))
+    }
+
+    static func prompting(_ node: ArmNode) -> ArmPrompting {
+        ArmPrompting(
+            attributes: AttributeSpace(node.parameters["attributes"]),
+            instruction: node.parameters["instruction"]?.stringValue.map(PromptText.init),
+            system: node.parameters["system"]?.stringValue.map(PromptText.init))
+    }
+
+    /// Attribute lists and per-label keys, and the placeholders of `instruction` and `system`.
+    static func validatePrompting(_ node: ArmNode, _ spec: KindSpec, _ specNode: SpecNode) -> [String] {
+        var labels: [String] = []
+        if let field = specNode.labelField, case .enumeration(let values)? = specNode.output.field(named: field)?.type { labels = values }
+        return prompting(node).problems(labels: labels)
     }
 
     /// Unknown or empty slots and unbalanced braces in patterns, `by_label` keys that are not labels, `fields`

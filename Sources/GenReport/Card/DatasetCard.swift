@@ -16,6 +16,7 @@ public enum DatasetCard {
         parts.append(made(data))
         parts.append(counts(data))
         parts.append(labels(data))
+        if let attributes = attributes(data) { parts.append(attributes) }
         parts.append(diversity(data))
         parts.append(downstream(data))
         parts.append(limits(data, options: options))
@@ -158,6 +159,15 @@ public enum DatasetCard {
              row.label.flatMap { targets[$0] }.map { NumberText.fixed($0, decimals: 0) } ?? ""]
         }, rightAligned: [1, 2, 3])
         return text
+    }
+
+    /// The attribute values the arms drew, with how often each passed.
+    static func attributes(_ data: ReportData) -> String? {
+        guard !data.attributes.isEmpty else { return nil }
+        return "## Attributes\n\nEach sample was asked for one value of every attribute:\n\n"
+            + CardText.table(["attribute", "value", "candidates", "accepted", "pass %"], data.attributes.map { row in
+                [row.attribute, row.value, String(row.generated), String(row.accepted), ReportFormat.percent(row.passed, of: row.generated)]
+            }, rightAligned: [2, 3, 4])
     }
 
     static func diversity(_ data: ReportData) -> String {

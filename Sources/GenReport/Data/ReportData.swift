@@ -42,6 +42,8 @@ public struct ReportData: Sendable {
     public var textLengths: [LabelledLength] = []
     /// A few accepted samples for each label, spread over the run.
     public var labelExamples: [SampleRow] = []
+    /// Outcomes per attribute value, for arms that draw attributes (empty otherwise).
+    public var attributes: [AttributeOutcomeRow] = []
 
     /// Seconds from the run's start to its end (or to its last batch while it runs).
     public var durationSeconds: Double? {

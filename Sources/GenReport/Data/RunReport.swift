@@ -59,6 +59,7 @@ public enum RunReport {
             datasetLineCount: Self.lineCount(runDirectory: store.directory))
         data.textLengths = Self.lengths(accepted, textField: textField, labelField: labelField)
         data.labelExamples = Self.examplesPerLabel(accepted, textField: textField, labelField: labelField)
+        data.attributes = try await store.attributeOutcomes()
         return data
     }
 

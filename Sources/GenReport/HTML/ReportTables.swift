@@ -110,6 +110,17 @@ enum ReportTables {
             rows: rows, numeric: Set([0, 1, 3, 4, 5] + arms.indices.map { $0 + 6 }))
     }
 
+    /// Pass % and mean reward per attribute value: which values the model handles, and which it cannot.
+    static func attributes(_ data: ReportData) -> Markup? {
+        guard !data.attributes.isEmpty else { return nil }
+        let rows: [[Markup]] = data.attributes.map { row in
+            [.text(row.attribute), .text(row.value), .text(ReportFormat.integer(row.generated)), .text(ReportFormat.integer(row.accepted)),
+             .text(ReportFormat.percent(row.passed, of: row.generated)), .text(NumberText.fixed(row.meanReward, decimals: 3))]
+        }
+        return HTMLPieces.table("table-attributes", headers: ["attribute", "value", "candidates", "accepted", "pass %", "mean reward"],
+                                rows: rows, numeric: [2, 3, 4, 5])
+    }
+
     /// A few accepted samples of each label, so a reader sees what each label's data looks like.
     static func labelExamples(_ data: ReportData) -> Markup? {
         guard let field = data.labelField, !data.labelExamples.isEmpty else { return nil }

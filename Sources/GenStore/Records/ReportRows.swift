@@ -90,3 +90,23 @@ public struct StageOutcomeRow: Sendable, Equatable {
         self.meanSquareScore = meanSquareScore
     }
 }
+
+/// How the candidates that drew one attribute value fared.
+public struct AttributeOutcomeRow: Sendable, Equatable {
+    public var attribute: String
+    public var value: String
+    public var generated: Int
+    public var accepted: Int
+    /// Passed every check (the run summary's pass % numerator).
+    public var passed: Int
+    public var meanReward: Double
+
+    public init(attribute: String, value: String, generated: Int, accepted: Int, passed: Int, meanReward: Double) {
+        self.attribute = attribute
+        self.value = value
+        self.generated = generated
+        self.accepted = accepted
+        self.passed = passed
+        self.meanReward = meanReward
+    }
+}

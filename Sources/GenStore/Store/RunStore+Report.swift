@@ -24,8 +24,7 @@ extension RunStore {
             """
             SELECT arm, COUNT(*) AS generated, SUM(accepted) AS accepted, AVG(reward) AS mean_reward, SUM(tokens) AS tokens,
                    AVG(latency_seconds) AS mean_latency,
-                   SUM(CASE WHEN accepted = 1 OR (json_array_length(reasons_json) = 1
-                       AND json_extract(reasons_json, '$[0]') LIKE ? || '%') THEN 1 ELSE 0 END) AS passed
+                   SUM(\(Self.passedCase)) AS passed
             FROM candidates WHERE run_id = ? GROUP BY arm ORDER BY arm
             """, [.text(SurplusReason.prefix), .integer(runID)]
         ).map { row in
@@ -34,6 +33,29 @@ extension RunStore {
                 passed: try row.int("passed"),
                 meanReward: try row.double("mean_reward"), tokens: try row.int("tokens"),
                 meanLatencySeconds: try row.double("mean_latency"))
+        }
+    }
+
+    /// The run summary's "passed": accepted, or passed every check but arrived after the target was met.
+    static let passedCase = """
+        CASE WHEN accepted = 1 OR (json_array_length(reasons_json) = 1
+            AND json_extract(reasons_json, '$[0]') LIKE ? || '%') THEN 1 ELSE 0 END
+        """
+
+    /// Candidates per drawn attribute value (arms with `attributes` record the values each candidate asked for).
+    public func attributeOutcomes() throws -> [AttributeOutcomeRow] {
+        try database().query(
+            """
+            SELECT a.key AS attribute, a.value AS value, COUNT(*) AS generated, SUM(accepted) AS accepted,
+                   SUM(\(Self.passedCase)) AS passed, AVG(reward) AS mean_reward
+            FROM candidates, json_each(arm_parameters_json, '$.attributes') a
+            WHERE run_id = ? AND json_type(arm_parameters_json, '$.attributes') = 'object'
+            GROUP BY a.key, a.value ORDER BY a.key, generated DESC, a.value
+            """, [.text(SurplusReason.prefix), .integer(runID)]
+        ).map { row in
+            AttributeOutcomeRow(
+                attribute: try row.text("attribute"), value: try row.text("value"), generated: try row.int("generated"),
+                accepted: try row.int("accepted"), passed: try row.int("passed"), meanReward: try row.double("mean_reward"))
         }
     }
 
