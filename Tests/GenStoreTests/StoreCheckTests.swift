@@ -49,11 +49,12 @@ import Testing
             """)
         let damage = try #require(Damage.openingDamage(directory, access: .readOnly))
         #expect(damage.findings.map(\.kind) == [.orphanRows, .lostSample, .ordinals])
-        #expect(damage.findings[1].detail == "accepted #2 points at candidates that are gone: its sample is lost")
+        #expect(damage.findings[0].detail == "2 check outcomes (table checks) belong to candidates that are gone")
+        #expect(damage.findings[1].detail == "accepted #2 points at a candidate that is gone: its sample is lost")
 
         let repair = try StoreDoctor.repair(directory.url)
         #expect(repair.after.isHealthy)
-        #expect(repair.actions.contains("dropped accepted #2: the candidates were gone"))
+        #expect(repair.actions.contains("dropped accepted #2: its candidate was gone"))
         #expect(repair.actions.contains { $0.hasPrefix("the run was marked completed but now holds 5 samples") })
         var expected = hashes
         expected.remove(at: 1)

@@ -15,7 +15,8 @@ struct AcceptedList: StoreInvariant {
         // (kind, entries, what is wrong given their labels and whether there is one, what a repair does)
         let groups: [(StoreFinding.Kind, [AcceptedPlan.Entry], (String, Bool) -> String, String)] = [
             (.lostSample, plan.lost,
-             { "accepted \($0) point\($1 ? "s" : "") at candidates that are gone: \($1 ? "its sample is" : "their samples are") lost" },
+             { "accepted \($0) point\($1 ? "s at a candidate that is" : " at candidates that are") gone: "
+                 + "\($1 ? "its sample is" : "their samples are") lost" },
              "drop the entries; later samples move up and `gen run --resume` generates the missing ones"),
             (.unreadableSample, plan.unreadable, { labels, _ in "the samples of accepted \(labels) are missing or not JSON" },
              "take them out of the accepted list and keep their candidates as rejected (\"\(Self.unreadableReason)\")"),
@@ -64,11 +65,15 @@ struct AcceptedList: StoreInvariant {
                 [.integer(run), .int(ordinal + 1), .integer(entry.candidateID ?? 0)])
         }
         var actions: [String] = []
-        if !plan.lost.isEmpty { actions.append("dropped accepted \(Self.list(plan.lost.map(\.label))): the candidates were gone") }
+        if !plan.lost.isEmpty {
+            actions.append("dropped accepted \(Self.list(plan.lost.map(\.label))): \(plan.lost.count == 1 ? "its candidate was" : "their candidates were") gone")
+        }
         if !plan.unreadable.isEmpty {
             actions.append("set aside accepted \(Self.list(plan.unreadable.map(\.label))) as rejected: the samples were unreadable")
         }
-        if !plan.rejected.isEmpty { actions.append("dropped accepted \(Self.list(plan.rejected.map(\.label))): the candidates were rejected") }
+        if !plan.rejected.isEmpty {
+            actions.append("dropped accepted \(Self.list(plan.rejected.map(\.label))): \(plan.rejected.count == 1 ? "its candidate was" : "their candidates were") rejected")
+        }
         if !plan.unflagged.isEmpty { actions.append("flagged accepted \(Self.list(plan.unflagged.map(\.label))) as accepted again") }
         if !plan.unlisted.isEmpty {
             actions.append("restored \(Self.list(plan.unlisted.map { "\($0.label) as #\(plan.ordinal(of: $0))" })) to the accepted list")

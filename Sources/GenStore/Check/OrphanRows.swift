@@ -9,6 +9,11 @@ struct OrphanRows: StoreInvariant {
             "DELETE FROM evaluation_credit WHERE NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.id = evaluation_credit.evaluation_id)",
     ]
     static let ownedElsewhere: Set<String> = ["accepted>candidates", "candidates>batches"]
+    /// What a table's rows are, in words.
+    static let nouns: [String: String] = [
+        "checks": "check outcomes", "evaluation_credit": "per-arm credits", "evaluations": "evaluations", "batches": "batches",
+        "candidates": "candidates", "accepted": "accepted entries", "runs": "runs",
+    ]
 
     func findings(_ database: SQLiteConnection, run: Int64) throws -> [StoreFinding] {
         var counts: [String: Int] = [:]
@@ -20,10 +25,11 @@ struct OrphanRows: StoreInvariant {
             let parts = pair.split(separator: ">").map(String.init)
             let (table, parent) = (parts[0], parts[1])
             let remedy: StoreFinding.Remedy = Self.deletable[table] != nil
-                ? .repair("delete them: they describe \(parent) rows that are gone")
+                ? .repair("delete them: they describe \(Self.nouns[parent] ?? parent) that are gone")
                 : .manual("gen cannot tell where they belong; look at them with `sqlite3 run.sqlite` and delete or fix them by hand")
             return StoreFinding(
-                .orphanRows, rows: count, "\(Self.plural(count, "row")) of \(table) point at \(parent) rows that are gone", remedy)
+                .orphanRows, rows: count,
+                "\(count) \(Self.nouns[table] ?? table) (table \(table)) belong to \(Self.nouns[parent] ?? parent) that are gone", remedy)
         }
     }
 
@@ -31,7 +37,7 @@ struct OrphanRows: StoreInvariant {
         try Self.deletable.sorted { $0.key < $1.key }.compactMap { table, statement in
             try database.query(statement)
             let count = database.changes
-            return count > 0 ? "deleted \(Self.plural(count, "row")) of \(table) whose parent was gone" : nil
+            return count > 0 ? "deleted \(count) \(Self.nouns[table] ?? table) whose \(table == "checks" ? "candidates" : "evaluations") were gone" : nil
         }
     }
 }
