@@ -71,9 +71,14 @@ extension Engine {
         if request.resume {
             guard exists else { throw RunFailure.nothingToResume(request.outDirectory.path) }
             let store = try RunStore(opening: request.outDirectory)
-            let info = try await store.info()
-            let graph = try JSONDecoder().decode(PipelineGraph.self, from: Data(CanonicalJSON.string(info.graph).utf8))
             do {
+                let info = try await store.info()
+                let graph: PipelineGraph
+                do {
+                    graph = try PipelineGraph.decode(stored: info.graph)
+                } catch {
+                    throw StoreDamage(directory: request.outDirectory, findings: [.badGraph(error.reason)])
+                }
                 return (graph, store, info.seed, request.count ?? info.targetCount, try await prepare(graph))
             } catch {
                 await store.close()

@@ -2,6 +2,7 @@ import Foundation
 import GenCore
 import GenEngine
 import GenRun
+import GenStore
 
 /// `gen run FILE [--out DIR] [--seed N] [--count N]` and `gen run --resume DIR`.
 enum RunCommand {
@@ -71,6 +72,13 @@ enum RunCommand {
         console.writeError("\(verb) \(request.resume ? request.outDirectory.path : request.scriptPath) -> \(request.outDirectory.path)\n")
         do {
             let result = try await Engine().run(request, observer: TerminalProgress(console: console), stop: stop)
+            // The store's count said the target was reached; the export must agree, or the store is damaged.
+            if case .targetReached = result.outcome.end, result.exported.accepted < result.outcome.progress.target {
+                console.writeError("error: the run counted its target reached, but the store holds \(result.exported.accepted) of "
+                                   + "\(result.outcome.progress.target) accepted samples\n"
+                                   + "  = hint: run `gen doctor \(result.directory.path) --repair`, then `gen run --resume \(result.directory.path)`\n")
+                return ExitCode.damagedStore
+            }
             console.write("\n" + ProgressText.summary(result.outcome.progress))
             console.write(describe(result.outcome.end) + "\n")
             console.write("dataset: \(result.exported.datasetURL.path) (\(result.exported.accepted) samples)\n")
@@ -97,6 +105,9 @@ enum RunCommand {
             console.writeError("error: \(halt)\n")
             console.writeError("what was accepted is kept; once the server answers, continue with: gen run --resume \(request.outDirectory.path)\n")
             return ExitCode.runtimeFailure
+        } catch let damage as StoreDamage {
+            console.writeError("error: \(damage)\n")
+            return ExitCode.damagedStore
         } catch let failure as RunFailure {
             if case .scriptHasErrors(let rendered) = failure {
                 console.writeError(rendered)
