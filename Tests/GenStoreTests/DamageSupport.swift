@@ -4,7 +4,7 @@ import GenCore
 
 /// Stores damaged the way a person with the sqlite3 shell (foreign keys off) or a lost file damages them.
 enum Damage {
-    /// A closed store with `batches` batches of two accepted and one rejected candidate each; returns the
+    /// A stopped, closed store with `batches` batches of two accepted and one rejected candidate each; returns the
     /// accepted samples' content hashes in ordinal order.
     @discardableResult
     static func store(_ directory: TemporaryDirectory, batches: Int) async throws -> [String] {
@@ -16,6 +16,7 @@ enum Damage {
             ])
         }
         let hashes = try await store.acceptedSamples().map(\.contentHash)
+        try await store.setStatus(.stopped, detail: "Ctrl-C")
         await store.close()
         return hashes
     }

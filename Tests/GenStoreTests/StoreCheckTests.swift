@@ -12,6 +12,7 @@ import Testing
         try await Damage.store(directory, batches: 3)
         let examination = try StoreDoctor.examine(directory.url)
         #expect(examination.findings.isEmpty)
+        #expect(examination.notes.isEmpty)
         #expect(examination.facts?.holding == "6 of 400 accepted samples in 3 batches")
         #expect(Damage.openingDamage(directory) == nil)
         let repair = try StoreDoctor.repair(directory.url)
@@ -122,5 +123,18 @@ import Testing
         let repair = try StoreDoctor.repair(directory.url)
         #expect(repair.after.isHealthy)
         #expect(try Damage.listed(directory).count == 3)
+    }
+
+    /// Not damage (a host may record batches its own way), but worth saying: rows were probably deleted.
+    @Test func aDeletedRejectedCandidateIsANoteNotDamage() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try await Damage.store(directory, batches: 3)
+        try Damage.tamper(directory, "DELETE FROM checks WHERE candidate_id = 2; DELETE FROM candidates WHERE id = 2")
+        let examination = try StoreDoctor.examine(directory.url)
+        #expect(examination.isHealthy)
+        #expect(examination.notes == ["batch 0 (3 slots, 2 candidates) holds another number of candidates than the router gave "
+                                      + "slots: candidate rows were probably deleted, and reports count them as never made"])
+        #expect(Damage.openingDamage(directory) == nil)
     }
 }

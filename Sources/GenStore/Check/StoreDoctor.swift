@@ -45,6 +45,7 @@ public enum StoreDoctor {
         let database = try SQLiteConnection(path: path, readOnly: true, immutable: lostLog != nil)
         var (run, findings) = try check.findings(database)
         let facts = try run.flatMap { try StoreFacts.read(database, run: $0) }
+        if let run, check.depth == .full { notes += try SlotCounts.notes(database, run: run) }
         if let lostLog {
             findings.insert(lostLog.finding(remaining: facts?.holding ?? "no run: nothing had been copied into run.sqlite"), at: 0)
         }
