@@ -62,7 +62,7 @@ import GenTestSupport
         let doctor = await gen(["doctor", run.out.path])
         #expect(doctor.code == 65)
         #expect(doctor.out.contains("  kind               rows  what\n  unlisted-accepted     1  batch"), "\(doctor.out)")
-        #expect(doctor.out.contains("repair: put them back at their place in batch and slot order (#3)"))
+        #expect(doctor.out.contains("repair: put it back at its place in batch and slot order (#3)"))
         #expect(doctor.out.contains("hint: `gen doctor \(run.out.path) --repair` repairs it; nothing was changed"))
 
         let repair = await gen(["doctor", run.out.path, "--repair"])

@@ -29,7 +29,8 @@ struct AcceptedList: StoreInvariant {
             (.unlistedAccepted, plan.unlisted,
              { "\($0) \($1 ? "is" : "are") accepted, with an intact sample, but missing from the accepted list (a deleted row): "
                  + "resuming would collide with an ordinal already taken" },
-             "put them back at their place in batch and slot order (\(unlistedPlaces))"),
+             plan.unlisted.count == 1 ? "put it back at its place in batch and slot order (\(unlistedPlaces))"
+                 : "put them back at their places in batch and slot order (\(unlistedPlaces))"),
         ]
         var findings = groups.filter { !$0.1.isEmpty }.map { kind, entries, detail, repair in
             StoreFinding(kind, rows: entries.count, detail(Self.list(entries.map(\.label)), entries.count == 1), .repair(repair))

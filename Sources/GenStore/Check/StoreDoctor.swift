@@ -47,7 +47,9 @@ public enum StoreDoctor {
         let facts = try run.flatMap { try StoreFacts.read(database, run: $0) }
         if let run, check.depth == .full { notes += try SlotCounts.notes(database, run: run) }
         if let lostLog {
-            findings.insert(lostLog.finding(remaining: facts?.holding ?? "no run: nothing had been copied into run.sqlite"), at: 0)
+            findings.insert(
+                lostLog.finding(remaining: facts?.holding ?? "no run: nothing had been copied into run.sqlite", recoverable: facts != nil),
+                at: 0)
         }
         if facts?.status == "running", !live {
             notes.append("the run is marked running but no process holds it: it was killed or crashed; `gen run --resume` continues it")

@@ -38,21 +38,22 @@ struct WriteAheadLog: Sendable, Equatable {
         return WriteAheadLog(frames: u32(16), copied: u32(96), pageSize: size == 1 ? 65_536 : size)
     }
 
-    /// The finding; `remaining` says what the database file holds without the log ("120 accepted samples
-    /// in 12 batches"), nil when not known yet.
-    func finding(remaining: String?) -> StoreFinding {
+    /// The finding. `remaining` says what the database file holds without the log ("120 of 300 accepted
+    /// samples in 12 batches"), nil when not known yet (opening a run only names the damage); `recoverable`
+    /// is false when the file holds no run at all.
+    func finding(remaining: String?, recoverable: Bool = true) -> StoreFinding {
         let copiedText = copied == 0 ? "none of them" : "\(copied) of them"
-        var detail = "the write-ahead log run.sqlite-wal is gone, and with it the run's last writes: it held \(frames) "
-            + "page writes, \(copiedText) copied into run.sqlite (\(Self.size(lostBytes)) lost; the run was killed and the log deleted after)"
+        var detail = "the write-ahead log run.sqlite-wal is gone, and with it the run's last writes: its index run.sqlite-shm says "
+            + "it held \(frames) page writes, \(copiedText) copied into run.sqlite (\(Self.size(lostBytes)) lost: the writer ended "
+            + "without closing the store, killed or crashed, and the log was deleted after)"
         if let remaining { detail += "; the store holds what was checkpointed: \(remaining)" }
-        let nothing = remaining?.hasPrefix("no run") ?? false
         return StoreFinding(
             .lostLog, rows: lostFrames, detail,
-            nothing
-                ? .manual("nothing was checkpointed before the log was lost, so nothing can be recovered from the store; "
-                          + "start the run again (any dataset.jsonl written earlier still holds what it held)")
-                : .repair("continue from what was checkpointed: the run is marked stopped and `gen run --resume` "
-                          + "generates the lost batches again; a dataset.jsonl holding more samples is kept aside"))
+            recoverable
+                ? .repair("continue from what was checkpointed: the run is marked stopped and `gen run --resume` "
+                          + "generates the lost batches again; a dataset.jsonl holding more samples is kept aside")
+                : .manual("nothing was checkpointed before the log was lost, so nothing can be recovered from the store; "
+                          + "start the run again (any dataset.jsonl written earlier still holds what it held)"))
     }
 
     static func size(_ bytes: Int) -> String {
