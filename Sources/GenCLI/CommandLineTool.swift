@@ -1,4 +1,5 @@
 import GenCore
+import GenStore
 
 /// One `gen` command: its spec and what it does. Returns the process exit code; a `UsageError` or
 /// `CommandFailure` it throws is printed by the tool, and any other error is printed too, never swallowed.
@@ -67,6 +68,10 @@ public struct CommandLineTool: Sendable {
         } catch let failure as CommandFailure {
             console.writeError("error: \(failure.message)\n")
             return failure.exitCode
+        } catch let damage as StoreDamage {
+            // Any command that opens a run (inspect, report) refuses a damaged store the same way.
+            console.writeError("error: \(damage)\n")
+            return ExitCode.damagedStore
         } catch {
             console.writeError("error: \(error)\n")
             return ExitCode.runtimeFailure

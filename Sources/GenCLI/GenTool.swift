@@ -15,6 +15,7 @@ public enum GenTool {
             ReplCommand.command,
             ReportCommand.command,
             InspectCommand.command,
+            DoctorCommand.command,
             EvalCommand.command,
             FormatCommand.command,
             ASTCommand.command,

@@ -72,12 +72,24 @@ extension Engine {
             guard exists else { throw RunFailure.nothingToResume(request.outDirectory.path) }
             // The graph names the variables the script read as secrets; the store that continues redacts them.
             let stored = try RunStore(opening: request.outDirectory, access: .readOnly)
-            let storedInfo = try await stored.info()
-            await stored.close()
-            let graph = try JSONDecoder().decode(PipelineGraph.self, from: Data(CanonicalJSON.string(storedInfo.graph).utf8))
-            let store = try RunStore(opening: request.outDirectory, options: storeOptions(graph))
-            let info = try await store.info()
+            let storedInfo: RunInfo
             do {
+                storedInfo = try await stored.info()
+            } catch {
+                await stored.close()
+                throw error
+            }
+            await stored.close()
+            let options = (try? PipelineGraph.decode(stored: storedInfo.graph)).map { storeOptions($0) } ?? StoreOptions()
+            let store = try RunStore(opening: request.outDirectory, options: options)
+            do {
+                let info = try await store.info()
+                let graph: PipelineGraph
+                do {
+                    graph = try PipelineGraph.decode(stored: info.graph)
+                } catch {
+                    throw StoreDamage(directory: request.outDirectory, findings: [.badGraph(error.reason)])
+                }
                 return (graph, store, info.seed, request.count ?? info.targetCount, try await prepare(graph))
             } catch {
                 await store.close()

@@ -79,7 +79,7 @@ import GenTestSupport
     /// One exit-code table: a missing input is 66 for every command (`gen run nothere.gen` said 65, `report` 70).
     @Test func aMissingInputIs66EverywhereAndAnUnknownArmIsNamed() async throws {
         for arguments in [["run", "/nonexistent/x.gen"], ["run", "--resume", "/nonexistent/run"], ["report", "/nonexistent/run"],
-                          ["inspect", "/nonexistent/run"]] {
+                          ["inspect", "/nonexistent/run"], ["doctor", "/nonexistent/run"]] {
             let console = CapturingConsole()
             #expect(await GenTool.make().run(arguments, console: console) == 66, "\(arguments)")
             #expect(console.stderrText.hasPrefix("error: "), "\(arguments): \(console.stderrText)")

@@ -63,6 +63,8 @@ enum InspectCommand {
             return ExitCode.ok
         } catch let usage as UsageError {
             throw usage
+        } catch let damage as StoreDamage {
+            throw damage
         } catch {
             throw CommandFailure("cannot read the run in \(directory.path): \(error)", exitCode: ExitCode.noInput)
         }

@@ -3,6 +3,7 @@ import GenPipeline
 import GenCore
 import GenEngine
 import GenRun
+import GenStore
 
 /// `gen run FILE [--out DIR] [--seed N] [--count N]` and `gen run --resume DIR`.
 enum RunCommand {
@@ -72,6 +73,13 @@ enum RunCommand {
         console.writeError("\(verb) \(request.resume ? request.outDirectory.path : request.scriptPath) -> \(request.outDirectory.path)\n")
         do {
             let result = try await Engine().run(request, observer: TerminalProgress(console: console), stop: stop)
+            // The store's count said the target was reached; the export must agree, or the store is damaged.
+            if case .targetReached = result.outcome.end, result.exported.accepted < result.outcome.progress.target {
+                console.writeError("error: the run counted its target reached, but the store holds \(result.exported.accepted) of "
+                                   + "\(result.outcome.progress.target) accepted samples\n"
+                                   + "  = hint: run `gen doctor \(result.directory.path) --repair`, then `gen run --resume \(result.directory.path)`\n")
+                return ExitCode.damagedStore
+            }
             console.write("\n" + ProgressText.summary(result.outcome.progress))
             console.write(describe(result.outcome.end) + "\n")
             if let line = EnvironmentText.summary(result.graph.environment) { console.write(line + "\n") }
@@ -99,6 +107,9 @@ enum RunCommand {
             console.writeError("error: \(halt)\n")
             console.writeError("what was accepted is kept; once the server answers, continue with: gen run --resume \(request.outDirectory.path)\n")
             return ExitCode.runtimeFailure
+        } catch let damage as StoreDamage {
+            console.writeError("error: \(damage)\n")
+            return ExitCode.damagedStore
         } catch let failure as RunFailure {
             if case .scriptHasErrors(let rendered) = failure {
                 console.writeError(rendered)

@@ -13,6 +13,8 @@ public enum RunReport {
         let store: RunStore
         do {
             store = try RunStore(opening: runDirectory, access: .readOnly)
+        } catch let damage as StoreDamage {
+            throw damage
         } catch {
             throw ReportError("cannot open the run in \(runDirectory.path): \(error)")
         }
@@ -85,12 +87,11 @@ public enum RunReport {
 
     /// The stored graph decoded as a `PipelineGraph`, or why it could not be.
     static func decodeGraph(_ json: JSONValue) -> (PipelineGraph?, String?) {
-        if json.objectValue?.isEmpty ?? true { return (nil, "the run stored no pipeline graph") }
+        if json.objectValue == nil { return (nil, "the run stored no pipeline graph") }
         do {
-            let data = try JSONEncoder().encode(json)
-            return (try JSONDecoder().decode(PipelineGraph.self, from: data), nil)
+            return (try PipelineGraph.decode(stored: json), nil)
         } catch {
-            return (nil, "the stored pipeline graph could not be read (\(error))")
+            return (nil, error.reason)
         }
     }
 

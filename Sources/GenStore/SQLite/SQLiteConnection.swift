@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// One SQLite connection in WAL mode with a statement cache, typed binding and transactions.
 ///
@@ -13,13 +14,22 @@ public final class SQLiteConnection {
 
     /// Opens (creating when `readOnly` is false) the database at `path`, switches it to WAL and sets the
     /// busy timeout, the durability level and foreign-key enforcement.
+    ///
+    /// `immutable` reads the file as it is, read-only, without locks, log or log index: how `gen doctor` looks
+    /// at a store whose log is gone without resetting the index that tells what the log held.
     public init(
         path: String, readOnly: Bool = false, durability: Durability = .powerLoss,
-        busyTimeoutMilliseconds: Int32 = 5000, redactor: SecretRedactor = SecretRedactor(secrets: [:])
+        busyTimeoutMilliseconds: Int32 = 5000, redactor: SecretRedactor = SecretRedactor(secrets: [:]), immutable: Bool = false
     ) throws {
         var handle: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        let readOnly = readOnly || immutable
+        var flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
+        var name = path
+        if immutable {
+            flags |= SQLITE_OPEN_URI
+            name = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+        }
+        let code = sqlite3_open_v2(name, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_close_v2(handle)

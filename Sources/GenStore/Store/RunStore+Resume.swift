@@ -107,10 +107,12 @@ extension RunStore {
 
     func lastRouterState(_ database: SQLiteConnection) throws -> JSONValue? {
         // An evaluation's state wins over its batch's when it came after that batch (credit fed back late).
+        // A batch row rebuilt by `gen doctor` has a null state: the newest state before it is used.
         let row = try database.query(
             """
             SELECT state FROM (
-                SELECT router_state_json AS state, batch_index, 0 AS after_batch, id FROM batches WHERE run_id = ?1
+                SELECT router_state_json AS state, batch_index, 0 AS after_batch, id FROM batches
+                WHERE run_id = ?1 AND router_state_json != 'null'
                 UNION ALL
                 SELECT router_state_json, batch_index, 1, id FROM evaluations
                 WHERE run_id = ?1 AND router_state_json IS NOT NULL

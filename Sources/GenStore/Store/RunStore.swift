@@ -51,12 +51,19 @@ public actor RunStore {
     }
 
     /// Opens the run in `directory`: read-write to resume it (migrating an older schema), read-only for reports.
+    ///
+    /// A damaged store is refused with `StoreDamage` (see `StoreCheck`), naming the damage: before the
+    /// connection opens when the write-ahead log is gone (opening would reset what tells how much went
+    /// with it), after it for the rows.
     public init(opening directory: URL, access: StoreAccess = .readWrite, options: StoreOptions = StoreOptions()) throws {
         let path = directory.appendingPathComponent(Self.databaseName).path
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.notFound, "no run store at \(path)")
         }
         let lock = access == .readWrite ? try RunDirectoryLock(directory: directory) : nil
+        if let lostLog = WriteAheadLog.loss(databasePath: path) {
+            throw StoreDamage(directory: directory, findings: [lostLog.finding(remaining: nil)])
+        }
         let connection = try Self.connect(directory, readOnly: access == .readOnly, options: options)
         if access == .readWrite {
             try Migrator.migrate(connection)
@@ -67,6 +74,7 @@ public actor RunStore {
         guard runs.count == 1, let run = runs.first else {
             throw StoreError(.notFound, "\(path) holds \(runs.isEmpty ? "no run" : "more than one run")")
         }
+        try StoreCheck(depth: .onOpen).verify(connection, directory: directory)
         self.runID = try run.int64("id")
         self.directory = directory
         self.connection = connection
