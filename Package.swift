@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(name: "gen-bench", dependencies: ["GenBenchmarks", "GenCLI"]),
         .testTarget(name: "GenBenchmarksTests", dependencies: [
             "GenBenchmarks", "GenCLI", "GenCore", "GenSyntax", "GenFormat", "GenRouter", "GenRuntime", "GenPipeline", "GenEval",
-            "GenQuality", "GenTestSupport",
+            "GenQuality", "GenTestSupport", "GenEngine",
         ]),
         // The checked pipeline graph (IR): the only contract between the compiler and the runtime.
         .target(name: "GenPipeline", dependencies: ["GenCore"]),

@@ -102,6 +102,7 @@ extension Engine {
             throw RunFailure.scriptHasErrors(compilation.rendered())
         }
         if let router = request.routerOverride { graph.router = router }
+        if let transform = request.graphTransform { graph = transform(graph) }
         let prepared = try await prepare(graph)
         try FileManager.default.createDirectory(at: request.outDirectory, withIntermediateDirectories: true)
         let seed = request.seed ?? RunRequest.defaultSeed

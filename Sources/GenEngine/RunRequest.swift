@@ -21,6 +21,9 @@ public struct RunRequest: Sendable {
     /// Replaces the script's router for a new run (the stored graph has the replacement): how
     /// `gen-bench savings` runs a script's arms under uniform allocation for comparison.
     public var routerOverride: RouterNode?
+    /// Rewrites the compiled graph of a new run before it is stored (after `routerOverride`): how
+    /// `gen-bench utility` derives the plain baseline from a script.
+    public var graphTransform: (@Sendable (PipelineGraph) -> PipelineGraph)?
 
     public init(scriptPath: String, outDirectory: URL, seed: UInt64? = nil, count: Int? = nil, resume: Bool = false,
                 provenance: Bool = false, exportInterval: Double = 30) {
@@ -32,6 +35,7 @@ public struct RunRequest: Sendable {
         self.provenance = provenance
         self.exportInterval = exportInterval
         self.routerOverride = nil
+        self.graphTransform = nil
     }
 
     public static let defaultSeed: UInt64 = 42

@@ -4,10 +4,10 @@ import GenCore
 
 /// `gen-bench WHAT`: figures for the parts whose speed or quality the issues name targets for.
 public enum BenchCommand {
-    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings"]
+    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings", "utility"]
 
     static let spec = CommandSpec(
-        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings",
+        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings, utility",
         details: """
             parse: lexes and parses a generated script (every declaration kind, comments, interpolation); lines/s, MB/s.
             router: regret of every policy on the standard problems R1-R5 beside the reference figures, and the targets.
@@ -17,13 +17,16 @@ public enum BenchCommand {
             interpreter: rule and reward evaluations per second.
             savings FILE: runs the script as written and with `router random()` on its own model servers, same seeds
               and target, and prints the tokens per accepted sample of each and what the router saves.
+            utility FILE --test REAL.jsonl: runs the script and a plain loop derived from it (one naive arm at 0.7, the schema
+              only) on the same server, seeds and count, trains the script's classifier on each and tests it on the real rows:
+              accuracy and macro-F1 (mean and spread over seeds), tokens per accepted sample, wall time; exit 1 on a missed target.
             Build with `swift build -c release --product gen-bench` first: debug builds are many times slower.
             """,
         positionals: [
             PositionalSpec("WHAT", help: "what to measure: " + benchmarks.joined(separator: ", ")),
-            PositionalSpec("FILE", arity: .optional, help: "savings: the script to run"),
+            PositionalSpec("FILE", arity: .optional, help: "savings, utility: the script to run"),
         ],
-        flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
+        flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.test, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
                 Flag.flips, Flag.shortlist],
         program: "gen-bench")
 
@@ -31,8 +34,9 @@ public enum BenchCommand {
         static let lines = FlagSpec("lines", value: "N", help: "parse: size of the generated script in lines (default 50000)")
         static let runs = FlagSpec("runs", value: "N", help: "parse: how many times to lex and parse it (default 7)")
         static let seeds = FlagSpec(
-            "seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1); savings: the seeds to run, like 1,2,3 (the default)")
-        static let count = FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640); savings: per run (default: the spec's)")
+            "seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1); savings, utility: the seeds to run, like 1,2,3 (the default)")
+        static let count = FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640); savings, utility: per run (default: the spec's)")
+        static let test = FlagSpec("test", value: "FILE", help: "utility: the real JSON Lines test set")
         static let data = FlagSpec("data", value: "DIR", help: "eval: the shared data directory (default ../shared/data)")
         static let pools = FlagSpec("pools", value: "N,N,...", help: "quality: pool sizes to measure at (default 1000,10000,100000)")
         static let window = FlagSpec("window", value: "N", help: "quality: candidates timed at each pool size (default 4000)")

@@ -41,6 +41,18 @@ enum OtherBenchmarks {
                 console.write(try await SavingsBenchmark.run(
                     script: arguments.positionals[1], count: count, seeds: seeds, engine: engine,
                     log: { console.writeError($0) }))
+            case "utility":
+                guard arguments.positionals.count == 2, let test = arguments.value(Flag.test) else {
+                    throw UsageError(message: "`gen-bench utility` needs the script and a real test set",
+                                     hint: "gen-bench utility examples/review_attributes.gen --test examples/data/sst2_test.jsonl")
+                }
+                let count = try arguments.int(Flag.count, in: 2...Int.max)
+                let seeds = (try arguments.ints(Flag.seeds, in: 0...Int.max) ?? [1, 2, 3]).map { UInt64($0) }
+                let (text, met) = try await UtilityBenchmark.run(
+                    script: arguments.positionals[1], testPath: test, count: count, seeds: seeds, engine: Engine(),
+                    log: { console.writeError($0) })
+                console.write(text)
+                if !met { return ExitCode.gateFailed }
             case "interpreter":
                 let report = try InterpreterBenchmark.run(samples: 20_000)
                 console.write("\(report)\n")

@@ -1,0 +1,99 @@
+import GenCLI
+import Foundation
+import GenCore
+import GenEngine
+import GenEval
+import GenPipeline
+
+/// `gen-bench utility FILE --test REAL.jsonl`: does the script make better training data than a plain loop?
+/// Each seed runs the script as written and a plain baseline derived from it (one `naive` arm at temperature
+/// 0.7 on the script's first model, no quality stages beyond the schema, no router to speak of), same count,
+/// same server. The script's classifier is then trained on each dataset and tested on the real rows.
+enum UtilityBenchmark {
+    /// What one run produced and what its data is worth.
+    struct Outcome {
+        var accuracy: Double
+        var macroF1: Double
+        var tokens: Int
+        var accepted: Int
+        var seconds: Double
+        var tokensPerAccepted: Double { accepted > 0 ? Double(tokens) / Double(accepted) : 0 }
+    }
+
+    struct Row {
+        var seed: UInt64
+        var script: Outcome
+        var plain: Outcome
+    }
+
+    /// The targets: at least this many accuracy points over the plain loop, at most this token ratio.
+    static let targetPoints = 3.0
+    static let targetTokenRatio = 1.5
+
+    /// The baseline: what a hand-written loop over the same server does.
+    static func plain(_ graph: PipelineGraph) -> PipelineGraph {
+        var plain = graph
+        let model = graph.arms.compactMap(\.model).first ?? graph.models.first?.name
+        plain.arms = [ArmNode(name: "plain", kind: "naive", model: model, parameters: ["temperature": .double(0.7)], source: .synthesized)]
+        plain.quality = []
+        plain.router = RouterNode(policy: "random", parameters: [:], source: .synthesized)
+        plain.evaluation = nil
+        return plain
+    }
+
+    static func run(
+        script: String, testPath: String, count: Int?, seeds: [UInt64], engine: Engine, log: @escaping (String) -> Void
+    ) async throws -> (text: String, metTargets: Bool) {
+        let compiled = engine.compile(path: script)
+        guard let graph = compiled.graph, !compiled.hasErrors else { throw RunFailure.scriptHasErrors(compiled.rendered()) }
+        let textField = graph.evaluation?.textField ?? "text"
+        guard let labelField = graph.evaluation?.labelField ?? graph.spec.labelField else {
+            throw UsageError(message: "`gen-bench utility` needs a script whose spec has a label field or an evaluate block")
+        }
+        let test = try LabeledTextLoader.read(path: testPath, textKey: textField, labelKey: labelField).samples
+        guard !test.isEmpty else { throw UsageError(message: "\(testPath) has no `\(textField)`/`\(labelField)` rows") }
+        let model = graph.evaluation?.classifier ?? "logreg"
+        // An evaluate block testing on the benchmark's own test set would steer the router with it: dropped.
+        let leaks = sameFile(graph.evaluation?.testPath, relativeTo: script, as: testPath)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gen-utility-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var rows: [Row] = []
+        for seed in seeds {
+            var outcomes: [Outcome] = []
+            for name in ["script", "plain"] {
+                var request = RunRequest(
+                    scriptPath: script, outDirectory: directory.appendingPathComponent("\(name)-\(seed)"), seed: seed, count: count)
+                if name == "plain" {
+                    request.graphTransform = { plain($0) }
+                } else if leaks {
+                    request.graphTransform = { var graph = $0; graph.evaluation = nil; return graph }
+                }
+                let started = Date()
+                let result = try await engine.run(request)
+                let seconds = Date().timeIntervalSince(started)
+                let train = try LabeledTextLoader.read(path: result.exported.datasetURL.path, textKey: textField, labelKey: labelField).samples
+                let report = try Evaluation.run(train: train, test: test, testSetName: testPath, model: model, seed: seed)
+                let progress = result.outcome.progress
+                outcomes.append(Outcome(accuracy: report.metrics.accuracy, macroF1: report.metrics.macroF1, tokens: progress.tokens,
+                                        accepted: progress.accepted, seconds: seconds))
+                log("seed \(seed), \(name): \(progress.accepted) accepted, \(progress.tokens) tokens, accuracy "
+                    + NumberText.fixed(report.metrics.accuracy, 3) + "\n")
+            }
+            rows.append(Row(seed: seed, script: outcomes[0], plain: outcomes[1]))
+        }
+        var text = UtilityTable.render(script: script, testPath: testPath, testCount: test.count, model: model, rows: rows)
+        if leaks {
+            text += "note: the script's evaluate block tests on \(testPath), the benchmark's test set; it was left out of the script's runs so the test rows never steer the router\n"
+        }
+        let (targets, met) = UtilityTable.targets(rows)
+        return (text + targets, met)
+    }
+
+    /// True when the script's evaluate test file (relative to the script) is the benchmark's test file.
+    static func sameFile(_ scriptRelative: String?, relativeTo script: String, as testPath: String) -> Bool {
+        guard let scriptRelative else { return false }
+        let base = URL(fileURLWithPath: script).deletingLastPathComponent()
+        let resolved = URL(fileURLWithPath: scriptRelative, relativeTo: base).standardizedFileURL.resolvingSymlinksInPath().path
+        return resolved == URL(fileURLWithPath: testPath).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GenCore
+import GenPipeline
+import GenEngine
+import GenTestSupport
+import Testing
+@testable import GenCLI
+@testable import GenBenchmarks
+
+/// `gen-bench utility` (issue 13): the script against a plain loop derived from it, same server, seeds and count.
+@Suite struct UtilityBenchmarkTests {
+    @Test func theScriptAndThePlainLoopRunAndTheirDataIsScoredOnRealRows() async throws {
+        let server = try StubModelServer.start()
+        defer { server.stop() }
+        let directory = StubModelServer.temporaryDirectory()
+        let script = directory.appendingPathComponent("sms.gen")
+        try StubModelServer.script(url: server.baseURL, count: 8).write(to: script, atomically: true, encoding: .utf8)
+        let test = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/data/sms_spam_test.jsonl").path
+        let console = CapturingConsole()
+        let code = await CommandLineTool.execute(
+            BenchCommand.command, arguments: ["utility", script.path, "--test", test, "--seeds", "4"], console: console)
+        // The stub's texts are templated: the targets are measured, and missing one exits 1 like the router gate.
+        #expect(code == 0 || code == 1, "\(console.stderrText)")
+        let out = console.stdoutText
+        #expect(out.hasPrefix("gen-bench utility \(script.path): 8 accepted per run, seeds 4; logreg tested on \(test) (300 real rows)"), "\(out)")
+        #expect(out.contains("\nscript ") && out.contains("\nplain loop ") && out.contains("\nseed 4 "))
+        #expect(out.contains("accuracy over the plain loop: ") && out.contains("tokens per accepted sample: "))
+        #expect((code == 0) == !out.contains("MISSED"))
+        #expect(console.stderrText.contains("seed 4, plain: 8 accepted"))
+        let missing = CapturingConsole()
+        #expect(await CommandLineTool.execute(BenchCommand.command, arguments: ["utility", script.path], console: missing) == 64)
+        #expect(missing.stderrText.contains("needs the script and a real test set"))
+    }
+
+    @Test func thePlainLoopIsOneNaiveArmWithTheSchemaOnly() throws {
+        let compiled = Engine(variables: [:]).compile(
+            path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("examples/review_attributes.gen").path)
+        let graph = try #require(compiled.graph)
+        let plain = UtilityBenchmark.plain(graph)
+        #expect(plain.arms.map(\.kind) == ["naive"] && plain.arms.first?.model == "local")
+        #expect(plain.arms.first?.parameters == ["temperature": .double(0.7)])
+        #expect(plain.quality.isEmpty && plain.evaluation == nil)
+        #expect(plain.spec == graph.spec)  // same domain, schema, quotas and count
+    }
+
+    @Test func targetsAreMetOnlyWithEnoughPointsAndFewEnoughTokens() {
+        func outcome(_ accuracy: Double, tokens: Int) -> UtilityBenchmark.Outcome {
+            UtilityBenchmark.Outcome(accuracy: accuracy, macroF1: accuracy, tokens: tokens, accepted: 100, seconds: 1)
+        }
+        let good = [UtilityBenchmark.Row(seed: 1, script: outcome(0.70, tokens: 14_000), plain: outcome(0.66, tokens: 10_000))]
+        #expect(UtilityTable.targets(good).1)
+        let costly = [UtilityBenchmark.Row(seed: 1, script: outcome(0.70, tokens: 16_000), plain: outcome(0.66, tokens: 10_000))]
+        #expect(!UtilityTable.targets(costly).1)
+        let close = [UtilityBenchmark.Row(seed: 1, script: outcome(0.68, tokens: 10_000), plain: outcome(0.66, tokens: 10_000))]
+        #expect(UtilityTable.targets(close).0.contains("+2.0 points (target +3): MISSED"))
+        #expect(UtilityTable.deviation([0.5, 0.7]) > 0.14 && UtilityTable.deviation([0.5]) == 0)
+    }
+
+    @Test func anEvaluateBlockOnTheBenchmarksTestSetIsRecognised() {
+        #expect(UtilityBenchmark.sameFile("data/sst2_test.jsonl", relativeTo: "/p/examples/x.gen", as: "/p/examples/data/sst2_test.jsonl"))
+        #expect(!UtilityBenchmark.sameFile("data/other.jsonl", relativeTo: "/p/examples/x.gen", as: "/p/examples/data/sst2_test.jsonl"))
+        #expect(!UtilityBenchmark.sameFile(nil, relativeTo: "/p/x.gen", as: "/p/t.jsonl"))
+    }
+}
