@@ -22,12 +22,16 @@ public struct LLMArm: Arm {
     let recordedParameters: [String: JSONValue]
     /// The arm's own prompt: attributes drawn per slot, its ask and its system message (defaults when empty).
     let prompting: ArmPrompting
+    /// Samples asked for in one request (`per_call`); 1 is one request per slot.
+    let perCall: Int
 
     public init(
         name: String, client: any LLMClient, model: String, temperature: Double?, topP: Double?, maxTokens: Int?,
-        examples: ExampleSource, recordedParameters: [String: JSONValue], prompting: ArmPrompting = ArmPrompting()
+        examples: ExampleSource, recordedParameters: [String: JSONValue], prompting: ArmPrompting = ArmPrompting(),
+        perCall: Int = 1
     ) {
         self.prompting = prompting
+        self.perCall = max(1, perCall)
         self.name = name
         self.client = client
         self.model = model
@@ -39,12 +43,19 @@ public struct LLMArm: Arm {
     }
 
     public func generate(_ slots: [SlotRequest], context: GenerationContext) async throws -> [Candidate] {
-        try await withThrowingTaskGroup(of: Candidate.self) { group in
-            for slot in slots {
-                group.addTask { try await self.generateOne(slot, context: context) }
+        try await withThrowingTaskGroup(of: [Candidate].self) { group in
+            if perCall > 1 {
+                for start in stride(from: 0, to: slots.count, by: perCall) {
+                    let chunk = Array(slots[start..<min(start + perCall, slots.count)])
+                    group.addTask { try await self.generateGroup(chunk, context: context) }
+                }
+            } else {
+                for slot in slots {
+                    group.addTask { [try await self.generateOne(slot, context: context)] }
+                }
             }
             var results: [Candidate] = []
-            for try await candidate in group { results.append(candidate) }
+            for try await candidates in group { results += candidates }
             return results.sorted { $0.slot < $1.slot }
         }
     }
@@ -53,12 +64,7 @@ public struct LLMArm: Arm {
         var rng = SeededRandom(seed: slot.seed)
         let shown = chooseExamples(context: context, rng: &rng)
         let prompt = prompting.messages(context: context, examples: shown, slot: slot)
-        var recordedParameters = self.recordedParameters
-        if !prompt.attributes.isEmpty {
-            // The values this candidate was asked for, not the arm's whole declaration.
-            recordedParameters["attributes"] = .object(Dictionary(prompt.attributes.map { ($0.name, .string($0.value)) },
-                                                                  uniquingKeysWith: { first, _ in first }))
-        }
+        let recordedParameters = recorded(attributes: prompt.attributes)
         let request = ChatRequest(
             model: model,
             messages: [.system(prompt.system), .user(prompt.user)],
@@ -90,6 +96,16 @@ public struct LLMArm: Arm {
             candidate.failure = "unreadable output: \(rejection.reason)\(cutOff)"
         }
         return candidate
+    }
+
+    /// The arm's parameters as one candidate records them: the attribute values it was asked for, not the
+    /// arm's whole declaration.
+    func recorded(attributes: [(name: String, value: String)]) -> [String: JSONValue] {
+        var parameters = recordedParameters
+        if !attributes.isEmpty {
+            parameters["attributes"] = .object(Dictionary(attributes.map { ($0.name, .string($0.value)) }, uniquingKeysWith: { first, _ in first }))
+        }
+        return parameters
     }
 
     func chooseExamples(context: GenerationContext, rng: inout SeededRandom) -> [JSONValue] {

@@ -22,6 +22,8 @@ enum StandardArmKinds {
                       summary: "the ask, replacing \"Write one new sample...\"; {label}, {domain}, {label_field} and attribute names are filled in"),
         ParameterSpec(name: "system", type: .string, defaultValue: .null,
                       summary: "the system message, replacing the built-in one; same placeholders"),
+        ParameterSpec(name: "per_call", type: .int, defaultValue: .null, minimum: 1, maximum: 20,
+                      summary: "samples asked for in one request, as a JSON array (the shared prompt is paid once)"),
     ]
 
     static let naive = KindSpec(
@@ -72,7 +74,7 @@ enum StandardArmKinds {
             name: node.name, client: client, model: environment.modelNames[model] ?? model,
             temperature: parameters.double("temperature"), topP: parameters.double("top_p"),
             maxTokens: parameters.int("max_tokens"), examples: examples, recordedParameters: node.parameters,
-            prompting: prompting(node))
+            prompting: prompting(node), perCall: parameters.int("per_call") ?? 1)
     }
 
     static func prompting(_ node: ArmNode) -> ArmPrompting {

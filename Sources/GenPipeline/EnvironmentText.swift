@@ -5,6 +5,7 @@ public enum EnvironmentText {
         guard let uses, !uses.isEmpty else { return nil }
         let groups: [(EnvironmentUse.Disclosure, String)] = [
             (.secret, "secret, redacted from every output"), (.url, "endpoint URLs"), (.public, "public_env, shown"),
+            (.unset, "not set, the script's defaults used"),
         ]
         return groups.compactMap { disclosure, meaning -> String? in
             let names = uses.filter { $0.disclosure == disclosure }.map(\.name)

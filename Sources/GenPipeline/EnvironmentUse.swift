@@ -8,6 +8,8 @@ public struct EnvironmentUse: Codable, Sendable, Equatable {
         case url
         /// Read with `public_env`: the script lets it reach prompts and files.
         case `public`
+        /// Not set when the script was checked: the script's own default was used.
+        case unset
     }
 
     public var name: String

@@ -53,6 +53,13 @@ import GenStore
                 == "environment variables read: STUB_URL (endpoint URLs); TEAM_NOTE (public_env, shown)")
     }
 
+    @Test func anUnsetVariableIsListedAsSuchNotAsASecret() throws {
+        // The examples read GEN_LLM_URL with a default; unset, the summary called it a secret.
+        let graph = try #require(compile(domain: "\"news\"", variables: [:]).graph)
+        #expect(graph.environment == [EnvironmentUse(name: "STUB_URL", disclosure: .unset)])
+        #expect(EnvironmentText.summary(graph.environment) == "environment variables read: STUB_URL (not set, the script's defaults used)")
+    }
+
     @Test func theRunsRedactorCoversSecretReadsAndSecretNamedVariablesButNotURLs() {
         var graph = PipelineGraphBox.minimal
         graph.environment = [EnvironmentUse(name: "PASSPHRASE", disclosure: .secret), EnvironmentUse(name: "STUB_URL", disclosure: .url)]

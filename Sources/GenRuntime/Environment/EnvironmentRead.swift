@@ -23,8 +23,8 @@ public struct EnvironmentRead: Sendable, Equatable {
     /// is shown, any other value is a secret redacted everywhere text leaves the process.
     public var disclosure: EnvironmentUse.Disclosure {
         if isPublic { return .public }
-        if let value, Self.isURL(value) { return .url }
-        return .secret
+        guard let value else { return .unset }
+        return Self.isURL(value) ? .url : .secret
     }
 
     static func isURL(_ value: String) -> Bool {
