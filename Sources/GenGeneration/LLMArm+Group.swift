@@ -18,17 +18,9 @@ extension LLMArm {
             schemaName: context.schemaName + "List")
         let parameters = prompt.attributes.map { recorded(attributes: $0) }
         let response: ChatResponse
-        do {
-            response = try await client.chat(request)
-        } catch let error as LLMError where error.stopsRun {
-            throw error
-        } catch {
-            return zip(slots, parameters).map { slot, parameters in
-                var failed = Candidate(arm: name, slot: slot.slot, targetLabel: slot.targetLabel, sample: nil, rawText: "",
-                                       failure: "generation failed: \(error)", parameters: parameters)
-                failed.requestFailed = true
-                return failed
-            }
+        switch try await send(request) {
+        case .success(let answer): response = answer
+        case .failure(let error): return zip(slots, parameters).map { failed($0, error, parameters: $1) }
         }
         let samples: [JSONValue]
         var failure: String?

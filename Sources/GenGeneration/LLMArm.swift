@@ -73,16 +73,9 @@ public struct LLMArm: Arm {
             outputSchema: StructuredOutput.jsonSchema(for: context.schema),
             schemaName: context.schemaName)
         let response: ChatResponse
-        do {
-            response = try await client.chat(request)
-        } catch let error as LLMError where error.stopsRun {
-            throw error
-        } catch {
-            var failed = Candidate(
-                arm: name, slot: slot.slot, targetLabel: slot.targetLabel, sample: nil, rawText: "",
-                failure: "generation failed: \(error)", parameters: recordedParameters)
-            failed.requestFailed = true
-            return failed
+        switch try await send(request) {
+        case .success(let answer): response = answer
+        case .failure(let error): return failed(slot, error, parameters: recordedParameters)
         }
         var candidate = Candidate(
             arm: name, slot: slot.slot, targetLabel: slot.targetLabel, sample: nil, rawText: response.text, failure: nil,
@@ -95,6 +88,25 @@ public struct LLMArm: Arm {
             let cutOff = response.finishReason == .length ? " (the model hit max_tokens)" : ""
             candidate.failure = "unreadable output: \(rejection.reason)\(cutOff)"
         }
+        return candidate
+    }
+
+    /// The server's answer; an error that stops the run is thrown, any other is the slots' rejection.
+    func send(_ request: ChatRequest) async throws -> Result<ChatResponse, any Error> {
+        do {
+            return .success(try await client.chat(request))
+        } catch let error as LLMError where error.stopsRun {
+            throw error
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// A slot whose request failed after the client's retries (counted towards the run's failure stop).
+    func failed(_ slot: SlotRequest, _ error: any Error, parameters: [String: JSONValue]) -> Candidate {
+        var candidate = Candidate(arm: name, slot: slot.slot, targetLabel: slot.targetLabel, sample: nil, rawText: "",
+                                  failure: "generation failed: \(error)", parameters: parameters)
+        candidate.requestFailed = true
         return candidate
     }
 
