@@ -26,6 +26,7 @@ import Testing
         #expect(out.hasPrefix("gen-bench utility \(script.path): 8 accepted per run, seeds 4; logreg tested on \(test) (300 real rows)"), "\(out)")
         #expect(out.contains("\nscript ") && out.contains("\nplain loop ") && out.contains("\nseed 4 "))
         #expect(out.contains("accuracy over the plain loop: ") && out.contains("tokens per accepted sample: "))
+        #expect(out.contains("majority-class baseline on the test set: 0.")) 
         #expect((code == 0) == !out.contains("MISSED"))
         #expect(console.stderrText.contains("seed 4, plain: 8 accepted"))
         let missing = CapturingConsole()

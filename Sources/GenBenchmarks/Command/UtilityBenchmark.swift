@@ -82,11 +82,18 @@ enum UtilityBenchmark {
             rows.append(Row(seed: seed, script: outcomes[0], plain: outcomes[1]))
         }
         var text = UtilityTable.render(script: script, testPath: testPath, testCount: test.count, model: model, rows: rows)
+        text += "majority-class baseline on the test set: " + NumberText.fixed(majorityBaseline(test), 3) + "\n"
         if leaks {
             text += "note: the script's evaluate block tests on \(testPath), the benchmark's test set; it was left out of the script's runs so the test rows never steer the router\n"
         }
         let (targets, met) = UtilityTable.targets(rows)
         return (text + targets, met)
+    }
+
+    /// The accuracy of always predicting the test set's most frequent label: a model at or below it learned nothing.
+    static func majorityBaseline(_ test: [LabeledText]) -> Double {
+        let counts = Dictionary(grouping: test, by: \.label).mapValues(\.count)
+        return test.isEmpty ? 0 : Double(counts.values.max() ?? 0) / Double(test.count)
     }
 
     /// True when the script's evaluate test file (relative to the script) is the benchmark's test file.
