@@ -34,7 +34,7 @@ let package = Package(
         // outside the library products and the `gen` binary.
         .target(name: "GenBenchmarks", dependencies: [
             "GenCLI", "GenCore", "GenSyntax", "GenEngine", "GenEval", "GenQuality", "GenRouter", "GenRuntime", "GenPipeline",
-            "GenProviders", "GenTestSupport",
+            "GenProviders", "GenTestSupport", "GenChecks",
         ]),
         .executableTarget(name: "gen-bench", dependencies: ["GenBenchmarks", "GenCLI"]),
         .testTarget(name: "GenBenchmarksTests", dependencies: [

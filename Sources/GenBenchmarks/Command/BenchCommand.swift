@@ -4,10 +4,10 @@ import GenCore
 
 /// `gen-bench WHAT`: figures for the parts whose speed or quality the issues name targets for.
 public enum BenchCommand {
-    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings", "utility"]
+    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings", "utility", "checks"]
 
     static let spec = CommandSpec(
-        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings, utility",
+        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings, utility, checks",
         details: """
             parse: lexes and parses a generated script (every declaration kind, comments, interpolation); lines/s, MB/s.
             router: regret of every policy on the standard problems R1-R5 beside the reference figures, and the targets.
@@ -20,13 +20,15 @@ public enum BenchCommand {
             utility FILE --test REAL.jsonl: runs the script and a plain loop derived from it (one naive arm at 0.7, the schema
               only) on the same server, seeds and count, trains the script's classifier on each and tests it on the real rows:
               accuracy and macro-F1 (mean and spread over seeds), tokens per accepted sample, wall time; exit 1 on a missed target.
+            checks REAL.jsonl [--domain TEXT] [--hypothesis "The text is {label}."] [--count N] [--url URL] [--model NAME]: AUC of
+              label_fits and entails at telling a real row's true label from a wrong one, on the local model server.
             Build with `swift build -c release --product gen-bench` first: debug builds are many times slower.
             """,
         positionals: [
             PositionalSpec("WHAT", help: "what to measure: " + benchmarks.joined(separator: ", ")),
-            PositionalSpec("FILE", arity: .optional, help: "savings, utility: the script to run"),
+            PositionalSpec("FILE", arity: .optional, help: "savings, utility: the script to run; checks: the real rows"),
         ],
-        flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.test, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
+        flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.test, Flag.domain, Flag.hypothesis, Flag.url, Flag.model, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
                 Flag.flips, Flag.shortlist],
         program: "gen-bench")
 
@@ -36,6 +38,10 @@ public enum BenchCommand {
         static let seeds = FlagSpec(
             "seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1); savings, utility: the seeds to run, like 1,2,3 (the default)")
         static let count = FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640); savings, utility: per run (default: the spec's)")
+        static let domain = FlagSpec("domain", value: "TEXT", help: "checks: what the texts are (default \"Short texts\")")
+        static let hypothesis = FlagSpec("hypothesis", value: "TEXT", help: "checks: the entails statement, {label} filled (default \"The text is {label}.\")")
+        static let url = FlagSpec("url", value: "URL", help: "checks: the model server (default $GEN_LLM_URL or http://127.0.0.1:8080/v1)")
+        static let model = FlagSpec("model", value: "NAME", help: "checks: the model name the server knows (default smollm2)")
         static let test = FlagSpec("test", value: "FILE", help: "utility: the real JSON Lines test set")
         static let data = FlagSpec("data", value: "DIR", help: "eval: the shared data directory (default ../shared/data)")
         static let pools = FlagSpec("pools", value: "N,N,...", help: "quality: pool sizes to measure at (default 1000,10000,100000)")

@@ -3,6 +3,7 @@ import Foundation
 import GenCore
 import GenEngine
 import GenEval
+import GenProviders
 import GenQuality
 import GenRouter
 import GenRuntime
@@ -53,6 +54,17 @@ enum OtherBenchmarks {
                     log: { console.writeError($0) })
                 console.write(text)
                 if !met { return ExitCode.gateFailed }
+            case "checks":
+                guard arguments.positionals.count == 2 else {
+                    throw UsageError(message: "`gen-bench checks` needs a real JSON Lines file",
+                                     hint: "gen-bench checks examples/data/sst2_test.jsonl --domain \"Movie reviews\"")
+                }
+                let url = arguments.value(Flag.url) ?? ProcessInfo.processInfo.environment["GEN_LLM_URL"] ?? "http://127.0.0.1:8080/v1"
+                let client = try OpenAICompatibleClient(configuration: ClientConfiguration(baseURL: url))
+                console.write(try await CheckBenchmark.run(
+                    data: arguments.positionals[1], domain: arguments.value(Flag.domain) ?? "Short texts",
+                    hypothesis: arguments.value(Flag.hypothesis) ?? "The text is {label}.", count: try arguments.int(Flag.count, in: 2...100_000) ?? 100,
+                    client: client, model: arguments.value(Flag.model) ?? "smollm2", log: { console.writeError($0) }))
             case "interpreter":
                 let report = try InterpreterBenchmark.run(samples: 20_000)
                 console.write("\(report)\n")

@@ -21,13 +21,17 @@ public struct EntailmentCheck: ModelCheckKind {
     public init() {}
 
     public func run(_ invocation: CheckInvocation) async throws -> ModelCheckOutcome {
-        let premise = try invocation.text(at: 0, named: "premise")
-        let hypothesis = try invocation.text(at: 1, named: "hypothesis")
-        let model = try invocation.requireModel()
+        try await score(
+            premise: try invocation.text(at: 0, named: "premise"), hypothesis: try invocation.text(at: 1, named: "hypothesis"),
+            model: try invocation.requireModel(), cache: invocation.cache)
+    }
+
+    /// The check on its own (benchmarks measure it on real rows this way).
+    public func score(premise: String, hypothesis: String, model: CheckModel, cache: any CheckCache) async throws -> ModelCheckOutcome {
         let key = CheckCacheKey.make(
             model: model.cacheIdentity, version: EntailmentPrompt.version,
             inputs: ["premise": .string(premise), "hypothesis": .string(hypothesis)])
-        return try await CachedOutcome.fetch(cache: invocation.cache, kind: Self.cacheKind, key: key) {
+        return try await CachedOutcome.fetch(cache: cache, kind: Self.cacheKind, key: key) {
             let request = ChatRequest(
                 model: model.model, messages: EntailmentPrompt.messages(premise: premise, hypothesis: hypothesis),
                 temperature: 0, maxTokens: 1, seed: 0, topLogprobs: Self.topLogprobs)

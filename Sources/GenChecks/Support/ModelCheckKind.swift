@@ -24,8 +24,8 @@ public struct ModelCheckRegistry: Sendable {
         for kind in kinds { register(kind) }
     }
 
-    /// similarity, entails and judge.
-    public static var standard: ModelCheckRegistry { ModelCheckRegistry([SimilarityCheck(), EntailmentCheck(), JudgeCheck()]) }
+    /// similarity, entails, judge and label_fits.
+    public static var standard: ModelCheckRegistry { ModelCheckRegistry([SimilarityCheck(), EntailmentCheck(), JudgeCheck(), LabelAgreementCheck()]) }
 
     /// Adds a kind; a later one with the same name replaces the earlier.
     public mutating func register(_ kind: any ModelCheckKind) {
