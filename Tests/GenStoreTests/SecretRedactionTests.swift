@@ -70,4 +70,19 @@ import Testing
             }
         }
     }
+
+    /// Found by the output fuzz suite: `String.contains` compares Characters, so a key followed by a combining mark, a
+    /// variation selector or an emoji modifier (a different last grapheme) was stored whole; and an excerpt cut inside
+    /// a key (a schema message quotes 37 characters of a value) left its start, which no whole-key search finds.
+    @Test func aSecretIsFoundByItsBytesAndWhenCutShort() {
+        let redactor = SecretRedactor(secrets: ["OPENAI_API_KEY": "sk-live-0123456789abcdef"])
+        for glue in ["\u{0301}", "\u{FE0F}", "\u{1F3FB}", "\u{200D}👍", "\u{20DD}"] {
+            let text = redactor.redact("key sk-live-0123456789abcdef\(glue) ok")
+            #expect(Array(text.utf8) == Array("key [redacted OPENAI_API_KEY]\(glue) ok".utf8))
+        }
+        #expect(redactor.redact("got \"sk-live-0123456789a...\"") == "got \"[redacted OPENAI_API_KEY]...\"", "19 bytes of it")
+        #expect(redactor.redact("sk-live-01234 is short") == "sk-live-01234 is short", "13 bytes: ordinary text")
+        let short = SecretRedactor(secrets: ["PIN_KEY": "12345678abc"])
+        #expect(short.redact("12345678abc 12345678ab") == "[redacted PIN_KEY] 12345678ab", "a short secret only whole")
+    }
 }
