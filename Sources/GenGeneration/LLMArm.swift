@@ -80,7 +80,7 @@ public struct LLMArm: Arm {
             candidate.sample = sample
         case .failure(let rejection):
             let cutOff = response.finishReason == .length ? " (the model hit max_tokens)" : ""
-            candidate.failure = "unreadable output: \(rejection.reason)\(cutOff)"
+            candidate.failure = RejectionReason.capped("unreadable output: \(rejection.reason)", suffix: cutOff)
         }
         return candidate
     }

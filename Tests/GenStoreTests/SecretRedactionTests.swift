@@ -85,4 +85,22 @@ import Testing
         let short = SecretRedactor(secrets: ["PIN_KEY": "12345678abc"])
         #expect(short.redact("12345678abc 12345678ab") == "[redacted PIN_KEY] 12345678ab", "a short secret only whole")
     }
+
+    /// A server answered with megabytes: the store keeps the first 64 KB of the raw text, redacted before it is cut.
+    @Test func aHugeRawTextIsStoredCutAndRedacted() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try RunStore(
+            creating: Fixtures.newRun(), in: directory.url, options: StoreOptions(redactor: SecretRedactor(environment: Self.environment)))
+        let raw = String(repeating: "é", count: 32_758) + Self.secrets[0] + String(repeating: "x", count: 2_000_000)
+        try await store.record(batch: Fixtures.batch(0), candidates: [Fixtures.rejected(slot: 0, raw: raw)])
+        let stored = try #require(try await store.candidates(batch: 0).first?.record.rawText)
+        await store.close()
+        // 65,516 bytes of é, then the key: redacted, then cut inside "[redacted OPENAI_API_KEY]" at 65,536 bytes.
+        let kept = String(repeating: "é", count: 32_758) + "[redacted OPENAI_API"
+        let redactedCount = raw.utf8.count - Self.secrets[0].utf8.count + "[redacted OPENAI_API_KEY]".utf8.count
+        let note = "… (\(redactedCount) bytes in all; the first 65536 kept)"
+        let expected = stored == kept + note
+        #expect(expected, "\(stored.utf8.count) bytes ending \(stored.suffix(80))")
+    }
 }
