@@ -71,6 +71,11 @@ public struct LLMArm: Arm {
             failed.requestFailed = true
             return failed
         }
+        return candidate(for: slot, response: response)
+    }
+
+    /// The candidate for one answer: the sample it holds, or why it could not be read.
+    func candidate(for slot: SlotRequest, response: ChatResponse) -> Candidate {
         var candidate = Candidate(
             arm: name, slot: slot.slot, targetLabel: slot.targetLabel, sample: nil, rawText: response.text, failure: nil,
             promptTokens: response.usage.promptTokens, completionTokens: response.usage.completionTokens,
