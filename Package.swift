@@ -95,7 +95,7 @@ let package = Package(
         ]),
         .testTarget(name: "GenEngineTests", dependencies: [
             "GenEngine", "GenCore", "GenPipeline", "GenSemantics", "GenRuntime", "GenRouter", "GenGeneration",
-            "GenRun", "GenStore", "GenProviders", "GenChecks", "GenTestSupport", "GenReport", "GenEval",
+            "GenRun", "GenStore", "GenProviders", "GenChecks", "GenTestSupport", "GenReport", "GenEval", "GenQuality",
         ]),
         // The REPL: a terminal-free session core (declarations accumulate, expressions evaluate, :commands), a
         // line editor (termios raw mode, history) and the driver `gen repl` runs.

@@ -77,6 +77,11 @@ public struct LLMArm: Arm {
         case .success(let answer): response = answer
         case .failure(let error): return failed(slot, error, parameters: recordedParameters)
         }
+        return candidate(for: slot, response: response)
+    }
+
+    /// The candidate for one answer: the sample it holds, or why it could not be read.
+    func candidate(for slot: SlotRequest, response: ChatResponse) -> Candidate {
         var candidate = Candidate(
             arm: name, slot: slot.slot, targetLabel: slot.targetLabel, sample: nil, rawText: response.text, failure: nil,
             promptTokens: response.usage.promptTokens, completionTokens: response.usage.completionTokens,
@@ -86,7 +91,7 @@ public struct LLMArm: Arm {
             candidate.sample = sample
         case .failure(let rejection):
             let cutOff = response.finishReason == .length ? " (the model hit max_tokens)" : ""
-            candidate.failure = "unreadable output: \(rejection.reason)\(cutOff)"
+            candidate.failure = RejectionReason.capped("unreadable output: \(rejection.reason)", suffix: cutOff)
         }
         return candidate
     }

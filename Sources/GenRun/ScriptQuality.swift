@@ -58,7 +58,8 @@ public actor ScriptQuality: QualityAssessor {
             guard let sample = candidate.sample else {
                 results.append(Assessment(
                     passed: false, reasons: [candidate.failure ?? "no sample"],
-                    checks: [CheckRecord(stage: "parse", kind: CheckRecord.parseKind, passed: false, detail: .string(candidate.rawText))],
+                    // The raw text is the candidate's own (stored once, bounded); the check keeps why it did not parse.
+                    checks: [CheckRecord(stage: "parse", kind: CheckRecord.parseKind, passed: false, detail: .string(candidate.failure ?? "no sample"))],
                     quality: 0, novelty: 0))
                 continue
             }
@@ -112,8 +113,7 @@ public actor ScriptQuality: QualityAssessor {
         var assessment = Assessment(passed: true, reasons: [], quality: 1, novelty: verdict.novelty?.novelty ?? 1)
         let schemaIssues = verdict.rejections.filter { $0.stage == .schema }
         assessment.checks.append(CheckRecord(
-            stage: "schema", kind: CheckRecord.schemaKind, passed: schemaIssues.isEmpty,
-            detail: schemaIssues.isEmpty ? .null : .array(schemaIssues.map { .string($0.description) })))
+            stage: "schema", kind: CheckRecord.schemaKind, passed: schemaIssues.isEmpty, detail: Self.detail(schemaIssues)))
         if let first = schemaIssues.first { reject(&assessment, "schema: \(first.reason)") }
         guard schemaIssues.isEmpty else { return assessment }
 
@@ -132,6 +132,17 @@ public actor ScriptQuality: QualityAssessor {
             if !enough { reject(&assessment, "novelty \(Self.fixed(novelty)) below \(Self.fixed(minimum))") }
         }
         return assessment
+    }
+
+    /// The schema issues a check keeps: the first `maxIssuesKept`, each capped, and how many more there were (a list of
+    /// 15,000 items of the wrong type is 15,000 issues: 500 KB in the store for one candidate).
+    static let maxIssuesKept = 20
+
+    static func detail(_ issues: [Rejection]) -> JSONValue {
+        guard !issues.isEmpty else { return .null }
+        var kept = issues.prefix(maxIssuesKept).map { JSONValue.string(RejectionReason.capped($0.description)) }
+        if issues.count > maxIssuesKept { kept.append(.string("… and \(issues.count - maxIssuesKept) more")) }
+        return .array(kept)
     }
 
     /// Rules and scores that need no model, in declared order; the first failing rule stops the sample.
@@ -265,9 +276,10 @@ public actor ScriptQuality: QualityAssessor {
         }
     }
 
+    /// Reasons quote the sample (values, field names, runtime errors): each is capped at `RejectionReason.maxLength`.
     nonisolated func reject(_ assessment: inout Assessment, _ reason: String) {
         assessment.passed = false
-        assessment.reasons.append(reason)
+        assessment.reasons.append(RejectionReason.capped(reason))
     }
 
     public func commit(accepted: [JSONValue]) async {
@@ -287,7 +299,7 @@ public actor ScriptQuality: QualityAssessor {
                 stage: "\(entry.kind.rawValue) \(entry.name)", kind: kind, passed: reason == nil, detail: reason.map(JSONValue.string) ?? .null))
             if let reason {
                 assessment.passed = false
-                assessment.reasons.append((entry.kind == .dedup ? "duplicate: " : "diversity: ") + reason)
+                assessment.reasons.append(RejectionReason.capped((entry.kind == .dedup ? "duplicate: " : "diversity: ") + reason))
             }
         }
     }

@@ -3,6 +3,7 @@ import Testing
 import GenCore
 import GenGeneration
 import GenPipeline
+import GenQuality
 import GenStore
 import GenRuntime
 @testable import GenEngine
@@ -130,5 +131,22 @@ import GenRuntime
         #expect(results[0].cleanedSample == .object(["text": .string("see you at noon"), "label": .string("ham")]))
         let record = CandidateRecord(extra, results[0], verdict: .init(accepted: true, reasons: []), reward: 1)
         #expect(record.sample == results[0].cleanedSample)
+    }
+
+    /// A list of 3,000 items of the wrong type is 3,000 schema issues: the check kept them all (100 KB in the store for
+    /// one candidate). It keeps the first 20 and the count; the parse check keeps why, not a second copy of the output.
+    @Test func checkDetailsStayBoundedWhateverTheModelWrote() async throws {
+        let quality = try quality(CountingChecker())
+        let items = JSONValue.array(Array(repeating: .int(1), count: 3_000))
+        let results = try await quality.assess([
+            Candidate(arm: "a", slot: 0, targetLabel: nil, sample: .object(["text": items, "label": items]), rawText: "", failure: nil),
+            Candidate(arm: "a", slot: 1, targetLabel: nil, sample: nil, rawText: String(repeating: "{", count: 20_000), failure: "no JSON found"),
+        ])
+        let schema = try #require(results[0].checks.first { $0.kind == CheckRecord.schemaKind }?.detail.arrayValue)
+        #expect(schema.count == 2, "two issues: text and label")
+        #expect(results[1].checks.map(\.detail) == [.string("no JSON found")])
+        let many = ScriptQuality.detail((0..<3_000).map { Rejection(stage: .schema, reason: "wrong \($0)", path: "$.tags[\($0)]") })
+        #expect(many.arrayValue?.count == ScriptQuality.maxIssuesKept + 1)
+        #expect(many.arrayValue?.last == .string("… and 2980 more"))
     }
 }

@@ -99,4 +99,20 @@ import GenProviders
         #expect(TemplateArm.convert("12", to: .int()) == .int(12))
         #expect(TemplateArm.convert("many", to: .int()) == .string("many"))
     }
+
+    /// "unreadable output: " before a reason of 300 characters made 320, and 347 with the max_tokens note; the whole
+    /// reason now fits `RejectionReason.maxLength` and the note survives the cut.
+    @Test func anUnreadableOutputsReasonFitsTheCapAndKeepsTheMaxTokensNote() async throws {
+        struct CutOffClient: LLMClient {
+            func chat(_ request: ChatRequest) async throws -> ChatResponse {
+                ChatResponse(text: String(repeating: "[", count: 5_000), finishReason: .length, usage: TokenUsage(promptTokens: 1, completionTokens: 1))
+            }
+            func embed(_ texts: [String], model: String) async throws -> EmbeddingResponse { throw LLMError.malformedResponse(url: "x", reason: "none") }
+        }
+        let arm = LLMArm(name: "a", client: CutOffClient(), model: "m", temperature: nil, topP: nil, maxTokens: 10, examples: .seeds, recordedParameters: [:])
+        let failure = try #require(try await arm.generate([SlotRequest(slot: 0, targetLabel: nil, seed: 1)], context: context()).first?.failure)
+        #expect(failure == "unreadable output: truncated JSON: missing `]]]]]]]]]]]]]]]]]]]]…` (5000 in all) (the model hit max_tokens)")
+        let long = RejectionReason.capped(String(repeating: "x", count: 1_000), suffix: " (the model hit max_tokens)")
+        #expect(long.count == RejectionReason.maxLength && long.hasSuffix("x… (the model hit max_tokens)"))
+    }
 }

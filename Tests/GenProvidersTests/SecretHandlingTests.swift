@@ -55,4 +55,20 @@ import Testing
             #expect(!text.contains(Self.key))
         }
     }
+
+    /// The message is cut at 600 characters before the key is redacted: the cut fell inside the second echo, and the
+    /// first echo ends in a combining mark (a different last grapheme, which `replacingOccurrences` did not match).
+    @Test func anEchoedKeyIsRedactedByItsBytesAndWhenTheMessageCutsIt() async throws {
+        let server = try StubHTTPServer { request, _ in
+            let echoed = request.header("Authorization") ?? "none"
+            let message = "\(echoed)\u{301} and " + String(repeating: "x", count: 531) + echoed
+            return .json(.object(["error": .object(["message": .string(message)])]), status: 400)
+        }
+        defer { server.stop() }
+        let client = try StubClients.client(baseURL: server.baseURL, maxAttempts: 1, apiKeyVariable: "GEN_TEST_KEY", environment: Self.environment)
+        let error = await #expect(throws: LLMError.self) { try await client.chat(StubClients.request()) }
+        let bytes = Data((error?.description ?? "").utf8)
+        #expect(bytes.range(of: Data(Self.key.utf8.prefix(16))) == nil, "\(error?.description ?? "")")
+        #expect(error?.description.contains("Bearer <redacted>\u{301} and") == true)
+    }
 }

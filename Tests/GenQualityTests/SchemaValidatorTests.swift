@@ -172,4 +172,14 @@ struct SchemaValidatorTests {
         #expect(result.issues.map(\.kind) == [.tooShort, .notInEnum])
         #expect(result.cleaned == nil)
     }
+
+    /// A model's field name of 30,000 underscores around `text` folds to `text`, and the "misspelling" hint quoted it
+    /// whole; names the model wrote are shortened like its values.
+    @Test func aHugeFieldNameIsShortenedInMessages() throws {
+        let name = "l" + String(repeating: "_", count: 30_000) + "abel"
+        let issue = try only(validate(.object(["text": .string("I lost my card today"), name: .string("lost_card")])))
+        #expect(issue.message == "missing required field `label` (found `l____________________________________...`: a misspelling?)")
+        let strict = try validate(.object(["text": .string("I lost my card today"), "label": .string("lost_card"), name: .int(1)]), extra: .reject)
+        #expect(strict.issues.first?.message.count ?? 0 < 80, "\(strict.issues.first?.message.prefix(100) ?? "")")
+    }
 }

@@ -70,4 +70,37 @@ import Testing
             }
         }
     }
+
+    /// Found by the output fuzz suite: `String.contains` compares Characters, so a key followed by a combining mark, a
+    /// variation selector or an emoji modifier (a different last grapheme) was stored whole; and an excerpt cut inside
+    /// a key (a schema message quotes 37 characters of a value) left its start, which no whole-key search finds.
+    @Test func aSecretIsFoundByItsBytesAndWhenCutShort() {
+        let redactor = SecretRedactor(secrets: ["OPENAI_API_KEY": "sk-live-0123456789abcdef"])
+        for glue in ["\u{0301}", "\u{FE0F}", "\u{1F3FB}", "\u{200D}👍", "\u{20DD}"] {
+            let text = redactor.redact("key sk-live-0123456789abcdef\(glue) ok")
+            #expect(Array(text.utf8) == Array("key [redacted OPENAI_API_KEY]\(glue) ok".utf8))
+        }
+        #expect(redactor.redact("got \"sk-live-0123456789a...\"") == "got \"[redacted OPENAI_API_KEY]...\"", "19 bytes of it")
+        #expect(redactor.redact("sk-live-01234 is short") == "sk-live-01234 is short", "13 bytes: ordinary text")
+        let short = SecretRedactor(secrets: ["PIN_KEY": "12345678abc"])
+        #expect(short.redact("12345678abc 12345678ab") == "[redacted PIN_KEY] 12345678ab", "a short secret only whole")
+    }
+
+    /// A server answered with megabytes: the store keeps the first 64 KB of the raw text, redacted before it is cut.
+    @Test func aHugeRawTextIsStoredCutAndRedacted() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try RunStore(
+            creating: Fixtures.newRun(), in: directory.url, options: StoreOptions(redactor: SecretRedactor(environment: Self.environment)))
+        let raw = String(repeating: "é", count: 32_758) + Self.secrets[0] + String(repeating: "x", count: 2_000_000)
+        try await store.record(batch: Fixtures.batch(0), candidates: [Fixtures.rejected(slot: 0, raw: raw)])
+        let stored = try #require(try await store.candidates(batch: 0).first?.record.rawText)
+        await store.close()
+        // 65,516 bytes of é, then the key: redacted, then cut inside "[redacted OPENAI_API_KEY]" at 65,536 bytes.
+        let kept = String(repeating: "é", count: 32_758) + "[redacted OPENAI_API"
+        let redactedCount = raw.utf8.count - Self.secrets[0].utf8.count + "[redacted OPENAI_API_KEY]".utf8.count
+        let note = "… (\(redactedCount) bytes in all; the first 65536 kept)"
+        let expected = stored == kept + note
+        #expect(expected, "\(stored.utf8.count) bytes ending \(stored.suffix(80))")
+    }
 }

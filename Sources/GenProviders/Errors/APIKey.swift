@@ -1,4 +1,5 @@
 import Foundation
+import GenCore
 
 /// An API key read from the environment. It prints as `<redacted>` everywhere (descriptions, dumps,
 /// string interpolation), so it cannot leak into logs, stores or reports by accident.
@@ -14,9 +15,9 @@ public struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConver
     public var debugDescription: String { "<redacted>" }
     public var customMirror: Mirror { Mirror(self, children: [:]) }
 
-    /// The key removed from text a server sent back (some servers echo the Authorization header).
+    /// The key removed from text a server sent back (some servers echo the Authorization header), byte by byte
+    /// and when cut short too (see `SecretMasking`).
     func redact(_ text: String) -> String {
-        guard !secret.isEmpty else { return text }
-        return text.replacingOccurrences(of: secret, with: "<redacted>")
+        SecretMasking.mask(secret, in: text, with: "<redacted>")
     }
 }

@@ -79,7 +79,7 @@ public enum ModelOutputParser {
             case .truncated(let missing):
                 // A cut-off span that reads like JSON is the answer, cut short; a stray `{` in prose is not.
                 if jsonLike {
-                    return .failure(problems.jsonLike ?? OutputRejection("truncated JSON: missing `\(missing)`"))
+                    return .failure(problems.jsonLike ?? OutputRejection("truncated JSON: missing \(closers(missing))"))
                 }
                 searchFrom = text.index(after: start)
             case .unbalanced(let at):
@@ -96,6 +96,11 @@ public enum ModelOutputParser {
         guard let next else { return true }
         if text[start] == "{" { return next == "\"" || next == "'" || next == "}" }
         return "{[\"'-0123456789tfn]".contains(next)
+    }
+
+    /// The closers a cut-off span needs, shortened when a wall of brackets needs thousands.
+    private static func closers(_ missing: String) -> String {
+        missing.count <= 20 ? "`\(missing)`" : "`\(missing.prefix(20))…` (\(missing.count) in all)"
     }
 
     private static func fits(_ value: JSONValue, _ shape: OutputShape) -> Bool {

@@ -10,8 +10,7 @@ enum Describe {
         case .int(let whole): return "\(whole)"
         case .double(let number): return Describe.number(number)
         case .string(let text):
-            let shown = text.count > 40 ? String(text.prefix(37)) + "..." : text
-            return CanonicalJSON.string(.string(shown))
+            return CanonicalJSON.string(.string(shortened(text)))
         case .array(let items): return "a list of \(items.count)"
         case .object: return "an object"
         }
@@ -30,5 +29,10 @@ enum Describe {
     /// A JSON path as a field name: `$.items[2].label` reads `items[2].label`.
     static func field(_ path: String) -> String {
         path.hasPrefix("$.") ? String(path.dropFirst(2)) : path
+    }
+
+    /// Text the model wrote (a value, the name of a field the schema does not declare), shortened past 40 characters.
+    static func shortened(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(37)) + "..." : text
     }
 }

@@ -33,7 +33,7 @@ struct ValidationRun {
             } else {
                 let hint = Suggestion.closest(to: name, among: fields.map(\.name).filter { members[$0] == nil })
                     .map { " (did you mean `\($0)`?)" } ?? ""
-                report(.unexpectedField, fieldPath, "unexpected field `\(Describe.field(fieldPath))`\(hint)")
+                report(.unexpectedField, fieldPath, "unexpected field `\(Describe.field(path + "." + Describe.shortened(name)))`\(hint)")
             }
         }
         return .object(cleaned)
@@ -49,7 +49,7 @@ struct ValidationRun {
             report(.missingField, path, "field `\(Describe.field(path))`: required, but null")
             return
         }
-        let hint = Suggestion.closest(to: field.name, among: unknown).map { " (found `\($0)`: a misspelling?)" } ?? ""
+        let hint = Suggestion.closest(to: field.name, among: unknown).map { " (found `\(Describe.shortened($0))`: a misspelling?)" } ?? ""
         report(.missingField, path, "missing required field `\(Describe.field(path))`\(hint)")
     }
 

@@ -47,6 +47,20 @@ public struct CandidateRecord: Codable, Sendable, Equatable {
         self.latencySeconds = latencySeconds
         self.checks = checks
     }
+
+    /// The most of a model's raw output the store keeps, as much as the output parser reads: a server can answer
+    /// with megabytes, and a rejected candidate's raw text goes to the store, rejected.jsonl and the report.
+    public static let maxRawTextBytes = 65_536
+
+    /// `text` as the store keeps it: cut to `maxRawTextBytes` (between scalars) with a note of its full size. The
+    /// store redacts secrets first, so a cut cannot leave part of one behind.
+    static func storedRawText(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > maxRawTextBytes else { return text }
+        var end = utf8.index(utf8.startIndex, offsetBy: maxRawTextBytes)
+        while end > utf8.startIndex, UTF8.isContinuation(utf8[end]) { end = utf8.index(before: end) }
+        return String(decoding: utf8[..<end], as: UTF8.self) + "… (\(utf8.count) bytes in all; the first \(maxRawTextBytes) kept)"
+    }
 }
 
 /// The outcome of one quality stage on one candidate.

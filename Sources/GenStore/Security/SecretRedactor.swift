@@ -39,11 +39,12 @@ public struct SecretRedactor: Sendable {
     /// Whether any secret is known (when not, `redact` is the identity and costs nothing).
     public var isEmpty: Bool { replacements.isEmpty }
 
-    /// `text` with every secret spelling replaced.
+    /// `text` with every secret spelling replaced, matched byte by byte (a secret followed by a combining mark is
+    /// still found), and a secret cut short by an excerpt down to its first `SecretMasking.minimumPrefix` bytes.
     public func redact(_ text: String) -> String {
         var result = text
-        for (secret, replacement) in replacements where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: replacement)
+        for (secret, replacement) in replacements {
+            result = SecretMasking.mask(secret, in: result, with: replacement)
         }
         return result
     }

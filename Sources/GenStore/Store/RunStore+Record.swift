@@ -48,7 +48,7 @@ extension RunStore {
     private func insert(_ candidate: CandidateRecord, batchID: Int64, batchIndex: Int, into database: SQLiteConnection) throws -> Int64 {
         // The hash covers the text as stored (after redaction), so exports can be checked against it.
         let sampleText = candidate.sample.map { redactor.redact(CanonicalJSON.string($0)) }
-        let rawText = candidate.rawText.map(redactor.redact)
+        let rawText = candidate.rawText.map { CandidateRecord.storedRawText(redactor.redact($0)) }
         let candidateID = try database.insert(
             """
             INSERT INTO candidates (run_id, batch_id, batch_index, slot, arm, arm_parameters_json, sample_json, raw_text,
