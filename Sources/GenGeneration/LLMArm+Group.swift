@@ -29,7 +29,8 @@ extension LLMArm {
             samples = value.arrayValue ?? []
         case .failure(let rejection):
             samples = []
-            failure = "unreadable output: \(rejection.reason)" + (response.finishReason == .length ? " (the model hit max_tokens)" : "")
+            failure = RejectionReason.capped(
+                "unreadable output: \(rejection.reason)", suffix: response.finishReason == .length ? " (the model hit max_tokens)" : "")
         }
         let prompts = Self.share(response.usage.promptTokens, among: slots.count)
         let completions = Self.share(response.usage.completionTokens, among: slots.count)

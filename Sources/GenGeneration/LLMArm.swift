@@ -77,15 +77,16 @@ public struct LLMArm: Arm {
         case .success(let answer): response = answer
         case .failure(let error): return failed(slot, error, parameters: recordedParameters)
         }
-        return candidate(for: slot, response: response)
+        return candidate(for: slot, response: response, parameters: recordedParameters)
     }
 
-    /// The candidate for one answer: the sample it holds, or why it could not be read.
-    func candidate(for slot: SlotRequest, response: ChatResponse) -> Candidate {
+    /// The candidate for one answer: the sample it holds, or why it could not be read. `parameters` are what
+    /// the candidate records (the attribute values it was asked for); by default the arm's declaration.
+    func candidate(for slot: SlotRequest, response: ChatResponse, parameters: [String: JSONValue]? = nil) -> Candidate {
         var candidate = Candidate(
             arm: name, slot: slot.slot, targetLabel: slot.targetLabel, sample: nil, rawText: response.text, failure: nil,
             promptTokens: response.usage.promptTokens, completionTokens: response.usage.completionTokens,
-            latencySeconds: Self.seconds(response.latency), parameters: recordedParameters)
+            latencySeconds: Self.seconds(response.latency), parameters: parameters ?? recordedParameters)
         switch ModelOutputParser.parse(response.text, as: .jsonObject) {
         case .success(let sample):
             candidate.sample = sample
