@@ -1,0 +1,83 @@
+/// Runs a program over a text by following every NFA thread at once, one text position at a time (a Pike
+/// VM without captures, as in RE2). Each position visits each instruction at most twice, so the work is
+/// O(text × program) whatever the pattern: `(a+)+$` cannot backtrack because nothing does.
+///
+/// Every visit counts one step against a budget; the budget is checked once per position, so a run stops
+/// within one position's work of it.
+struct RegexMatcher {
+    private let code: [RegexProgram.Instruction]
+    private let classes: [ScalarClass]
+    let text: [UInt32]
+    private var stack: [Int] = []
+    private var steps = 0
+
+    private init(_ program: RegexProgram, _ text: [UInt32]) {
+        code = program.instructions
+        classes = program.classes
+        self.text = text
+    }
+
+    static func run(_ program: RegexProgram, on text: [UInt32], stepBudget: Int) throws(RegexBudgetExceeded) -> RegexRun {
+        var matcher = RegexMatcher(program, text)
+        let matched = try matcher.search(anchored: program.anchoredAtStart, stepBudget: stepBudget)
+        return RegexRun(matched: matched, steps: matcher.steps)
+    }
+
+    private mutating func search(anchored: Bool, stepBudget: Int) throws(RegexBudgetExceeded) -> Bool {
+        var current = ThreadList(capacity: code.count)
+        var next = ThreadList(capacity: code.count)
+        for position in 0...text.count {
+            if position == 0 || !anchored {
+                if addThread(&current, 0, at: position) { return true }
+            } else if current.count == 0 {
+                return false
+            }
+            if steps > stepBudget { throw RegexBudgetExceeded(stepBudget: stepBudget, textLength: text.count) }
+            guard position < text.count else { break }
+            let scalar = text[position]
+            for index in 0..<current.count {
+                let pc = Int(current.dense[index])
+                steps += 1
+                if consumes(code[pc], scalar), addThread(&next, pc + 1, at: position + 1) { return true }
+            }
+            swap(&current, &next)
+            next.removeAll()
+        }
+        return false
+    }
+
+    private func consumes(_ instruction: RegexProgram.Instruction, _ scalar: UInt32) -> Bool {
+        switch instruction {
+        case .scalar(let value): return scalar == value
+        case .scalarFold(let folded): return CaseFolding.fold(scalar) == folded
+        case .any: return true
+        case .anyButLineTerminator: return !LineTerminators.contains(scalar)
+        case .set(let index): return classes[index].contains(scalar)
+        case .assert, .split, .jump, .match: return false
+        }
+    }
+
+    /// Adds `start` and everything reachable from it without consuming a scalar; true when that reaches
+    /// `match`, which is all a caller asking "is there a match" needs.
+    private mutating func addThread(_ list: inout ThreadList, _ start: Int, at position: Int) -> Bool {
+        stack.append(start)
+        while let pc = stack.popLast() {
+            guard !list.contains(pc) else { continue }
+            list.insert(pc)
+            steps += 1
+            switch code[pc] {
+            case .jump(let target): stack.append(target)
+            case .split(let first, let second):
+                stack.append(second)
+                stack.append(first)
+            case .assert(let assertion):
+                if holds(assertion, at: position) { stack.append(pc + 1) }
+            case .match:
+                stack.removeAll(keepingCapacity: true)
+                return true
+            case .scalar, .scalarFold, .any, .anyButLineTerminator, .set: break
+            }
+        }
+        return false
+    }
+}
