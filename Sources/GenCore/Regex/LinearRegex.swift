@@ -42,7 +42,9 @@ public struct LinearRegex: Sendable {
 
     /// The answer and the steps it took, for tests and benchmarks that bound the work.
     public func run(in text: String, whole: Bool = false, stepBudget: Int = defaultStepBudget) throws(RegexBudgetExceeded) -> RegexRun {
-        let scalars = text.unicodeScalars.map(\.value)
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar.value) }
         return try RegexMatcher.run(whole ? self.whole : search, on: scalars, stepBudget: stepBudget)
     }
 

@@ -26,8 +26,17 @@ extension RegexMatcher {
     }
 
     private func isWordBoundary(_ position: Int) -> Bool {
-        let before = position > 0 && ScalarProperty.word.contains(text[position - 1])
-        let after = position < text.count && ScalarProperty.word.contains(text[position])
+        let before = position > 0 && Self.isWord(text[position - 1])
+        let after = position < text.count && Self.isWord(text[position])
         return before != after
+    }
+
+    /// `\w`, with ASCII answered from a bitmap: `\b` asks twice per position.
+    private static func isWord(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: return true
+        case 0..<0x80: return false
+        default: return ScalarProperty.word.contains(scalar)
+        }
     }
 }

@@ -5,15 +5,17 @@
 /// Every visit counts one step against a budget; the budget is checked once per position, so a run stops
 /// within one position's work of it.
 struct RegexMatcher {
+    private let program: RegexProgram
     private let code: [RegexProgram.Instruction]
-    private let classes: [ScalarClass]
+    private let startFilter: StartFilter?
     let text: [UInt32]
     private var stack: [Int] = []
     private var steps = 0
 
     private init(_ program: RegexProgram, _ text: [UInt32]) {
+        self.program = program
         code = program.instructions
-        classes = program.classes
+        startFilter = program.anchoredAtStart ? nil : program.startFilter
         self.text = text
     }
 
@@ -26,7 +28,12 @@ struct RegexMatcher {
     private mutating func search(anchored: Bool, stepBudget: Int) throws(RegexBudgetExceeded) -> Bool {
         var current = ThreadList(capacity: code.count)
         var next = ThreadList(capacity: code.count)
-        for position in 0...text.count {
+        var position = 0
+        while position <= text.count {
+            // With no thread alive, skip to where a match can begin (a literal or narrow class first).
+            if current.count == 0, let filter = startFilter {
+                while position < text.count, !filter.mayStart(text[position], program) { position += 1 }
+            }
             if position == 0 || !anchored {
                 if addThread(&current, 0, at: position) { return true }
             } else if current.count == 0 {
@@ -38,23 +45,13 @@ struct RegexMatcher {
             for index in 0..<current.count {
                 let pc = Int(current.dense[index])
                 steps += 1
-                if consumes(code[pc], scalar), addThread(&next, pc + 1, at: position + 1) { return true }
+                if program.consumes(code[pc], scalar), addThread(&next, pc + 1, at: position + 1) { return true }
             }
             swap(&current, &next)
             next.removeAll()
+            position += 1
         }
         return false
-    }
-
-    private func consumes(_ instruction: RegexProgram.Instruction, _ scalar: UInt32) -> Bool {
-        switch instruction {
-        case .scalar(let value): return scalar == value
-        case .scalarFold(let folded): return CaseFolding.fold(scalar) == folded
-        case .any: return true
-        case .anyButLineTerminator: return !LineTerminators.contains(scalar)
-        case .set(let index): return classes[index].contains(scalar)
-        case .assert, .split, .jump, .match: return false
-        }
     }
 
     /// Adds `start` and everything reachable from it without consuming a scalar; true when that reaches

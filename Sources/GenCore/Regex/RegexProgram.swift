@@ -16,8 +16,29 @@ struct RegexProgram: Sendable {
         case match
     }
 
-    var instructions: [Instruction]
-    var classes: [ScalarClass]
+    let instructions: [Instruction]
+    let classes: [ScalarClass]
     /// Every match starts at the beginning of the text, so only position 0 is tried.
-    var anchoredAtStart: Bool
+    let anchoredAtStart: Bool
+    /// The scalars a match can begin with, when that is not all of them.
+    private(set) var startFilter: StartFilter?
+
+    init(instructions: [Instruction], classes: [ScalarClass], anchoredAtStart: Bool) {
+        self.instructions = instructions
+        self.classes = classes
+        self.anchoredAtStart = anchoredAtStart
+        startFilter = StartFilter(self)
+    }
+
+    /// Whether a consuming instruction accepts the scalar (false for the others).
+    func consumes(_ instruction: Instruction, _ scalar: UInt32) -> Bool {
+        switch instruction {
+        case .scalar(let value): return scalar == value
+        case .scalarFold(let folded): return CaseFolding.fold(scalar) == folded
+        case .any: return true
+        case .anyButLineTerminator: return !LineTerminators.contains(scalar)
+        case .set(let index): return classes[index].contains(scalar)
+        case .assert, .split, .jump, .match: return false
+        }
+    }
 }

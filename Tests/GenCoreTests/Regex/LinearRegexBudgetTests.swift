@@ -32,6 +32,20 @@ import Testing
         #expect(run.steps < 10)
     }
 
+    /// With no thread alive, the search jumps to the next scalar a match can begin with.
+    @Test func searchesSkipWhereNoMatchCanBegin() throws {
+        let text = String(repeating: "no digits here ", count: 700) + "card 4111111111111111"
+        let card = try LinearRegex("[0-9]{12,19}").run(in: text)
+        #expect(card.matched)
+        #expect(card.steps < 200, "\(card.steps) steps")
+        let secret = try LinearRegex("(?i)\\b(password|cvv)\\b").run(in: text + " CVV")
+        #expect(secret.matched)
+        // Only where the text has a c, p or v (in either case) is a thread started.
+        #expect(secret.steps < 1_000, "\(secret.steps) steps")
+        // `\d*` can match nothing, so every position may begin a match: no skipping, and still right.
+        #expect(try LinearRegex("x\\d*|\\d*").occurs(in: "abc"))
+    }
+
     @Test func exceedingTheBudgetThrowsInsteadOfRunningOn() throws {
         let regex = try LinearRegex("(a+)+$")
         let text = String(repeating: "a", count: 10_000) + "!"
