@@ -29,7 +29,7 @@ struct RegexCompiler {
         case .assertion(let assertion): instructions.append(.assert(assertion))
         case .concat(let items): items.forEach { emit($0) }
         case .alternation(let branches): emitAlternation(branches)
-        case .repetition(let inner, let min, let max, _): emitRepetition(inner, min: min, max: max)
+        case .repetition(let inner, let min, let max): emitRepetition(inner, min: min, max: max)
         }
     }
 

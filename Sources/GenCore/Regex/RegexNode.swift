@@ -10,8 +10,8 @@ indirect enum RegexNode: Sendable, Equatable {
     case assertion(RegexAssertion)
     case concat([RegexNode])
     case alternation([RegexNode])
-    /// `max` nil is unbounded. `offset` is where the quantifier was written, for size errors.
-    case repetition(RegexNode, min: Int, max: Int?, offset: Int)
+    /// `max` nil is unbounded.
+    case repetition(RegexNode, min: Int, max: Int?)
 
     /// Instructions the compiler will emit for this node, saturating instead of overflowing: the cap on
     /// program size is checked against it before anything is emitted.
@@ -22,7 +22,7 @@ indirect enum RegexNode: Sendable, Equatable {
         case .concat(let items): return items.reduce(0) { Self.add($0, $1.programSize) }
         case .alternation(let branches):
             return branches.reduce(2 * (branches.count - 1)) { Self.add($0, $1.programSize) }
-        case .repetition(let node, let min, let max, _):
+        case .repetition(let node, let min, let max):
             let size = node.programSize
             let required = Self.multiply(size, min)
             guard let max else { return Self.add(required, min == 0 ? size + 2 : 1) }
@@ -42,7 +42,7 @@ indirect enum RegexNode: Sendable, Equatable {
             }
             return false
         case .alternation(let branches): return !branches.isEmpty && branches.allSatisfy(\.isAnchoredAtStart)
-        case .repetition(let node, let min, _, _): return min > 0 && node.isAnchoredAtStart
+        case .repetition(let node, let min, _): return min > 0 && node.isAnchoredAtStart
         default: return false
         }
     }

@@ -22,7 +22,7 @@ extension RegexParser {
                 "a quantifier cannot follow another", at: position,
                 hint: "group the first one to repeat it again, e.g. (?:a{2})+")
         }
-        let node = RegexNode.repetition(atom, min: bounds.min, max: bounds.max, offset: start)
+        let node = RegexNode.repetition(atom, min: bounds.min, max: bounds.max)
         if node.programSize > LinearRegex.maxProgramSize {
             throw error(
                 "this repetition makes the pattern too large (over \(LinearRegex.maxProgramSize) instructions)",
