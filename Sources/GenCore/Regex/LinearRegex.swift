@@ -42,10 +42,17 @@ public struct LinearRegex: Sendable {
 
     /// The answer and the steps it took, for tests and benchmarks that bound the work.
     public func run(in text: String, whole: Bool = false, stepBudget: Int = defaultStepBudget) throws(RegexBudgetExceeded) -> RegexRun {
+        let program = whole ? self.whole : search
+        // The usual answer for a rule (no card number, no URL): no scalar a match could begin with, found
+        // before anything is allocated.
+        if !program.anchoredAtStart, let filter = program.startFilter,
+           !text.unicodeScalars.contains(where: { filter.mayStart($0.value, program) }) {
+            return RegexRun(matched: false, steps: 0)
+        }
         var scalars: [UInt32] = []
         scalars.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { scalars.append(scalar.value) }
-        return try RegexMatcher.run(whole ? self.whole : search, on: scalars, stepBudget: stepBudget)
+        return try RegexMatcher.run(program, on: scalars, stepBudget: stepBudget)
     }
 
     /// Instructions in the search program: the matcher's work per text position is at most twice this.

@@ -9,25 +9,27 @@ struct RegexMatcher {
     private let code: [RegexProgram.Instruction]
     private let startFilter: StartFilter?
     let text: [UInt32]
-    private var stack: [Int] = []
+    private let workspace: Workspace
     private var steps = 0
 
-    private init(_ program: RegexProgram, _ text: [UInt32]) {
+    private init(_ program: RegexProgram, _ text: [UInt32], _ workspace: Workspace) {
         self.program = program
         code = program.instructions
         startFilter = program.anchoredAtStart ? nil : program.startFilter
         self.text = text
+        self.workspace = workspace
     }
 
     static func run(_ program: RegexProgram, on text: [UInt32], stepBudget: Int) throws(RegexBudgetExceeded) -> RegexRun {
-        var matcher = RegexMatcher(program, text)
+        let workspace = Workspace(programSize: program.instructions.count)
+        defer { workspace.deallocate() }
+        var matcher = RegexMatcher(program, text, workspace)
         let matched = try matcher.search(anchored: program.anchoredAtStart, stepBudget: stepBudget)
         return RegexRun(matched: matched, steps: matcher.steps)
     }
 
     private mutating func search(anchored: Bool, stepBudget: Int) throws(RegexBudgetExceeded) -> Bool {
-        var current = ThreadList(capacity: code.count)
-        var next = ThreadList(capacity: code.count)
+        var (current, next) = workspace.lists()
         var position = 0
         while position <= text.count {
             // With no thread alive, skip to where a match can begin (a literal or narrow class first).
@@ -57,21 +59,29 @@ struct RegexMatcher {
     /// Adds `start` and everything reachable from it without consuming a scalar; true when that reaches
     /// `match`, which is all a caller asking "is there a match" needs.
     private mutating func addThread(_ list: inout ThreadList, _ start: Int, at position: Int) -> Bool {
-        stack.append(start)
-        while let pc = stack.popLast() {
+        let stack = workspace.stack
+        stack[0] = Int32(start)
+        var depth = 1
+        while depth > 0 {
+            depth -= 1
+            let pc = Int(stack[depth])
             guard !list.contains(pc) else { continue }
             list.insert(pc)
             steps += 1
             switch code[pc] {
-            case .jump(let target): stack.append(target)
+            case .jump(let target):
+                stack[depth] = Int32(target)
+                depth += 1
             case .split(let first, let second):
-                stack.append(second)
-                stack.append(first)
+                stack[depth] = Int32(second)
+                stack[depth + 1] = Int32(first)
+                depth += 2
             case .assert(let assertion):
-                if holds(assertion, at: position) { stack.append(pc + 1) }
-            case .match:
-                stack.removeAll(keepingCapacity: true)
-                return true
+                if holds(assertion, at: position) {
+                    stack[depth] = Int32(pc + 1)
+                    depth += 1
+                }
+            case .match: return true
             case .scalar, .scalarFold, .any, .anyButLineTerminator, .set: break
             }
         }

@@ -38,6 +38,8 @@ import Testing
         let card = try LinearRegex("[0-9]{12,19}").run(in: text)
         #expect(card.matched)
         #expect(card.steps < 200, "\(card.steps) steps")
+        // A text without a digit is answered by the scan for a starting scalar alone.
+        #expect(try LinearRegex("[0-9]{12,19}").run(in: "no digits here") == RegexRun(matched: false, steps: 0))
         let secret = try LinearRegex("(?i)\\b(password|cvv)\\b").run(in: text + " CVV")
         #expect(secret.matched)
         // Only where the text has a c, p or v (in either case) is a thread started.
