@@ -43,6 +43,27 @@ import Testing
         #expect(try #require(Self.failure("\\q")).hint == "to match the character itself, drop the backslash")
     }
 
+    /// Random strings of metacharacters: each compiles or fails with an offset inside the pattern, and what
+    /// compiles runs; nothing traps.
+    @Test func garbagePatternsNeverTrap() throws {
+        var random = SeededRandom(seed: 23)
+        let pieces = Array("()[]{}|*+?^$.\\-:<>=!#,0129abdswpPQEkxuc&é ").map(String.init) + ["(?", "\\p{", "[:", "{2,", "\\u"]
+        var compiled = 0
+        for _ in 0..<5_000 {
+            let pattern = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            do {
+                let regex = try LinearRegex(pattern)
+                _ = try regex.occurs(in: "ab1 é-{}\n[x]")
+                _ = try regex.matchesWhole("ab")
+                compiled += 1
+            } catch let error as RegexSyntaxError {
+                #expect((0...pattern.unicodeScalars.count).contains(error.offset), "\(pattern.debugDescription): \(error)")
+                #expect(error.offset + error.length <= max(1, pattern.unicodeScalars.count), "\(pattern.debugDescription): \(error)")
+            }
+        }
+        #expect(compiled > 500, "\(compiled) of 5,000 compiled")
+    }
+
     @Test func programSizeAndNestingAreCapped() throws {
         // Each count alone is fine; together they would copy the class 1,000,000 times.
         let nested = try #require(Self.failure("(?:(?:[a-z]{100}){100}){100}"))
