@@ -119,6 +119,25 @@ import GenRuntime
         #expect(results[1].reasons.first?.hasPrefix("rule \"third word\" failed on this sample: ") == true, "\(results[1].reasons)")
     }
 
+    /// A `matches` over the regex step budget is a runtime error like any other: it rejects that sample with
+    /// the reason, and the run goes on.
+    @Test func aRegexOverItsStepBudgetRejectsTheSample() async throws {
+        let text = Self.script.replacingOccurrences(
+            of: "  rule \"no digits\" !matches(sample.text, \"[0-9]\")", with: "  rule \"no runs\" !matches(sample.text, \"(a+)+$\")")
+        let graph = try #require(Engine(variables: [:]).compile(source: text, path: "q.gen", directory: URL(fileURLWithPath: "/tmp")).graph)
+        let short = "see you at noon"
+        let long = String(repeating: "a", count: 50) + "!"
+        let budget = try LinearRegex("(a+)+$").run(in: short).steps
+        #expect(try LinearRegex("(a+)+$").run(in: long).steps > budget)
+        let interpreter = try Interpreter(graph: graph, limits: EvaluationLimits(regexStepBudget: budget))
+        let quality = try ScriptQuality(graph: graph, interpreter: interpreter, checker: CountingChecker())
+        let results = try await quality.assess([candidate(0, short), candidate(1, long)])
+        #expect(results.map(\.passed) == [true, false])
+        #expect(results[1].reasons == [
+            "rule \"no runs\" failed on this sample: `matches`: the pattern took too long to match: over \(budget) steps on a text of 51 characters",
+        ])
+    }
+
     /// Undeclared fields (`secret`, `__proto__`) were kept in dataset.jsonl though the schema strips them.
     @Test func theDatasetGetsTheValidatedSample() async throws {
         let quality = try quality(CountingChecker())

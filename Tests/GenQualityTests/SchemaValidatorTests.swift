@@ -110,6 +110,20 @@ struct SchemaValidatorTests {
         #expect(issue.message == "field `code`: \"ABCD\" does not match the pattern [A-Z]{3}")
     }
 
+    /// A value the pattern cannot finish within its step budget fails the field with that reason; the match
+    /// never hangs (ICU took 39 s for `(a+)+$` on 60 characters).
+    @Test func aPatternOverItsStepBudgetFailsTheField() throws {
+        let schema = OutputSchema(fields: [SchemaField(name: "code", type: .string(pattern: "(a+)+$"))])
+        let slow = String(repeating: "a", count: 2_000) + "!"
+        let roomy = try SchemaValidator(schema: schema).validate(.object(["code": .string(slow)]))
+        #expect(roomy.issues.map(\.kind) == [.patternMismatch])
+        let tight = try SchemaValidator(schema: schema, patternStepBudget: 500)
+        let issue = try only(tight.validate(.object(["code": .string(slow)])))
+        #expect(issue.kind == .patternTooSlow)
+        #expect(issue.message == "field `code`: the pattern (a+)+$ took too long to match (over 500 steps on 2001 characters)")
+        #expect(tight.validate(.object(["code": .string("aaa")])).isValid)
+    }
+
     @Test func invalidPatternFailsWhenTheValidatorIsMade() {
         let schema = OutputSchema(fields: [SchemaField(name: "code", type: .string(pattern: "[A-Z"))])
         #expect(throws: QualityError.self) { try SchemaValidator(schema: schema) }

@@ -20,7 +20,8 @@ import GenRuntime
         let signatures = FunctionRegistry.standard.signatures
         #expect(signatures["matches"] == [FunctionSignature(
             name: "matches", parameters: [SignatureParameter(name: "text", type: .string), SignatureParameter(name: "pattern", type: .string)],
-            result: .bool, summary: "Whether the regular expression (ICU syntax) matches somewhere in the string.")])
+            result: .bool, summary: "Whether the regular expression matches somewhere in the string (ICU-style syntax, linear time: "
+                + "no lookaround or backreferences).")])
         #expect(signatures["len"]?.map(\.parameters.first?.type) == [.string, .list(.any)])
         #expect(signatures["min"]?.map(\.result) == [.int, .float, .int, .float])
         #expect(signatures["min"]?.map(\.isVariadic) == [false, false, true, true])

@@ -66,6 +66,21 @@ import Testing
         #expect(try eval(E.call("matches", E.str("naïve 👋"), E.str("👋$"))) == .bool(true))
         let error = failure(E.call("matches", E.str("x"), E.str("[unclosed")))
         #expect(error?.kind == .invalidArgument)
-        #expect(error?.message == "`matches`: invalid regular expression \"[unclosed\"")
+        #expect(error?.message == "`matches`: invalid regular expression \"[unclosed\": unclosed `[`")
+        #expect(error?.hint == "add a `]`, or write \\[ to match a bracket")
+        let lookahead = failure(E.call("matches", E.str("x"), E.str("a(?!b)")))
+        #expect(lookahead?.message.contains("lookahead `(?!` is not supported") == true)
+    }
+
+    /// `(a+)+$` took ICU 39 s on 60 characters; here it is linear, and a match over the regex step budget
+    /// fails the call (a rule then rejects the sample) instead of running on.
+    @Test func matchesIsLinearAndBoundedByItsStepBudget() throws {
+        let text = E.str(String(repeating: "a", count: 10_000) + "!")
+        #expect(try eval(E.call("matches", text, E.str("(a+)+$"))) == .bool(false))
+        let tight = try Interpreter(limits: EvaluationLimits(regexStepBudget: 1_000))
+        let error = failure(E.call("matches", text, E.str("(a+)+$")), interpreter: tight)
+        #expect(error?.kind == .regexBudgetExceeded)
+        #expect(error?.message == "`matches`: the pattern took too long to match: over 1000 steps on a text of 10001 characters")
+        #expect(try eval(E.call("matches", E.str("aaa!"), E.str("(a+)+$")), interpreter: tight) == .bool(false))
     }
 }

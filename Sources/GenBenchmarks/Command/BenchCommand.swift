@@ -12,7 +12,7 @@ public enum BenchCommand {
             parse: lexes and parses a generated script (every declaration kind, comments, interpolation); lines/s, MB/s.
             router: regret of every policy on the standard problems R1-R5 beside the reference figures, and the targets.
             run: samples/s through the whole loop against a stub server at concurrency 1, 8, 64, and engine µs/sample.
-            quality: in-process quality stages on synthetic samples at pool sizes 1k, 10k, 100k.
+            quality: in-process quality stages on synthetic samples at pool sizes 1k, 10k, 100k; the regex (a+)+$ on 100 KB.
             eval: training and evaluation time at 1k/10k/100k samples and accuracy on the shared real data sets.
             interpreter: rule and reward evaluations per second.
             savings FILE: runs the script as written and with `router random()` on its own model servers, same seeds

@@ -89,6 +89,7 @@ public enum QualityBenchmark {
             "diversity of the pool: Vendi_2 \(NumberText.fixed(snapshot.vendi, 1)) (of \(pool.config.vendiDimensions) dims), "
                 + "distinct-1 \(NumberText.fixed(snapshot.distinct1, 4)), distinct-2 \(NumberText.fixed(snapshot.distinct2, 4)), "
                 + "entropy \(NumberText.fixed(snapshot.unigramEntropy, 2))/\(NumberText.fixed(snapshot.bigramEntropy, 2)) bits")
+        lines.append(try RegexFigure.line())
         return lines.joined(separator: "\n")
     }
 
@@ -118,7 +119,7 @@ public enum QualityBenchmark {
             times.mark(0)
             let text = SampleText.extract(candidate.sample, schema: schema, fields: nil)
             var passed = validation.isValid && TextRules.lengthProblem(text, min: nil, max: 400) == nil
-                && !cardNumber.occurs(in: text) && !secret.occurs(in: text)
+            if passed { passed = try !cardNumber.occurs(in: text) && !secret.occurs(in: text) }
             times.mark(1)
             let normalized = TextNormalizer.normalize(text)
             times.mark(2)

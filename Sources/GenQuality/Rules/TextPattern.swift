@@ -1,31 +1,30 @@
-import Foundation
+import GenCore
 import Synchronization
 
-/// A compiled regular expression (ICU syntax, through Foundation) for schema patterns and rule builtins.
+/// A compiled regular expression for schema patterns and rule builtins, on Gen's linear-time engine: no
+/// pattern can stall on a sample, and a match over its step budget throws `RegexBudgetExceeded`.
 ///
 /// `occurs(in:)` searches anywhere (the `matches(text, "[0-9]{12,19}")` builtin); `matchesWhole(_:)` needs
-/// the whole text to match (a schema's `pattern`), as if the pattern were wrapped in `^(?:...)$`.
+/// the whole text to match (a schema's `pattern`), as if the pattern were wrapped in `\A(?:...)\z`.
 public struct TextPattern: Sendable {
     public let source: String
-    private let search: NSRegularExpression
-    private let whole: NSRegularExpression
+    private let regex: LinearRegex
 
     public init(_ pattern: String, path: String = "pattern") throws {
         do {
-            search = try NSRegularExpression(pattern: pattern)
-            whole = try NSRegularExpression(pattern: "\\A(?:" + pattern + ")\\z")
+            regex = try LinearRegex(pattern)
         } catch {
-            throw QualityError.invalidPattern(pattern: pattern, path: path, message: "\(error.localizedDescription)")
+            throw QualityError.invalidPattern(pattern: pattern, path: path, message: error.description)
         }
         source = pattern
     }
 
-    public func occurs(in text: String) -> Bool {
-        search.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+    public func occurs(in text: String, stepBudget: Int = LinearRegex.defaultStepBudget) throws(RegexBudgetExceeded) -> Bool {
+        try regex.occurs(in: text, stepBudget: stepBudget)
     }
 
-    public func matchesWhole(_ text: String) -> Bool {
-        whole.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+    public func matchesWhole(_ text: String, stepBudget: Int = LinearRegex.defaultStepBudget) throws(RegexBudgetExceeded) -> Bool {
+        try regex.matchesWhole(text, stepBudget: stepBudget)
     }
 
     private static let cache = Mutex<[String: TextPattern]>([:])

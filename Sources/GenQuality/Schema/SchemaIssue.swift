@@ -6,6 +6,8 @@ public struct SchemaIssue: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
         case notAnObject, missingField, unexpectedField, wrongType, notInEnum
         case tooShort, tooLong, patternMismatch, belowMinimum, aboveMaximum, tooFewItems, tooManyItems
+        /// The pattern needed more steps than its budget on this value (only a huge value gets there).
+        case patternTooSlow
     }
 
     public let kind: Kind

@@ -8,18 +8,23 @@ public struct SchemaValidator: Sendable {
     public let schema: OutputSchema
     public let extraFields: ExtraFieldPolicy
     private let patterns: [String: TextPattern]
+    /// Steps one pattern match may take; a value that needs more fails validation with that reason.
+    public let patternStepBudget: Int
 
     /// Fails when a field's pattern is not a valid regular expression.
-    public init(schema: OutputSchema, extraFields: ExtraFieldPolicy = .strip) throws {
+    public init(
+        schema: OutputSchema, extraFields: ExtraFieldPolicy = .strip, patternStepBudget: Int = LinearRegex.defaultStepBudget
+    ) throws {
         self.schema = schema
         self.extraFields = extraFields
+        self.patternStepBudget = patternStepBudget
         var patterns: [String: TextPattern] = [:]
         try Self.collectPatterns(schema.fields, path: "$", into: &patterns)
         self.patterns = patterns
     }
 
     public func validate(_ sample: JSONValue) -> SchemaValidation {
-        var run = ValidationRun(patterns: patterns, extraFields: extraFields)
+        var run = ValidationRun(patterns: patterns, extraFields: extraFields, patternStepBudget: patternStepBudget)
         let cleaned = run.object(sample, fields: schema.fields, path: "$")
         return SchemaValidation(
             issues: run.issues, cleaned: run.issues.isEmpty ? cleaned : nil, strippedFields: run.stripped)

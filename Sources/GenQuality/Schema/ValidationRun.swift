@@ -5,6 +5,7 @@ import GenPipeline
 struct ValidationRun {
     let patterns: [String: TextPattern]
     let extraFields: ExtraFieldPolicy
+    let patternStepBudget: Int
     var issues: [SchemaIssue] = []
     var stripped: [String] = []
 
@@ -62,10 +63,7 @@ struct ValidationRun {
             } else if let problem = TextRules.lengthProblem(text, min: nil, max: maxLength) {
                 report(.tooLong, path, fieldMessage(path, problem))
             }
-            if let pattern, let compiled = patterns[pattern], !compiled.matchesWhole(text) {
-                report(.patternMismatch, path,
-                       fieldMessage(path, "\(Describe.value(value)) does not match the pattern \(pattern)"))
-            }
+            if let pattern, let compiled = patterns[pattern] { checkPattern(compiled, value, text, path: path) }
             return value
         case .int(let min, let max):
             guard let whole = Self.wholeNumber(value) else {
@@ -128,6 +126,17 @@ struct ValidationRun {
     private mutating func mismatch(_ value: JSONValue, _ type: SchemaFieldType, _ path: String) -> JSONValue {
         report(.wrongType, path, fieldMessage(path, "expected \(type.displayName), got \(Describe.typed(value))"))
         return value
+    }
+
+    /// A match over its step budget (a huge value) fails the field with that reason; it never hangs.
+    private mutating func checkPattern(_ compiled: TextPattern, _ value: JSONValue, _ text: String, path: String) {
+        do {
+            guard try !compiled.matchesWhole(text, stepBudget: patternStepBudget) else { return }
+            report(.patternMismatch, path, fieldMessage(path, "\(Describe.value(value)) does not match the pattern \(compiled.source)"))
+        } catch {
+            report(.patternTooSlow, path, fieldMessage(
+                path, "the pattern \(compiled.source) took too long to match (over \(error.stepBudget) steps on \(error.textLength) characters)"))
+        }
     }
 
     private func fieldMessage(_ path: String, _ problem: String) -> String {

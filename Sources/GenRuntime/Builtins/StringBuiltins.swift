@@ -76,14 +76,13 @@ enum StringBuiltins {
         registry.register(
             signature: D.signature(
                 "matches", [("text", .string), ("pattern", .string)], .bool,
-                "Whether the regular expression (ICU syntax) matches somewhere in the string.")
+                "Whether the regular expression matches somewhere in the string (ICU-style syntax, linear time: "
+                    + "no lookaround or backreferences).")
         ) { arguments, context in
             let text = try arguments.argument(0, of: "matches").string("matches", "text")
             let pattern = try arguments.argument(1, of: "matches").string("matches", "pattern")
             context.charge(steps: text.utf8.count / 64)
-            let expression = try context.regex(pattern)
-            let range = NSRange(text.startIndex..<text.endIndex, in: text)
-            return .bool(expression.firstMatch(in: text, options: [], range: range) != nil)
+            return .bool(try context.regexOccurs(pattern, in: text))
         }
 
         func registerTransform(_ name: String, _ summary: String, _ transform: @escaping @Sendable (String) -> String) {

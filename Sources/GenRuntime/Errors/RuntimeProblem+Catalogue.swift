@@ -105,6 +105,18 @@ extension RuntimeProblem {
         RuntimeProblem(.invalidArgument, "`\(function)`: \(message)", hint: hint)
     }
 
+    static func invalidRegex(_ function: String, _ pattern: String, _ error: RegexSyntaxError) -> RuntimeProblem {
+        invalidArgument(
+            function, "invalid regular expression \(GenStringLiteral.quote(pattern)): \(error.message)",
+            hint: error.hint ?? "escape special characters with \\\\ in the string")
+    }
+
+    static func regexBudget(_ function: String, _ error: RegexBudgetExceeded) -> RuntimeProblem {
+        RuntimeProblem(
+            .regexBudgetExceeded, "`\(function)`: \(error.description)",
+            hint: "matching takes time proportional to the text times the pattern; shorten one of them")
+    }
+
     static func stepBudget(_ limit: Int) -> RuntimeProblem {
         RuntimeProblem(
             .stepBudgetExceeded, "step budget of \(limit) exceeded",

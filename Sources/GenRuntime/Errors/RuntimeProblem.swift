@@ -10,6 +10,8 @@ public struct RuntimeProblem: Error, Sendable, Equatable {
         case unknownName
         case invalidArgument
         case stepBudgetExceeded
+        /// A regular-expression match needed more than `EvaluationLimits.regexStepBudget` steps.
+        case regexBudgetExceeded
         case recursionLimitExceeded
         case fileAccess
         case invalidData

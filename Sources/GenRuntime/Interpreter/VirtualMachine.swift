@@ -148,7 +148,8 @@ struct VirtualMachine {
             throw RuntimeProblem.noMatchingOverload(name, call.entry.overloads, arguments)
         }
         var context = CallContext(
-            function: name, source: source, overload: overload, environment: environment, regexCache: regexCache)
+            function: name, source: source, overload: overload, environment: environment, regexCache: regexCache,
+            regexStepBudget: limits.regexStepBudget)
         let result: Value
         do {
             result = try call.entry.implementation(arguments, &context)

@@ -1,4 +1,3 @@
-import Foundation
 import GenCore
 import GenPipeline
 
@@ -13,15 +12,21 @@ public struct CallContext {
     public let overload: Int
     public let environment: any ScriptEnvironment
     let regexCache: RegexCache
+    /// Steps one regex match may take (`EvaluationLimits.regexStepBudget`).
+    public let regexStepBudget: Int
     /// Extra steps the function charged for work proportional to its input.
     private(set) var chargedSteps = 0
 
-    init(function: String, source: SourceRef, overload: Int, environment: any ScriptEnvironment, regexCache: RegexCache) {
+    init(
+        function: String, source: SourceRef, overload: Int, environment: any ScriptEnvironment, regexCache: RegexCache,
+        regexStepBudget: Int = LinearRegex.defaultStepBudget
+    ) {
         self.function = function
         self.source = source
         self.overload = overload
         self.environment = environment
         self.regexCache = regexCache
+        self.regexStepBudget = regexStepBudget
     }
 
     /// Counts work against the evaluation's step budget (e.g. one step per list element visited).
@@ -30,16 +35,25 @@ public struct CallContext {
     }
 
     /// A compiled regular expression, cached across calls and evaluations.
-    public func regex(_ pattern: String) throws(RuntimeProblem) -> NSRegularExpression {
+    public func regex(_ pattern: String) throws(RuntimeProblem) -> LinearRegex {
         if let cached = regexCache.expression(for: pattern) { return cached }
         do {
-            let compiled = try NSRegularExpression(pattern: pattern)
+            let compiled = try LinearRegex(pattern)
             regexCache.store(compiled, for: pattern)
             return compiled
         } catch {
-            throw RuntimeProblem.invalidArgument(
-                function, "invalid regular expression \(GenStringLiteral.quote(pattern))",
-                hint: "patterns use ICU syntax; escape special characters with \\\\ in the string")
+            throw RuntimeProblem.invalidRegex(function, pattern, error)
+        }
+    }
+
+    /// Whether the pattern matches somewhere in the text, within the regex step budget: a match that needs
+    /// more fails with `regexBudgetExceeded`, so a rule rejects the sample rather than running on.
+    public func regexOccurs(_ pattern: String, in text: String) throws(RuntimeProblem) -> Bool {
+        let expression = try regex(pattern)
+        do {
+            return try expression.occurs(in: text, stepBudget: regexStepBudget)
+        } catch {
+            throw RuntimeProblem.regexBudget(function, error)
         }
     }
 }

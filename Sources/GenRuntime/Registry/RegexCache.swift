@@ -1,23 +1,23 @@
-import Foundation
+import GenCore
 import Synchronization
 
 /// Compiled regular expressions by pattern, shared by every evaluation of one interpreter.
 ///
-/// Rules run per sample, and compiling a pattern costs far more than matching it. Evaluation is synchronous,
+/// Rules run per sample, and a pattern need only be parsed and compiled once. Evaluation is synchronous,
 /// so an actor cannot serve it; a mutex-guarded dictionary can. Bounded: cleared when it reaches its limit.
 final class RegexCache: Sendable {
-    private let storage = Mutex<[String: NSRegularExpression]>([:])
+    private let storage = Mutex<[String: LinearRegex]>([:])
     private let limit: Int
 
     init(limit: Int = 256) {
         self.limit = limit
     }
 
-    func expression(for pattern: String) -> NSRegularExpression? {
+    func expression(for pattern: String) -> LinearRegex? {
         storage.withLock { $0[pattern] }
     }
 
-    func store(_ expression: NSRegularExpression, for pattern: String) {
+    func store(_ expression: LinearRegex, for pattern: String) {
         storage.withLock { cache in
             if cache.count >= limit { cache.removeAll(keepingCapacity: true) }
             cache[pattern] = expression

@@ -13,6 +13,7 @@ extension CheckSession {
         guard !failed else { return nil }
         for signature in overloads {
             if let lowered = match(signature, arguments, checked, span: span) {
+                checkRegexArguments(signature, arguments, lowered)
                 return IRExpr(.call(function: name, arguments: lowered), type: signature.result, source: sourceRef(span))
             }
         }

@@ -131,6 +131,7 @@ extension CheckSession {
                 report(Messages.parameterOutOfRange(parameter, ">= 0", CanonicalJSON.string(value)), at: argument.value.span)
                 return nil
             }
+            if parameter == "pattern", case .string(let pattern) = value, !checkRegex(pattern, argument.value) { return nil }
             values[parameter] = value
         }
         if let low = values["min"]?.doubleValue, let high = values["max"]?.doubleValue, low > high {

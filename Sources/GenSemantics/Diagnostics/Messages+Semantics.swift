@@ -120,6 +120,10 @@ extension Messages {
         DiagnosticMessage("cannot index a value of type \(base) with \(index)")
     }
 
+    public static func invalidRegex(_ message: String) -> DiagnosticMessage {
+        DiagnosticMessage("invalid regular expression: \(message)")
+    }
+
     public static func kindOutOfPlace(_ name: String, _ family: String, _ place: String) -> DiagnosticMessage {
         DiagnosticMessage("`\(name)` makes a \(family) and can only be used in \(place)")
     }
