@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct StandardModelCheckerTests {
     @Test func unknownCheckNamesTheKnownOnes() async {
-        await #expect(throws: ModelCheckError.unknownCheck(name: "toxicity", known: ["entails", "judge", "similarity"])) {
+        await #expect(throws: ModelCheckError.unknownCheck(name: "toxicity", known: ["entails", "judge", "label_fits", "similarity"])) {
             try await Fixtures.checker(FakeLLMClient()).run(Fixtures.node("toxicity"), arguments: [], context: Fixtures.context())
         }
     }
