@@ -38,8 +38,17 @@ public struct PolicyKind: Sendable {
     }
 
     /// A policy rebuilt from saved state; its parameters are validated again (the file may have been edited).
+    /// Per-context statistics must fit the arms and a policy that keeps them.
     public func restore(_ state: PolicyState) throws(RouterError) -> any RouterPolicy {
-        build(try validate(state.parameters.values, arms: state.arms.count), state.arms)
+        var policy = build(try validate(state.parameters.values, arms: state.arms.count), state.arms)
+        for (context, statistics) in state.contexts where statistics.count != state.arms.count {
+            throw .malformedState("context '\(context)' has \(statistics.count) statistics for \(state.arms.count) arms")
+        }
+        policy.contexts = state.contexts
+        guard policy.contexts == state.contexts else {
+            throw .malformedState("router policy '\(name)' keeps no per-context statistics")
+        }
+        return policy
     }
 }
 
@@ -49,13 +58,14 @@ public struct PolicyRegistry: Sendable {
 
     public init() {}
 
-    /// `epsilon_greedy`, `ucb1`, `thompson`, `gaussian_thompson` and the `random` baseline.
+    /// `epsilon_greedy`, `ucb1`, `thompson`, `gaussian_thompson`, `contextual_thompson` and the `random` baseline.
     public static let standard: PolicyRegistry = {
         var registry = PolicyRegistry()
         registry.register(EpsilonGreedyPolicy.self)
         registry.register(UCB1Policy.self)
         registry.register(BetaThompsonPolicy.self)
         registry.register(GaussianThompsonPolicy.self)
+        registry.register(ContextualThompsonPolicy.self)
         registry.register(RandomPolicy.self)
         return registry
     }()

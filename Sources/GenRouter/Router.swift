@@ -36,6 +36,12 @@ public actor Router {
         try core.allocate(slots: slots, available: available)
     }
 
+    /// One arm id per slot of the next batch, a slot per entry of `contexts` (the slot's target label, or nil);
+    /// only a contextual policy reads the labels.
+    public func allocate(contexts: [String?]) throws(RouterError) -> [String] {
+        try core.allocate(contexts: contexts)
+    }
+
     /// One generated sample's reward in [0, 1].
     public func observe(arm: String, reward: Double) throws(RouterError) {
         try core.observe(arm: arm, reward: reward)

@@ -18,4 +18,6 @@ public struct SlotContext: Sendable {
     public var pending: [Int]
     /// Total slots already given in this batch.
     public var pendingTotal: Int
+    /// The context of the slot being chosen for (its target label), or nil; only contextual policies read it.
+    public var label: String? = nil
 }

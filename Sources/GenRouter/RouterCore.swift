@@ -31,6 +31,17 @@ public struct RouterCore: Sendable {
     /// Shares a batch of `slots` among the `available` arms (any order; declared order is used).
     public mutating func allocate(slots: Int, available: [String]) throws(RouterError) -> [String] {
         guard slots >= 0 else { throw .invalidSlotCount(slots) }
+        return try allocate(contexts: Array(repeating: nil, count: slots), available: available)
+    }
+
+    /// One arm id per slot, a slot per entry of `contexts` (its target label, or nil), among all arms.
+    public mutating func allocate(contexts: [String?]) throws(RouterError) -> [String] {
+        try allocate(contexts: contexts, available: armIDs)
+    }
+
+    /// One arm id per slot, a slot per entry of `contexts`, among the `available` arms. Only a contextual
+    /// policy reads the contexts; for the others this is `allocate(slots: contexts.count, available:)`.
+    public mutating func allocate(contexts: [String?], available: [String]) throws(RouterError) -> [String] {
         var indices: [Int] = []
         for id in available {
             guard let index = policy.arms.index(of: id) else { throw .unknownArm(id) }
@@ -39,7 +50,7 @@ public struct RouterCore: Sendable {
         }
         guard !indices.isEmpty else { throw .noArms }
         let ids = policy.arms.ids
-        return allocateIndices(slots: slots, available: indices.sorted()).map { ids[$0] }
+        return allocateIndices(contexts: contexts, available: indices.sorted()).map { ids[$0] }
     }
 
     /// One real observation: a generated sample's reward in [0, 1]. Advances the clock and the discount.
@@ -53,7 +64,7 @@ public struct RouterCore: Sendable {
             try checkedIndex(observation.arm, reward: observation.reward)
         }
         for (index, observation) in zip(indices, observations) {
-            recordIndex(index, reward: observation.reward)
+            recordIndex(index, reward: observation.reward, context: observation.context)
         }
     }
 
@@ -62,7 +73,7 @@ public struct RouterCore: Sendable {
     public mutating func observe(arm: String, reward: Double, weight: Double) throws(RouterError) {
         let index = try checkedIndex(arm, reward: reward)
         guard weight.isFinite, weight >= 0 else { throw .invalidWeight(arm: arm, weight: weight) }
-        policy.record(reward: reward, weight: weight, arm: index, ticks: false)
+        policy.record(reward: reward, weight: weight, arm: index, context: nil, ticks: false)
     }
 
     /// The serialisable state (policy, statistics, clock, generator).
@@ -73,15 +84,19 @@ public struct RouterCore: Sendable {
     // MARK: - Unchecked fast paths (indices already valid); the benchmark uses these.
 
     public mutating func allocateIndices(slots: Int, available: [Int]) -> [Int] {
-        guard slots > 0 else { return [] }
-        let chosen = policy.allocate(slots: slots, available: available, limits: policy.parameters.limits,
+        allocateIndices(contexts: Array(repeating: nil, count: max(0, slots)), available: available)
+    }
+
+    public mutating func allocateIndices(contexts: [String?], available: [Int]) -> [Int] {
+        guard !contexts.isEmpty else { return [] }
+        let chosen = policy.allocate(contexts: contexts, available: available, limits: policy.parameters.limits,
                                      clock: clock, using: &rng)
         clock.batches += 1
         return chosen
     }
 
-    public mutating func recordIndex(_ index: Int, reward: Double) {
-        policy.record(reward: reward, weight: 1, arm: index, ticks: true)
+    public mutating func recordIndex(_ index: Int, reward: Double, context: String? = nil) {
+        policy.record(reward: reward, weight: 1, arm: index, context: context, ticks: true)
         clock.observations += 1
     }
 

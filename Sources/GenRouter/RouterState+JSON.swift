@@ -4,21 +4,39 @@ extension RouterState {
     /// The state as a JSON value (see the type's documentation for the layout).
     public var json: JSONValue {
         let arms = policy.arms
-        var armMembers: [String: JSONValue] = [:]
-        for (id, stats) in zip(arms.ids, arms.statistics) {
-            armMembers[id] = .array([.double(stats.count), .double(stats.sum), .double(stats.sumOfSquares)])
-        }
         var members: [String: JSONValue] = [
             "version": .int(Self.formatVersion),
             "policy": .string(policy.name),
             "parameters": .object(policy.parameters.values.mapValues { .double($0) }),
             "order": .array(arms.ids.map { .string($0) }),
-            "arms": .object(armMembers),
+            "arms": Self.members(arms.statistics, ids: arms.ids),
             "clock": .object(["batches": .int(clock.batches), "observations": .int(clock.observations)]),
             "rng": .string(String(rng.state)),
         ]
         if let epsilon { members["epsilon"] = .double(epsilon) }
+        // Only a contextual policy has any, so every other state keeps its bytes.
+        if !policy.contexts.isEmpty {
+            members["contexts"] = .object(policy.contexts.mapValues { Self.members($0, ids: arms.ids) })
+        }
         return .object(members)
+    }
+
+    /// `{"arm": [N, S, Q], ...}` for statistics parallel to `ids`.
+    private static func members(_ statistics: [ArmStatistics], ids: [String]) -> JSONValue {
+        var members: [String: JSONValue] = [:]
+        for (id, stats) in zip(ids, statistics) {
+            members[id] = .array([.double(stats.count), .double(stats.sum), .double(stats.sumOfSquares)])
+        }
+        return .object(members)
+    }
+
+    /// Reads `{"arm": [N, S, Q], ...}` naming exactly the arms of `order`; `what` names it in errors.
+    private static func statistics(_ members: [String: JSONValue], order: [String],
+                                   what: String) throws(RouterError) -> [ArmStatistics] {
+        guard Set(members.keys) == Set(order) else {
+            throw .malformedState("\(what) and 'order' name different arms")
+        }
+        return try order.map { id throws(RouterError) in try statistics(members[id], arm: id) }
     }
 
     /// Reads a state written by `json`; every missing or ill-typed member is reported by name.
@@ -38,11 +56,16 @@ extension RouterState {
             guard let id = item.stringValue else { throw .malformedState("'order' must list arm ids as strings") }
             return id
         }
-        let armMembers = try reader.object("arms")
-        guard Set(armMembers.keys) == Set(order) else {
-            throw .malformedState("'arms' and 'order' name different arms")
+        let statistics = try Self.statistics(try reader.object("arms"), order: order, what: "'arms'")
+        var contexts: [String: [ArmStatistics]] = [:]
+        if json["contexts"] != nil {
+            for (label, value) in try reader.object("contexts") {
+                guard let members = value.objectValue else {
+                    throw .malformedState("context '\(label)' must be an object of arms")
+                }
+                contexts[label] = try Self.statistics(members, order: order, what: "context '\(label)'")
+            }
         }
-        let statistics = try order.map { id throws(RouterError) in try Self.statistics(armMembers[id], arm: id) }
         let clockReader = StateReader(.object(try reader.object("clock")))
         let batches = try clockReader.count("batches")
         let observations = try clockReader.count("observations")
@@ -50,7 +73,7 @@ extension RouterState {
             throw .malformedState("'rng' must be an unsigned 64-bit integer in a string")
         }
         self.init(policy: PolicyState(name: name, parameters: PolicyParameters(parameters),
-                                      arms: try ArmTable(ids: order, statistics: statistics)),
+                                      arms: try ArmTable(ids: order, statistics: statistics), contexts: contexts),
                   clock: RouterClock(batches: batches, observations: observations),
                   rng: SeededRandom(seed: rngState),
                   epsilon: json["epsilon"]?.doubleValue)

@@ -6,6 +6,8 @@ import GenCore
 ///     {"arms":{"a":[N,S,Q],...},"clock":{"batches":3,"observations":60},"epsilon":0.1,"order":["a",...],
 ///      "parameters":{...},"policy":"epsilon_greedy","rng":"1234567890","version":1}
 ///
+/// A contextual policy adds `"contexts":{"label":{"a":[N,S,Q],...},...}`, its per-label statistics; other
+/// policies' states have no such member.
 /// Floats print in shortest round-trip form, so reading the text back gives bit-identical numbers. `epsilon`
 /// (epsilon-greedy only) is informative: it is recomputed from the schedule and the clock on restore.
 /// The generator state is a decimal string because JSON numbers cannot hold every `UInt64` exactly.

@@ -159,7 +159,7 @@ public actor AdaptiveRun {
         }
     }
 
-    /// One batch: slots and their labels -> the router's allocation -> generation -> quality -> rewards and
+    /// One batch: slots and their labels -> the router's allocation (given each slot's label) -> generation -> quality -> rewards and
     /// verdicts -> the router learns -> one store transaction -> the pool, the counts and the progress move on.
     func runBatch(index: Int) async throws {
         guard let router else { return }
@@ -167,8 +167,10 @@ public actor AdaptiveRun {
         let slots = BatchSlots.count(
             batchSize: configuration.batchSize, target: configuration.targetCount, accepted: progress.accepted,
             passed: progress.passed, candidates: progress.candidates)
-        let allocation = try await router.allocate(slots: slots)
+        // Labels first: the router chooses each slot's arm knowing the label it is asked for.
         let labels = quotas?.allocate(slots: slots, accepted: labelCounts, target: configuration.targetCount)
+        let allocation = try await router.allocate(
+            contexts: labels?.count == slots ? labels ?? [] : Array(repeating: nil, count: max(0, slots)))
         let requests = BatchSlots.requests(count: slots, batch: index, runSeed: configuration.seed, labels: labels)
         let candidates = try await generate(requests, allocation: allocation)
         let assessments = try await quality.assess(candidates)
@@ -190,7 +192,9 @@ public actor AdaptiveRun {
         }
         // Learn first, then write the state after learning: the stored state is exactly what the next
         // batch starts from, in this process or a resumed one.
-        try await router.observe(records.map { Observation(arm: $0.arm, reward: $0.reward) })
+        try await router.observe(zip(candidates, records).map { candidate, record in
+            Observation(arm: record.arm, reward: record.reward, context: candidate.targetLabel)
+        })
         let state = await router.snapshot()
         // Rewards saw the pool before the batch; the stored figures are the pool after it, so a run's first
         // batch does not show Vendi 0 for the samples it has just accepted.

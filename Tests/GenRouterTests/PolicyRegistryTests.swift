@@ -5,7 +5,7 @@ import Testing
     let registry = PolicyRegistry.standard
 
     @Test func standardPoliciesAreRegisteredUnderTheScriptNames() {
-        #expect(registry.names == ["epsilon_greedy", "gaussian_thompson", "random", "thompson", "ucb1"])
+        #expect(registry.names == ["contextual_thompson", "epsilon_greedy", "gaussian_thompson", "random", "thompson", "ucb1"])
     }
 
     @Test func defaultsAreFilledIn() throws {

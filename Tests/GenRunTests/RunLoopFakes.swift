@@ -65,7 +65,8 @@ actor ProgressLog: RunObserver {
 }
 
 enum RunFixtures {
-    static func graph(count: Int = 12, batch: Int = 4, policy: String = "epsilon_greedy") -> PipelineGraph {
+    static func graph(count: Int = 12, batch: Int = 4, policy: String = "epsilon_greedy",
+                      arms: [String] = ["good", "junky", "repetitive"]) -> PipelineGraph {
         let schema = OutputSchema(fields: [
             SchemaField(name: "text", type: .string()),
             SchemaField(name: "label", type: .enumeration(["ham", "spam"])),
@@ -76,7 +77,7 @@ enum RunFixtures {
         let reward = IRExpr(.float(0), type: .float, source: .synthesized)
         return PipelineGraph(
             languageVersion: "0.1", script: ScriptIdentity(path: "t.gen", sha256: "x"), models: [], spec: spec,
-            arms: ["good", "junky", "repetitive"].map { ArmNode(name: $0, kind: "fake", model: nil, parameters: [:], source: .synthesized) },
+            arms: arms.map { ArmNode(name: $0, kind: "fake", model: nil, parameters: [:], source: .synthesized) },
             router: RouterNode(policy: policy, parameters: [:], source: .synthesized), quality: [], reward: reward,
             evaluation: nil, constants: [:], functions: [])
     }

@@ -12,11 +12,13 @@ public struct BanditProblem: Sendable {
     public let batchSizes: [Int]
     /// Seeds used when the caller does not choose (50 for the long R1, 200 otherwise).
     public let standardSeeds: Int
+    /// Labels the slots carry, in turn (step t has label t mod `contexts`); 1 means unlabelled slots.
+    public let contexts: Int
     /// Draws one instance's mean path (most problems ignore the generator; R2 draws its means from it).
     let makePath: @Sendable (inout SeededRandom) -> MeanPath
 
     public init(id: String, summary: String, arms: Int, horizon: Int, rewardShape: RewardShape, batchSizes: [Int],
-                standardSeeds: Int, makePath: @escaping @Sendable (inout SeededRandom) -> MeanPath) {
+                standardSeeds: Int, contexts: Int = 1, makePath: @escaping @Sendable (inout SeededRandom) -> MeanPath) {
         self.id = id
         self.summary = summary
         self.arms = arms
@@ -24,6 +26,7 @@ public struct BanditProblem: Sendable {
         self.rewardShape = rewardShape
         self.batchSizes = batchSizes
         self.standardSeeds = standardSeeds
+        self.contexts = max(1, contexts)
         self.makePath = makePath
     }
 
@@ -34,8 +37,8 @@ public struct BanditProblem: Sendable {
 }
 
 extension BanditProblem {
-    /// R1 to R5 exactly as in the notes' table. R3 also runs at batch 20 for the drift target.
-    public static let standard: [BanditProblem] = [r1, r2, r3, r4, r5]
+    /// R1 to R5 exactly as in the notes' table. R3 also runs at batch 20 for the drift target. R6 is ours.
+    public static let standard: [BanditProblem] = [r1, r2, r3, r4, r5, r6]
 
     static let r1 = BanditProblem(
         id: "R1", summary: "K=10, best 0.5, others 0.4, Bernoulli, T=100000", arms: 10, horizon: 100_000,
@@ -69,4 +72,12 @@ extension BanditProblem {
     ) { _ in .sinusoidal(base: r4Means, amplitude: 0.1, period: 4000, reversedFrom: 2000) }
 
     static let r4Means = [0.45, 0.50, 0.55, 0.60, 0.65]
+
+    /// Contextual routing (issue 13): slots alternate between two labels and the best arm differs by label, while
+    /// the generalist arm1 is best on average (0.6 vs 0.55). A policy blind to the label settles on arm1 and
+    /// loses 0.2 per sample (400 over T); uniform random loses 466.7.
+    static let r6 = BanditProblem(
+        id: "R6", summary: "K=3, 2 labels in turn: means .8/.6/.3 and .3/.6/.8, Bernoulli, T=2000", arms: 3,
+        horizon: 2000, rewardShape: .bernoulli, batchSizes: [1, 20], standardSeeds: 200, contexts: 2
+    ) { _ in .perContext([.fixed([0.8, 0.6, 0.3]), .fixed([0.3, 0.6, 0.8])]) }
 }

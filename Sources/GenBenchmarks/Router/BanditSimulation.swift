@@ -15,19 +15,29 @@ struct BanditSimulation {
         let everyArm = Array(0..<problem.arms)
         var regret = 0.0
         var step = 0
-        var rewards: [(arm: Int, reward: Double)] = []
+        var rewards: [(arm: Int, reward: Double, label: String?)] = []
         while step < problem.horizon {
-            let chosen = router.allocateIndices(slots: min(batch, problem.horizon - step), available: everyArm)
+            let labels = (step..<min(step + batch, problem.horizon)).map(label)
+            let chosen = router.allocateIndices(contexts: labels, available: everyArm)
             rewards.removeAll(keepingCapacity: true)
-            for arm in chosen {
-                let means = path.means(at: step)
+            for (arm, label) in zip(chosen, labels) {
+                let means = path.means(at: step, context: step % problem.contexts)
                 regret += (means.max() ?? 0) - means[arm]
-                rewards.append((arm, draw(mean: means[arm], using: &environment)))
+                rewards.append((arm, draw(mean: means[arm], using: &environment), label))
                 step += 1
             }
-            for (arm, reward) in rewards { router.recordIndex(arm, reward: reward) }
+            for (arm, reward, label) in rewards { router.recordIndex(arm, reward: reward, context: label) }
         }
         return regret
+    }
+
+    /// The label of the slot at `step`: labels take turns; nil when the problem has none.
+    private func label(_ step: Int) -> String? {
+        problem.contexts > 1 ? labelNames[step % problem.contexts] : nil
+    }
+
+    private var labelNames: [String] {
+        (0..<problem.contexts).map { "label\($0)" }
     }
 
     private func draw(mean: Double, using rng: inout SeededRandom) -> Double {

@@ -11,10 +11,20 @@ public enum MeanPath: Sendable, Equatable {
     /// `base[k] + amplitude * sin(2 pi t / period + k)`: smooth drift with a different phase per arm; from step
     /// `reversedFrom` on, arm k follows the curve of arm K-1-k (the ranking is reversed).
     case sinusoidal(base: [Double], amplitude: Double, period: Double, reversedFrom: Int)
+    /// One path per slot label (context index); `means(at:)` alone gives the first label's.
+    indirect case perContext([MeanPath])
+
+    /// The means of all arms at step t (0-based sample index) for a slot with the given label (context index).
+    public func means(at step: Int, context: Int) -> [Double] {
+        guard case .perContext(let paths) = self, !paths.isEmpty else { return means(at: step) }
+        return paths[context % paths.count].means(at: step)
+    }
 
     /// The means of all arms at step t (0-based sample index).
     public func means(at step: Int) -> [Double] {
         switch self {
+        case .perContext(let paths):
+            return paths.first?.means(at: step) ?? []
         case .fixed(let means):
             return means
         case .piecewise(let length, let phases):

@@ -13,8 +13,9 @@ public struct BenchmarkTarget: Sendable, Equatable, CustomStringConvertible {
 
 extension RouterBenchmark {
     /// The targets: figures near the references (within 20%; less regret than the reference also passes),
-    /// discounted Gaussian TS at least 25% better than UCB1 and Beta TS on R3 and R5 at batch 20, and batch 20
-    /// costing under 15% more than batch 1 for the Thompson policies. Targets whose rows are missing are skipped.
+    /// discounted Gaussian TS at least 25% better than UCB1 and Beta TS on R3 and R5 at batch 20, contextual TS
+    /// at least 50% better than Beta and Gaussian TS on R6, and batch 20 costing under 15% more than batch 1 for
+    /// the Thompson policies. Targets whose rows are missing are skipped.
     public static func targets(_ rows: [Row]) -> [BenchmarkTarget] {
         var checks: [BenchmarkTarget] = []
         for row in rows {
@@ -26,19 +27,23 @@ extension RouterBenchmark {
         func regret(_ problem: String, _ batch: Int, _ contender: String) -> Double? {
             rows.first { $0.problem == problem && $0.batch == batch && $0.contender == contender }?.meanRegret
         }
+        func beats(_ problem: String, _ batch: Int, _ winner: String, _ rival: String, by margin: Double) {
+            guard let won = regret(problem, batch, winner), let other = regret(problem, batch, rival) else { return }
+            checks.append(BenchmarkTarget(
+                name: "\(problem) batch \(batch) \(winner) beats \(rival) by \(format(100 * margin))%",
+                passed: won <= (1 - margin) * other,
+                detail: "\(format(won)) vs \(format(other)) (\(format(100 * (1 - won / other)))% less)"))
+        }
         for problem in ["R3", "R5"] {
-            guard let gaussian = regret(problem, 20, "gaussian_thompson") else { continue }
-            for rival in ["ucb1", "thompson"] {
-                guard let other = regret(problem, 20, rival) else { continue }
-                checks.append(BenchmarkTarget(
-                    name: "\(problem) batch 20 gaussian_thompson beats \(rival) by 25%",
-                    passed: gaussian <= 0.75 * other,
-                    detail: "\(format(gaussian)) vs \(format(other)) (\(format(100 * (1 - gaussian / other)))% less)"))
-            }
+            for rival in ["ucb1", "thompson"] { beats(problem, 20, "gaussian_thompson", rival, by: 0.25) }
+        }
+        // R6: told each slot's label, the contextual policy should lose at most half what a blind Thompson loses.
+        for batch in [1, 20] {
+            for rival in ["thompson", "gaussian_thompson"] { beats("R6", batch, "contextual_thompson", rival, by: 0.5) }
         }
         let problems = Set(rows.map(\.problem)).sorted()
         for problem in problems {
-            for contender in ["thompson", "gaussian_thompson"] {
+            for contender in ["thompson", "gaussian_thompson", "contextual_thompson"] {
                 guard let single = regret(problem, 1, contender), let batched = regret(problem, 20, contender) else {
                     continue
                 }

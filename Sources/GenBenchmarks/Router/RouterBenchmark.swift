@@ -33,7 +33,7 @@ public enum RouterBenchmark {
             let armIDs = (0..<problem.arms).map { "arm\($0)" }
             for batch in problem.batchSizes {
                 let simulation = BanditSimulation(problem: problem, batch: batch)
-                for contender in contenders {
+                for contender in contenders where problem.contexts > 1 || !contender.labelledOnly {
                     let fresh = try registry.makePolicy(contender.policy, arguments: contender.arguments, arms: armIDs)
                     let count = max(1, seeds ?? problem.standardSeeds)
                     let regrets = (0..<count).map { simulation.regret(policy: fresh, seed: UInt64($0)) }
