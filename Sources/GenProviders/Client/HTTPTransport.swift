@@ -23,6 +23,8 @@ enum TransportFailure: Error, Sendable {
     case connectionLost(String)
     /// The URL cannot be requested at all.
     case badURL
+    /// The body grew past the transport's limit; the request was cancelled so it cannot fill memory.
+    case responseTooLarge(limit: Int)
 }
 
 /// Sends HTTP requests with URLSession (FoundationNetworking on Linux) and classifies its failures.
@@ -40,6 +42,9 @@ enum TransportFailure: Error, Sendable {
 struct URLSessionTransport: Sendable {
     private let owner: SessionOwner
     private var session: URLSession { owner.session }
+    /// No model answer is this large (a sample is kept to 64 KB); a server streaming gigabytes is cut off.
+    static let defaultMaxResponseBytes = 32 << 20
+    var maxResponseBytes = URLSessionTransport.defaultMaxResponseBytes
 
     init(timeout: Double, maxConnections: Int) {
         let configuration = URLSessionConfiguration.ephemeral
@@ -58,17 +63,35 @@ struct URLSessionTransport: Sendable {
         let pending = PendingRequest()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPReply, Error>) in
+                let limit = maxResponseBytes
                 let task = session.dataTask(with: request) { data, response, error in
-                    pending.finish(with: Self.reply(data: data, response: response, error: error), cancellingTask: false)
+                    // A body that arrived between two size checks is refused here all the same.
+                    let outcome = (data?.count ?? 0) > limit
+                        ? .failure(TransportFailure.responseTooLarge(limit: limit)) : Self.reply(data: data, response: response, error: error)
+                    pending.finish(with: outcome, cancellingTask: false)
                 }
                 pending.start(task: task, continuation: continuation)
                 task.resume()
+                Self.watchSize(of: task, pending: pending, limit: maxResponseBytes)
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
                     pending.finish(with: .failure(TransportFailure.timedOut), cancellingTask: true)
                 }
             }
         } onCancel: {
             DispatchQueue.global().async { pending.finish(with: .failure(CancellationError()), cancellingTask: true) }
+        }
+    }
+
+    /// Checks the bytes received every 50 ms while the request is in flight: the completion handler only sees
+    /// the whole body, so a limit has to be enforced while it arrives.
+    private static func watchSize(of task: URLSessionDataTask, pending: PendingRequest, limit: Int) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) {
+            guard !pending.isFinished else { return }
+            if task.countOfBytesReceived > Int64(limit) {
+                pending.finish(with: .failure(TransportFailure.responseTooLarge(limit: limit)), cancellingTask: true)
+            } else {
+                watchSize(of: task, pending: pending, limit: limit)
+            }
         }
     }
 
@@ -121,6 +144,8 @@ private final class PendingRequest: @unchecked Sendable {
     private var continuation: CheckedContinuation<HTTPReply, Error>?
     private var task: URLSessionDataTask?
     private var earlyOutcome: Result<HTTPReply, Error>?
+
+    var isFinished: Bool { lock.withLock { earlyOutcome != nil } }
 
     func start(task: URLSessionDataTask, continuation: CheckedContinuation<HTTPReply, Error>) {
         let early: Result<HTTPReply, Error>? = lock.withLock {

@@ -105,6 +105,8 @@ struct RetryingSender: Sendable {
             return Setback(finalError: .timeout(url: displayURL, seconds: configuration.timeout, attempts: attempt))
         case .connectionLost(let reason):
             return Setback(finalError: .connectionLost(url: displayURL, reason: redact(reason), attempts: attempt))
+        case .responseTooLarge(let limit):
+            throw LLMError.malformedResponse(url: displayURL, reason: "the answer grew past \(limit >> 20) MB; Gen stopped reading it")
         }
     }
 
