@@ -18,6 +18,10 @@ struct ArmParameters {
         }
     }
 
+    func string(_ name: String) -> String? {
+        (values[name] ?? spec.parameter(named: name)?.defaultValue)?.stringValue
+    }
+
     func strings(_ name: String) -> [String] {
         (values[name]?.arrayValue ?? []).compactMap(\.stringValue)
     }

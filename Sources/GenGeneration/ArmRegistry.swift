@@ -76,6 +76,7 @@ public struct ArmRegistry: Sendable {
         var registry = ArmRegistry()
         registry.register(StandardArmKinds.naive, make: StandardArmKinds.makeNaiveArm, validate: StandardArmKinds.validatePrompting)
         registry.register(StandardArmKinds.fewshot, make: StandardArmKinds.makeFewshotArm, validate: StandardArmKinds.validatePrompting)
+        registry.register(StandardArmKinds.evolve, make: StandardArmKinds.makeEvolveArm, validate: StandardArmKinds.validateEvolve)
         registry.register(StandardArmKinds.template, make: StandardArmKinds.makeTemplateArm, validate: StandardArmKinds.validateTemplate)
         return registry
     }

@@ -24,12 +24,15 @@ public struct LLMArm: Arm {
     let prompting: ArmPrompting
     /// Samples asked for in one request (`per_call`); 1 is one request per slot.
     let perCall: Int
+    /// `evolve` arms: the existing sample to change and how (nil for naive and fewshot).
+    let evolution: Evolution?
 
     public init(
         name: String, client: any LLMClient, model: String, temperature: Double?, topP: Double?, maxTokens: Int?,
         examples: ExampleSource, recordedParameters: [String: JSONValue], prompting: ArmPrompting = ArmPrompting(),
-        perCall: Int = 1
+        perCall: Int = 1, evolution: Evolution? = nil
     ) {
+        self.evolution = evolution
         self.prompting = prompting
         self.perCall = max(1, perCall)
         self.name = name
@@ -63,8 +66,17 @@ public struct LLMArm: Arm {
     func generateOne(_ slot: SlotRequest, context: GenerationContext) async throws -> Candidate {
         var rng = SeededRandom(seed: slot.seed)
         let shown = chooseExamples(context: context, rng: &rng)
+        var evolutionRNG = SeededRandom(seed: slot.seed).derived("evolve")
+        let original = evolution?.pick(context: context, targetLabel: slot.targetLabel, rng: &evolutionRNG)
+        var prompting = self.prompting
+        if let evolution, let original {
+            prompting.instruction = PromptText(PromptText.escaped(evolution.instruction(original: original, context: context, targetLabel: slot.targetLabel)))
+        }
         let prompt = prompting.messages(context: context, examples: shown, slot: slot)
-        let recordedParameters = recorded(attributes: prompt.attributes)
+        var recordedParameters = recorded(attributes: prompt.attributes)
+        if let original {
+            recordedParameters["evolved_from"] = .string(String(CanonicalJSON.string(original).prefix(Evolution.recordedLength)))
+        }
         let request = ChatRequest(
             model: model,
             messages: [.system(prompt.system), .user(prompt.user)],

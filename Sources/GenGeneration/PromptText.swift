@@ -9,6 +9,11 @@ public struct PromptText: Sendable, Equatable {
         self.source = source
     }
 
+    /// `text` with its braces doubled, so it renders as written (a sample's JSON used as an instruction).
+    public static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
+    }
+
     /// The placeholders the text uses, in order of first use.
     public var placeholders: [String] {
         var names: [String] = []

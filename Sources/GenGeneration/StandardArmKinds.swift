@@ -39,6 +39,19 @@ enum StandardArmKinds {
         positional: ["model"],
         summary: "like naive, with k examples drawn from the samples already accepted")
 
+    static let evolve = KindSpec(
+        family: "arm", name: "evolve",
+        parameters: decoding + prompting + [
+            ParameterSpec(name: "mutation", type: .string, defaultValue: .string("make it different in wording and situation"),
+                          summary: "the change asked for, e.g. \"make it harder to classify\""),
+            ParameterSpec(name: "from", type: .string, defaultValue: .string("accepted"),
+                          summary: "\"accepted\" (samples accepted in this run, seeds until there are some) or \"seeds\""),
+            ParameterSpec(name: "label", type: .string, defaultValue: .string("same"),
+                          summary: "\"same\": keep the label; \"other\": minimally edit a sample of another label into the slot's label"),
+        ],
+        positional: ["model"],
+        summary: "rewrites an accepted sample or a seed along a mutation (Evol-Instruct); contrastive pairs with label: \"other\"")
+
     static let template = KindSpec(
         family: "arm", name: "template",
         parameters: [
@@ -64,8 +77,28 @@ enum StandardArmKinds {
         return try makeLLMArm(node, spec, environment, examples: .accepted(k: k))
     }
 
+    /// `evolve`: a naive arm whose ask is to change an existing sample.
+    static func makeEvolveArm(_ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment) throws -> any Arm {
+        let parameters = ArmParameters(values: node.parameters, spec: spec)
+        let evolution = Evolution(
+            mutation: parameters.string("mutation") ?? "make it different",
+            source: Evolution.Source(rawValue: parameters.string("from") ?? "") ?? .accepted,
+            label: Evolution.LabelMode(rawValue: parameters.string("label") ?? "") ?? .same)
+        return try makeLLMArm(node, spec, environment, examples: .seeds, evolution: evolution)
+    }
+
+    static func validateEvolve(_ node: ArmNode, _ spec: KindSpec, _ specNode: SpecNode) -> [String] {
+        let parameters = ArmParameters(values: node.parameters, spec: spec)
+        var problems = validatePrompting(node, spec, specNode)
+            + Evolution.problems(source: parameters.string("from"), label: parameters.string("label"))
+        if parameters.string("label") == "other", specNode.labelField == nil {
+            problems.append("`label: \"other\"` needs a label field in the output schema")
+        }
+        return problems
+    }
+
     static func makeLLMArm(
-        _ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment, examples: LLMArm.ExampleSource
+        _ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment, examples: LLMArm.ExampleSource, evolution: Evolution? = nil
     ) throws -> any Arm {
         guard let model = node.model else { throw ArmError.missingModel(arm: node.name, kind: node.kind) }
         guard let client = environment.clients[model] else { throw ArmError.unknownModel(arm: node.name, model: model) }
@@ -74,7 +107,7 @@ enum StandardArmKinds {
             name: node.name, client: client, model: environment.modelNames[model] ?? model,
             temperature: parameters.double("temperature"), topP: parameters.double("top_p"),
             maxTokens: parameters.int("max_tokens"), examples: examples, recordedParameters: node.parameters,
-            prompting: prompting(node), perCall: parameters.int("per_call") ?? 1)
+            prompting: prompting(node), perCall: parameters.int("per_call") ?? 1, evolution: evolution)
     }
 
     static func prompting(_ node: ArmNode) -> ArmPrompting {

@@ -66,9 +66,11 @@ import Testing
 
     /// FoundationNetworking truncates timeouts to whole seconds (0.5 s fails at once); the client must not.
     @Test func answerWithinASubSecondTimeoutIsAccepted() async throws {
-        let server = try StubHTTPServer(responses: [StubResponse.json(OpenAIStubBodies.chatCompletion("in time"), delay: .milliseconds(200))])
+        // 0.9 s is truncated to 0 by FoundationNetworking; the 100 ms answer leaves room for a loaded machine
+        // (with 200 ms inside 0.5 s, the parallel test run timed the first attempt out).
+        let server = try StubHTTPServer(responses: [StubResponse.json(OpenAIStubBodies.chatCompletion("in time"), delay: .milliseconds(100))])
         defer { server.stop() }
-        let response = try await StubClients.client(baseURL: server.baseURL, timeout: 0.5).chat(StubClients.request())
+        let response = try await StubClients.client(baseURL: server.baseURL, timeout: 0.9).chat(StubClients.request())
         #expect(response.text == "in time")
         #expect(response.attempts == 1)
     }

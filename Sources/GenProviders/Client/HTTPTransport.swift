@@ -82,10 +82,10 @@ struct URLSessionTransport: Sendable {
         }
     }
 
-    /// Checks the bytes received every 50 ms while the request is in flight: the completion handler only sees
+    /// Checks the bytes received every 250 ms while the request is in flight: the completion handler only sees
     /// the whole body, so a limit has to be enforced while it arrives.
     private static func watchSize(of task: URLSessionDataTask, pending: PendingRequest, limit: Int) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.25) {
             guard !pending.isFinished else { return }
             if task.countOfBytesReceived > Int64(limit) {
                 pending.finish(with: .failure(TransportFailure.responseTooLarge(limit: limit)), cancellingTask: true)
