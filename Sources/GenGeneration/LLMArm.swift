@@ -9,7 +9,8 @@ import GenProviders
 public struct LLMArm: Arm {
     public enum ExampleSource: Sendable, Equatable {
         case seeds
-        case accepted(k: Int)
+        /// `k` samples accepted in this run, plus `seeds` of the spec's seed examples (real data kept in the mix).
+        case accepted(k: Int, seeds: Int = 0)
     }
 
     public let name: String
@@ -142,14 +143,21 @@ public struct LLMArm: Arm {
         switch examples {
         case .seeds:
             return context.seedExamples
-        case .accepted(let k):
+        case .accepted(let k, let seeds):
             // Until the run has accepted enough, few-shot falls back on the seed examples.
             let pool = context.accepted.isEmpty ? context.seedExamples : context.accepted
-            guard pool.count > k else { return pool }
-            var indices = Array(pool.indices)
-            indices.shuffle(using: &rng)
-            return indices.prefix(k).sorted().map { pool[$0] }
+            let drawn = Self.draw(k, from: pool, rng: &rng)
+            guard seeds > 0, !context.accepted.isEmpty else { return drawn }
+            return Self.draw(seeds, from: context.seedExamples, rng: &rng) + drawn
         }
+    }
+
+    /// Up to `count` items of `pool`, drawn without replacement, in pool order.
+    static func draw(_ count: Int, from pool: [JSONValue], rng: inout SeededRandom) -> [JSONValue] {
+        guard pool.count > count else { return pool }
+        var indices = Array(pool.indices)
+        indices.shuffle(using: &rng)
+        return indices.prefix(count).sorted().map { pool[$0] }
     }
 
     static func seconds(_ duration: Duration) -> Double {

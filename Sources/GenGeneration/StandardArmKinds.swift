@@ -35,6 +35,8 @@ enum StandardArmKinds {
         parameters: decoding + prompting + [
             ParameterSpec(name: "k", type: .int, defaultValue: .int(3), minimum: 1, maximum: 20,
                           summary: "examples drawn from samples accepted in this run"),
+            ParameterSpec(name: "seeds", type: .int, defaultValue: .null, minimum: 0, maximum: 20,
+                          summary: "seed examples shown beside the k accepted ones, so real data stays in the mix"),
         ],
         positional: ["model"],
         summary: "like naive, with k examples drawn from the samples already accepted")
@@ -74,7 +76,7 @@ enum StandardArmKinds {
     /// `fewshot`: `k` examples drawn from the samples accepted so far.
     static func makeFewshotArm(_ node: ArmNode, _ spec: KindSpec, _ environment: ArmEnvironment) throws -> any Arm {
         let k = ArmParameters(values: node.parameters, spec: spec).int("k") ?? 3
-        return try makeLLMArm(node, spec, environment, examples: .accepted(k: k))
+        return try makeLLMArm(node, spec, environment, examples: .accepted(k: k, seeds: ArmParameters(values: node.parameters, spec: spec).int("seeds") ?? 0))
     }
 
     /// `evolve`: a naive arm whose ask is to change an existing sample.

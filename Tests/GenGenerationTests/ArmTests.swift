@@ -64,6 +64,17 @@ import GenProviders
         #expect(prompt == second.requests.first?.messages.last?.content)
     }
 
+    @Test func fewshotKeepsDeclaredSeedsInTheMixOnceSamplesAreAccepted() async throws {
+        // Issue 13: "the mix of real seeds and accepted samples declared"; without `seeds`, the seed vanished.
+        let accepted: [JSONValue] = (0..<10).map { .object(["text": .string("accepted number \($0)"), "label": .string("ham")]) }
+        let client = FakeLLMClient(replies: [])
+        _ = try await arm("fewshot", client: client, parameters: ["k": .int(2), "seeds": .int(1)])
+            .generate([SlotRequest(slot: 0, targetLabel: "ham", seed: 42)], context: context(accepted: accepted))
+        let prompt = try #require(client.requests.first?.messages.last?.content)
+        #expect(prompt.components(separatedBy: "accepted number").count - 1 == 2)
+        #expect(prompt.contains("see you at 5"))
+    }
+
     @Test func templateArmFillsLabelAndTextFromByLabel() async throws {
         let node = ArmNode(name: "t", kind: "template", model: nil, parameters: [
             "slots": .object(["prize": .array([.string("a car"), .string("cash")])]),
