@@ -8,18 +8,16 @@ import GenStore
 /// appear anywhere in the graph, since the graph feeds prompts, judges and the run store; and every secret value
 /// is redacted from what the run writes and prints.
 enum EnvironmentSecrets {
-    /// Shorter values are not searched for (they would match ordinary words); the store's redactor agrees.
-    static let minimumLength = 8
-
     /// One error per secret read whose value the graph carries, at the `env()` call.
     static func leaks(_ reads: [EnvironmentRead], in graph: PipelineGraph, files: [SourceFile]) -> [Diagnostic] {
-        let secrets = reads.filter { $0.disclosure == .secret && ($0.value?.count ?? 0) >= minimumLength }
+        let secrets = reads.filter { $0.disclosure == .secret && ($0.value?.count ?? 0) >= SecretRedactor.minimumLength }
         guard !secrets.isEmpty, let data = try? JSONEncoder().encode(graph), let json = CanonicalJSON.parse(String(decoding: data, as: UTF8.self))
         else { return [] }
         var strings: [String] = []
         collect(json, into: &strings)
         return secrets.compactMap { read in
-            guard let value = read.value, strings.contains(where: { $0.contains(value) }) else { return nil }
+            // By bytes, like the store's redaction: Character comparison misses a value followed by a combining mark.
+            guard let value = read.value, strings.contains(where: { Data($0.utf8).range(of: Data(value.utf8)) != nil }) else { return nil }
             return Diagnostic(.secretReachesGraph(read.name),
                 at: Engine.span(read.source, files: files))
         }
@@ -37,10 +35,7 @@ enum EnvironmentSecrets {
     /// The run's redactor: secret-named process variables (`*_KEY`, `*_TOKEN`, ...) plus the current value of every
     /// variable the script read as a secret (names from the graph, so a resumed run redacts the same ones).
     static func redactor(for graph: PipelineGraph, variables: [String: String]) -> SecretRedactor {
-        var secrets: [String: String] = [:]
-        for name in variables.keys where SecretRedactor.secretSuffixes.contains(where: { name.uppercased().hasSuffix($0) }) {
-            secrets[name] = variables[name]
-        }
+        var secrets = SecretRedactor.secretNamed(in: variables)
         for use in graph.environment ?? [] where use.disclosure == .secret {
             if let value = variables[use.name] { secrets[use.name] = value }
         }

@@ -121,9 +121,7 @@ enum StandardArmKinds {
 
     /// Attribute lists and per-label keys, and the placeholders of `instruction` and `system`.
     static func validatePrompting(_ node: ArmNode, _ spec: KindSpec, _ specNode: SpecNode) -> [String] {
-        var labels: [String] = []
-        if let field = specNode.labelField, case .enumeration(let values)? = specNode.output.field(named: field)?.type { labels = values }
-        return prompting(node).problems(labels: labels)
+        prompting(node).problems(labels: specNode.labels)
     }
 
     /// Unknown or empty slots and unbalanced braces in patterns, `by_label` keys that are not labels, `fields`

@@ -204,3 +204,11 @@ public struct IRConstant: Codable, Sendable, Equatable {
         self.source = source
     }
 }
+
+extension SpecNode {
+    /// The values of the label field when it is an enum, in declared order; empty otherwise.
+    public var labels: [String] {
+        guard let field = labelField, case .enumeration(let values)? = output.field(named: field)?.type else { return [] }
+        return values
+    }
+}

@@ -54,7 +54,7 @@ enum CheckBenchmark {
     }
 
     static func row(_ name: String, _ scores: Scores) -> [String] {
-        let mean = { (values: [Double]) in values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
+        let mean = BenchStatistics.mean
         return [name, NumberText.fixed(AUC.value(positives: scores.truePairs, negatives: scores.wrongPairs), 3),
                 NumberText.fixed(mean(scores.truePairs), 3), NumberText.fixed(mean(scores.wrongPairs), 3),
                 NumberText.fixed(scores.calls > 0 ? Double(scores.tokens) / Double(scores.calls) : 0, 1)]

@@ -58,6 +58,7 @@ enum UtilityBenchmark {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gen-utility-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var rows: [Row] = []
+        var baseline = 0.0  // the test set's majority-class accuracy, as the evaluation computes it
         for seed in seeds {
             var outcomes: [Outcome] = []
             for name in ["script", "plain"] {
@@ -73,6 +74,7 @@ enum UtilityBenchmark {
                 let seconds = Date().timeIntervalSince(started)
                 let train = try LabeledTextLoader.read(path: result.exported.datasetURL.path, textKey: textField, labelKey: labelField).samples
                 let report = try Evaluation.run(train: train, test: test, testSetName: testPath, model: model, seed: seed)
+                baseline = report.metrics.majorityBaseline.accuracy
                 let progress = result.outcome.progress
                 outcomes.append(Outcome(accuracy: report.metrics.accuracy, macroF1: report.metrics.macroF1, tokens: progress.tokens,
                                         accepted: progress.accepted, seconds: seconds))
@@ -82,18 +84,12 @@ enum UtilityBenchmark {
             rows.append(Row(seed: seed, script: outcomes[0], plain: outcomes[1]))
         }
         var text = UtilityTable.render(script: script, testPath: testPath, testCount: test.count, model: model, rows: rows)
-        text += "majority-class baseline on the test set: " + NumberText.fixed(majorityBaseline(test), 3) + "\n"
+        text += "majority-class baseline on the test set: " + NumberText.fixed(baseline, 3) + "\n"
         if leaks {
             text += "note: the script's evaluate block tests on \(testPath), the benchmark's test set; it was left out of the script's runs so the test rows never steer the router\n"
         }
         let (targets, met) = UtilityTable.targets(rows)
         return (text + targets, met)
-    }
-
-    /// The accuracy of always predicting the test set's most frequent label: a model at or below it learned nothing.
-    static func majorityBaseline(_ test: [LabeledText]) -> Double {
-        let counts = Dictionary(grouping: test, by: \.label).mapValues(\.count)
-        return test.isEmpty ? 0 : Double(counts.values.max() ?? 0) / Double(test.count)
     }
 
     /// True when the script's evaluate test file (relative to the script) is the benchmark's test file.

@@ -5,14 +5,8 @@ import GenCore
 enum UtilityTable {
     typealias Row = UtilityBenchmark.Row
 
-    static func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
-
-    /// Sample standard deviation (0 for one seed).
-    static func deviation(_ values: [Double]) -> Double {
-        guard values.count > 1 else { return 0 }
-        let centre = mean(values)
-        return (values.reduce(0) { $0 + ($1 - centre) * ($1 - centre) } / Double(values.count - 1)).squareRoot()
-    }
+    static func mean(_ values: [Double]) -> Double { BenchStatistics.mean(values) }
+    static func deviation(_ values: [Double]) -> Double { BenchStatistics.deviation(values) }
 
     static func spread(_ values: [Double]) -> String {
         NumberText.fixed(mean(values), 3) + " \u{b1} " + NumberText.fixed(deviation(values), 3)

@@ -49,14 +49,9 @@ public enum RouterBenchmark {
         return rows
     }
 
-    static func mean(_ values: [Double]) -> Double {
-        values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
-    }
+    static func mean(_ values: [Double]) -> Double { BenchStatistics.mean(values) }
 
     static func standardError(_ values: [Double]) -> Double {
-        guard values.count > 1 else { return 0 }
-        let average = mean(values)
-        let variance = values.reduce(0) { $0 + ($1 - average) * ($1 - average) } / Double(values.count - 1)
-        return (variance / Double(values.count)).squareRoot()
+        values.count > 1 ? BenchStatistics.deviation(values) / Double(values.count).squareRoot() : 0
     }
 }

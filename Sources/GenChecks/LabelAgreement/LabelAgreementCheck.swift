@@ -24,7 +24,7 @@ public struct LabelAgreementCheck: ModelCheckKind {
     public func run(_ invocation: CheckInvocation) async throws -> ModelCheckOutcome {
         try await score(
             text: try invocation.text(at: 0, named: "text"), label: try invocation.text(at: 1, named: "label"),
-            labels: Self.labels(of: invocation.context.spec), domain: invocation.context.spec.domain,
+            labels: invocation.context.spec.labels, domain: invocation.context.spec.domain,
             model: try invocation.requireModel(), cache: invocation.cache)
     }
 
@@ -53,12 +53,6 @@ public struct LabelAgreementCheck: ModelCheckKind {
         return ModelCheckOutcome(
             score: calibrated[target], method: "calibrated label probability from logprobs (\(model.name))", detail: .object(detail),
             tokens: raw.tokens, cached: raw.cached)
-    }
-
-    /// The enum values of the spec's label field, in declared order.
-    static func labels(of spec: SpecNode) -> [String] {
-        guard let field = spec.labelField, case .enumeration(let values)? = spec.output.field(named: field)?.type else { return [] }
-        return values
     }
 
     /// One classification: the uncalibrated distribution over the labels, in `detail.probabilities`.

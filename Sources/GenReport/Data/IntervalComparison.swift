@@ -28,8 +28,13 @@ struct IntervalEstimate: Equatable {
 
     func overlaps(_ other: IntervalEstimate) -> Bool { low <= other.high && other.low <= high }
 
+    /// "0.447–0.492", as the router table shows it.
+    var range: String {
+        "\(NumberText.fixed(low, decimals: 3))\u{2013}\(NumberText.fixed(high, decimals: 3))"
+    }
+
     var shown: String {
-        "\(name) \(NumberText.fixed(value, decimals: 3)) (\(NumberText.fixed(low, decimals: 3))\u{2013}\(NumberText.fixed(high, decimals: 3)))"
+        "\(name) \(NumberText.fixed(value, decimals: 3)) (\(range))"
     }
 }
 

@@ -82,7 +82,7 @@ enum ReportTables {
                 .text(estimate.map { NumberText.fixed($0.count, decimals: 1) } ?? "0"),
                 .text(ReportFormat.decimal(estimate?.mean)),
                 .text(ReportFormat.decimal(estimate?.standardError, 4)),
-                .text(estimate.map { "\(NumberText.fixed(max(0, $0.mean - 1.96 * $0.standardError), decimals: 3))\u{2013}\(NumberText.fixed(min(1, $0.mean + 1.96 * $0.standardError), decimals: 3))" } ?? "n/a"),
+                .text(estimate.map { IntervalEstimate(name: arm, mean: $0.mean, standardError: $0.standardError).range } ?? "n/a"),
             ]
         }
         return .el("div", [("class", "router-state")], [

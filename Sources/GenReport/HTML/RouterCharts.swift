@@ -34,9 +34,8 @@ enum RouterCharts {
         let series = data.arms.compactMap { arm -> LineSeries? in
             let points = data.batches.compactMap { batch -> LinePoint? in
                 guard let estimate = batch.estimates[arm] else { return nil }
-                let margin = 1.96 * estimate.standardError
-                return LinePoint(x: Double(batch.index + 1), y: estimate.mean,
-                                 band: (max(0, estimate.mean - margin), min(1, estimate.mean + margin)))
+                let interval = IntervalEstimate(name: arm, mean: estimate.mean, standardError: estimate.standardError)
+                return LinePoint(x: Double(batch.index + 1), y: estimate.mean, band: (interval.low, interval.high))
             }
             return points.isEmpty ? nil : LineSeries(name: arm, points: points, colorIndex: data.colorIndex(of: arm))
         }

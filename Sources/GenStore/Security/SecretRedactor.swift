@@ -11,17 +11,20 @@ import GenCore
 public struct SecretRedactor: Sendable {
     /// The name suffixes that mark a variable as secret.
     public static let secretSuffixes = ["_KEY", "_TOKEN", "_SECRET", "_PASSWORD"]
-    static let minimumLength = 8
+    /// Shorter values are not redacted (they would match ordinary words).
+    public static let minimumLength = 8
 
     /// (spelling to find, replacement), longest first so a secret containing another is replaced whole.
     private let replacements: [(String, String)]
 
     /// Secrets taken from an environment (normally `ProcessInfo.processInfo.environment`).
     public init(environment: [String: String]) {
-        let secretNames = environment.keys.filter { name in
-            Self.secretSuffixes.contains { name.uppercased().hasSuffix($0) }
-        }
-        self.init(secrets: Dictionary(uniqueKeysWithValues: secretNames.map { ($0, environment[$0] ?? "") }))
+        self.init(secrets: Self.secretNamed(in: environment))
+    }
+
+    /// The variables whose names mark them as secret (`*_KEY`, `*_TOKEN`, ...), with their values.
+    public static func secretNamed(in environment: [String: String]) -> [String: String] {
+        environment.filter { name, _ in secretSuffixes.contains { name.uppercased().hasSuffix($0) } }
     }
 
     /// Secrets given directly as name to value.
