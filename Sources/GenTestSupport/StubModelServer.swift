@@ -22,13 +22,27 @@ public enum StubModelServer {
         if number % 3 == 0 {
             return .json(OpenAIStubBodies.chatCompletion("{\"text\": \"cut off", finishReason: "length"))
         }
+        // `per_call`: an array of the asked-for size, each element labelled as its numbered ask; the prompt is paid once.
+        if let count = body?["response_format"]?["json_schema"]?["schema"]?["minItems"]?.doubleValue.map({ Int($0) }) {
+            let asks = prompt.split(separator: "\n").filter { $0.first?.isNumber == true }
+            let samples = (0..<count).map { index in
+                sample(label: index < asks.count && asks[index].contains("\"spam\"") ? "spam" : "ham",
+                       variant: number * 20 + index, temperature: temperature)
+            }
+            return .json(OpenAIStubBodies.chatCompletion(
+                CanonicalJSON.string(.array(samples)), promptTokens: 60, completionTokens: 20 * count))
+        }
+        let text = CanonicalJSON.string(sample(label: label, variant: number, temperature: temperature))
+        return .json(OpenAIStubBodies.chatCompletion(text, promptTokens: 60, completionTokens: 20))
+    }
+
+    static func sample(label: String, variant number: Int, temperature: Double) -> JSONValue {
         // Low temperatures repeat themselves: a small vocabulary makes near-duplicates the dedup catches.
         let variant = temperature < 0.5 ? number % 3 : number
         let text = label == "spam"
             ? "WIN a free prize number \(variant) now, reply YES to claim it today"
             : "hey are we still meeting at \(variant % 12 + 1) for lunch with the team \(variant)"
-        let sample = CanonicalJSON.string(.object(["text": .string(text), "label": .string(label)]))
-        return .json(OpenAIStubBodies.chatCompletion(sample, promptTokens: 60, completionTokens: 20))
+        return .object(["text": .string(text), "label": .string(label)])
     }
 
     public static func script(url: String, count: Int = 12, modelOptions: String = "") -> String {

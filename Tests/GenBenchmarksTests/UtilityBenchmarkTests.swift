@@ -2,6 +2,7 @@ import Foundation
 import GenCore
 import GenPipeline
 import GenEngine
+import GenEval
 import GenTestSupport
 import Testing
 @testable import GenCLI
@@ -57,6 +58,18 @@ import Testing
         let close = [UtilityBenchmark.Row(seed: 1, script: outcome(0.68, tokens: 10_000), plain: outcome(0.66, tokens: 10_000))]
         #expect(UtilityTable.targets(close).0.contains("+2.0 points (target +3): MISSED"))
         #expect(UtilityTable.deviation([0.5, 0.7]) > 0.14 && UtilityTable.deviation([0.5]) == 0)
+    }
+
+    @Test func anEvaluateBlockOnASampleOfTheBenchmarksTestSetIsRecognised() throws {
+        // examples/data/sst2_test.jsonl is a sample of the shared SST-2 set: testing on the whole set must still drop it.
+        let compiled = Engine(variables: [:]).compile(
+            path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("examples/review_attributes.gen").path)
+        let evaluation = try #require(compiled.graph?.evaluation)
+        let sampled = try #require(evaluation.test.dropFirst(7).first?["text"]?.stringValue)
+        #expect(UtilityBenchmark.sharesRows(evaluation, textField: "text", with: [LabeledText(text: sampled, label: "x")]))
+        #expect(!UtilityBenchmark.sharesRows(evaluation, textField: "text", with: [LabeledText(text: "not a row of it", label: "x")]))
+        #expect(!UtilityBenchmark.sharesRows(nil, textField: "text", with: [LabeledText(text: sampled, label: "x")]))
     }
 
     @Test func anEvaluateBlockOnTheBenchmarksTestSetIsRecognised() {

@@ -4,10 +4,10 @@ import GenCore
 
 /// `gen-bench WHAT`: figures for the parts whose speed or quality the issues name targets for.
 public enum BenchCommand {
-    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings", "utility", "checks"]
+    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings", "percall", "utility", "checks"]
 
     static let spec = CommandSpec(
-        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings, utility, checks",
+        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings, percall, utility, checks",
         details: """
             parse: lexes and parses a generated script (every declaration kind, comments, interpolation); lines/s, MB/s.
             router: regret of every policy on the standard problems R1-R5 beside the reference figures, and the targets.
@@ -17,6 +17,8 @@ public enum BenchCommand {
             interpreter: rule and reward evaluations per second.
             savings FILE: runs the script as written and with `router random()` on its own model servers, same seeds
               and target, and prints the tokens per accepted sample of each and what the router saves.
+            percall FILE [--per-call N]: runs the script with every model arm at per_call N (default 4) and at per_call 1, same
+              seeds and target, and prints the tokens per accepted sample of each and the saving; exit 1 under 30%.
             utility FILE --test REAL.jsonl: runs the script and a plain loop derived from it (one naive arm at 0.7, the schema
               only) on the same server, seeds and count, trains the script's classifier on each and tests it on the real rows:
               accuracy and macro-F1 (mean and spread over seeds), tokens per accepted sample, wall time; exit 1 on a missed target.
@@ -26,9 +28,9 @@ public enum BenchCommand {
             """,
         positionals: [
             PositionalSpec("WHAT", help: "what to measure: " + benchmarks.joined(separator: ", ")),
-            PositionalSpec("FILE", arity: .optional, help: "savings, utility: the script to run; checks: the real rows"),
+            PositionalSpec("FILE", arity: .optional, help: "savings, percall, utility: the script to run; checks: the real rows"),
         ],
-        flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.test, Flag.domain, Flag.hypothesis, Flag.url, Flag.model, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
+        flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.perCall, Flag.test, Flag.domain, Flag.hypothesis, Flag.url, Flag.model, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
                 Flag.flips, Flag.shortlist],
         program: "gen-bench")
 
@@ -36,8 +38,9 @@ public enum BenchCommand {
         static let lines = FlagSpec("lines", value: "N", help: "parse: size of the generated script in lines (default 50000)")
         static let runs = FlagSpec("runs", value: "N", help: "parse: how many times to lex and parse it (default 7)")
         static let seeds = FlagSpec(
-            "seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1); savings, utility: the seeds to run, like 1,2,3 (the default)")
-        static let count = FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640); savings, utility: per run (default: the spec's)")
+            "seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1); savings, percall, utility: the seeds to run, like 1,2,3 (the default)")
+        static let count = FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640); savings, percall, utility: per run (default: the spec's)")
+        static let perCall = FlagSpec("per-call", value: "N", help: "percall: samples per request to compare with one (default 4)")
         static let domain = FlagSpec("domain", value: "TEXT", help: "checks: what the texts are (default \"Short texts\")")
         static let hypothesis = FlagSpec("hypothesis", value: "TEXT", help: "checks: the entails statement, {label} filled (default \"The text is {label}.\")")
         static let url = FlagSpec("url", value: "URL", help: "checks: the model server (default $GEN_LLM_URL or http://127.0.0.1:8080/v1)")

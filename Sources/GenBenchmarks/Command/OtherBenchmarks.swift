@@ -37,18 +37,29 @@ enum OtherBenchmarks {
                     throw UsageError(message: "`gen-bench savings` needs the script to run, like `gen-bench savings examples/sms_spam.gen`")
                 }
                 let count = try arguments.int(Flag.count, in: 1...Int.max)
-                let seeds = (try arguments.ints(Flag.seeds, in: 0...Int.max) ?? [1, 2, 3]).map { UInt64($0) }
+                let seeds = try runSeeds(arguments)
                 let engine = Engine()
                 console.write(try await SavingsBenchmark.run(
                     script: arguments.positionals[1], count: count, seeds: seeds, engine: engine,
                     log: { console.writeError($0) }))
+            case "percall":
+                guard arguments.positionals.count == 2 else {
+                    throw UsageError(message: "`gen-bench percall` needs the script to run, like `gen-bench percall examples/movie_sentiment.gen`")
+                }
+                let (text, met) = try await PerCallBenchmark.run(
+                    script: arguments.positionals[1], perCall: try arguments.int(Flag.perCall, in: 2...20) ?? 4,
+                    count: try arguments.int(Flag.count, in: 1...Int.max),
+                    seeds: try runSeeds(arguments), engine: Engine(),
+                    log: { console.writeError($0) })
+                console.write(text)
+                if !met { return ExitCode.gateFailed }
             case "utility":
                 guard arguments.positionals.count == 2, let test = arguments.value(Flag.test) else {
                     throw UsageError(message: "`gen-bench utility` needs the script and a real test set",
                                      hint: "gen-bench utility examples/review_attributes.gen --test examples/data/sst2_test.jsonl")
                 }
                 let count = try arguments.int(Flag.count, in: 2...Int.max)
-                let seeds = (try arguments.ints(Flag.seeds, in: 0...Int.max) ?? [1, 2, 3]).map { UInt64($0) }
+                let seeds = try runSeeds(arguments)
                 let (text, met) = try await UtilityBenchmark.run(
                     script: arguments.positionals[1], testPath: test, count: count, seeds: seeds, engine: Engine(),
                     log: { console.writeError($0) })
@@ -72,6 +83,11 @@ enum OtherBenchmarks {
                 throw UsageError(message: "unknown benchmark `\(what)`")
         }
         return ExitCode.ok
+    }
+
+    /// The seeds of the benchmarks that run a script: `--seeds 1,2,3` (the default).
+    static func runSeeds(_ arguments: ParsedArguments) throws -> [UInt64] {
+        (try arguments.ints(Flag.seeds, in: 0...Int.max) ?? [1, 2, 3]).map { UInt64($0) }
     }
 
     /// `gen-bench quality`'s flags, checked here so a bad value is a usage error, not a crash in the index.

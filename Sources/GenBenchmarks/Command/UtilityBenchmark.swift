@@ -53,8 +53,10 @@ enum UtilityBenchmark {
         let test = try LabeledTextLoader.read(path: testPath, textKey: textField, labelKey: labelField).samples
         guard !test.isEmpty else { throw UsageError(message: "\(testPath) has no `\(textField)`/`\(labelField)` rows") }
         let model = graph.evaluation?.classifier ?? "logreg"
-        // An evaluate block testing on the benchmark's own test set would steer the router with it: dropped.
+        // An evaluate block testing on the benchmark's test rows (the same file, or a sample of it) would steer
+        // the router with them: dropped.
         let leaks = sameFile(graph.evaluation?.testPath, relativeTo: script, as: testPath)
+            || sharesRows(graph.evaluation, textField: textField, with: test)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gen-utility-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var rows: [Row] = []
@@ -86,10 +88,17 @@ enum UtilityBenchmark {
         var text = UtilityTable.render(script: script, testPath: testPath, testCount: test.count, model: model, rows: rows)
         text += "majority-class baseline on the test set: " + NumberText.fixed(baseline, 3) + "\n"
         if leaks {
-            text += "note: the script's evaluate block tests on \(testPath), the benchmark's test set; it was left out of the script's runs so the test rows never steer the router\n"
+            text += "note: the script's evaluate block uses rows of \(testPath), the benchmark's test set; it was left out of the script's runs so the test rows never steer the router\n"
         }
         let (targets, met) = UtilityTable.targets(rows)
         return (text + targets, met)
+    }
+
+    /// True when the evaluate block's real rows (test or train) include a text of the benchmark's test set.
+    static func sharesRows(_ evaluation: EvaluationNode?, textField: String, with test: [LabeledText]) -> Bool {
+        guard let evaluation else { return false }
+        let texts = Set(test.map(\.text))
+        return (evaluation.test + evaluation.train).contains { row in row[textField]?.stringValue.map(texts.contains) ?? false }
     }
 
     /// True when the script's evaluate test file (relative to the script) is the benchmark's test file.
