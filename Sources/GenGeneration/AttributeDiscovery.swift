@@ -28,6 +28,12 @@ public enum AttributeDiscovery {
         public var values: [String]
         public var tokens: Int
         public var calls: Int
+
+        public init(values: [String], tokens: Int, calls: Int) {
+            self.values = values
+            self.tokens = tokens
+            self.calls = calls
+        }
     }
 
     /// Calls per question: a short or unreadable answer is asked again, this many times in all.
@@ -114,7 +120,7 @@ public enum AttributeDiscovery {
         var result = existing
         var seen = Set(existing.map { $0.lowercased() })
         for value in new {
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'`")))
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'`,;:")))
             guard result.count < limit, !trimmed.isEmpty, trimmed.count <= maxValueLength,
                   seen.insert(trimmed.lowercased()).inserted else { continue }
             result.append(trimmed)
@@ -128,6 +134,12 @@ public struct AttributeDiscoveryError: Error, CustomStringConvertible {
     public var request: AttributeDiscovery.Request
     public var calls: Int
     public var problem: String
+
+    public init(request: AttributeDiscovery.Request, calls: Int, problem: String) {
+        self.request = request
+        self.calls = calls
+        self.problem = problem
+    }
 
     public var description: String {
         "arm `\(request.arm)`: attribute discovery for `\(request.dimension)`"
