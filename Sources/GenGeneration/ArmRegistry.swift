@@ -44,6 +44,8 @@ public struct ArmRegistry: Sendable {
 
     public private(set) var kinds: [String: (spec: KindSpec, make: Factory)] = [:]
     public private(set) var validators: [String: Validator] = [:]
+    /// Kinds an arm's `attributes` may call for a dimension's values (`discover`).
+    public var attributeSources: [KindSpec] = []
 
     public init() {}
 
@@ -78,6 +80,7 @@ public struct ArmRegistry: Sendable {
         registry.register(StandardArmKinds.fewshot, make: StandardArmKinds.makeFewshotArm, validate: StandardArmKinds.validatePrompting)
         registry.register(StandardArmKinds.evolve, make: StandardArmKinds.makeEvolveArm, validate: StandardArmKinds.validateEvolve)
         registry.register(StandardArmKinds.template, make: StandardArmKinds.makeTemplateArm, validate: StandardArmKinds.validateTemplate)
+        registry.attributeSources = [StandardArmKinds.discover]
         return registry
     }
 }

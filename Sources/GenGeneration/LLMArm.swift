@@ -22,7 +22,7 @@ public struct LLMArm: Arm {
     let examples: ExampleSource
     let recordedParameters: [String: JSONValue]
     /// The arm's own prompt: attributes drawn per slot, its ask and its system message (defaults when empty).
-    let prompting: ArmPrompting
+    var prompting: ArmPrompting
     /// Samples asked for in one request (`per_call`); 1 is one request per slot.
     let perCall: Int
     /// `evolve` arms: the existing sample to change and how (nil for naive and fewshot).

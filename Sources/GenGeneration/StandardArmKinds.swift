@@ -16,8 +16,8 @@ enum StandardArmKinds {
 
     /// An LLM arm's own prompt (see `ArmPrompting`).
     static let prompting: [ParameterSpec] = [
-        ParameterSpec(name: "attributes", type: .record(fields: [:], open: true), defaultValue: .null,
-                      summary: "dimension -> values (or label -> values); each sample draws one value per dimension"),
+        ParameterSpec(name: "attributes", type: .record(fields: [:], open: true), defaultValue: .null, innerFamily: "attribute",
+                      summary: "dimension -> values (or label -> values, or discover(...)); each sample draws one value per dimension"),
         ParameterSpec(name: "instruction", type: .string, defaultValue: .null,
                       summary: "the ask, replacing \"Write one new sample...\"; {label}, {domain}, {label_field} and attribute names are filled in"),
         ParameterSpec(name: "system", type: .string, defaultValue: .null,
@@ -25,6 +25,19 @@ enum StandardArmKinds {
         ParameterSpec(name: "per_call", type: .int, defaultValue: .null, minimum: 1, maximum: 20,
                       summary: "samples asked for in one request, as a JSON array (the shared prompt is paid once)"),
     ]
+
+    /// `discover("what varies", n: 8)` as a dimension's value: the arm's model proposes n values per label at run start.
+    static let discover = KindSpec(
+        family: "attribute", name: AttributeSource.discoverKind,
+        parameters: [
+            ParameterSpec(name: "description", type: .string, defaultValue: .null,
+                          summary: "what varies, in words (default: the dimension's name)"),
+            ParameterSpec(name: "n", type: .int, defaultValue: .int(AttributeSource.defaultCount),
+                          minimum: Double(AttributeSource.counts.lowerBound), maximum: Double(AttributeSource.counts.upperBound),
+                          summary: "values asked for per label"),
+        ],
+        positional: ["description"],
+        summary: "values the arm's model proposes once per label at run start, stored in the run (one call per label)")
 
     static let naive = KindSpec(
         family: "arm", name: "naive", parameters: decoding + prompting, positional: ["model"],

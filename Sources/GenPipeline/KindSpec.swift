@@ -41,13 +41,17 @@ public struct ParameterSpec: Codable, Sendable, Equatable {
     /// When true the upper bound is `maximum / K` for a run over K arms (a router's exploration floor: K arms
     /// cannot each be guaranteed more than 1/K of a batch). Checked once the number of arms is known.
     public var maximumPerArm: Bool
+    /// A kind family the argument's value may call inside it (an arm's `attributes` may hold
+    /// `discover(...)`, of the "attribute" family); nil for none. Optional so stored specs still decode.
+    public var innerFamily: String?
     public var summary: String
 
     public init(
         name: String, type: GenType, defaultValue: JSONValue? = nil, isRequired: Bool = false,
         minimum: Double? = nil, maximum: Double? = nil, minimumExclusive: Bool = false, maximumExclusive: Bool = false,
-        maximumPerArm: Bool = false, summary: String
+        maximumPerArm: Bool = false, innerFamily: String? = nil, summary: String
     ) {
+        self.innerFamily = innerFamily
         self.name = name
         self.type = type
         self.defaultValue = defaultValue

@@ -15,7 +15,8 @@ import GenStore
 /// same seeds; a sample is accepted exactly when its batch is written.
 public actor AdaptiveRun {
     let graph: PipelineGraph
-    let arms: [String: any Arm]
+    /// Replaced once before the first batch by arms that draw from their discovered attribute values.
+    var arms: [String: any Arm]
     let armOrder: [String]
     let quality: any QualityAssessor
     let reward: any RewardModel
@@ -74,6 +75,13 @@ public actor AdaptiveRun {
 
     /// Runs (or resumes, when the store already holds batches) until the run ends.
     public func run() async throws -> RunOutcome {
+        // Discovery first: its stored tokens are part of the totals `restore` reads.
+        do {
+            try await discoverAttributes()
+        } catch {
+            try? await store.setStatus(.failed, detail: "\(error)")
+            throw error
+        }
         var batchIndex = try await restore()
         try await store.setStatus(.running)
         do {
@@ -176,7 +184,7 @@ public actor AdaptiveRun {
         let assessments = try await quality.assess(candidates)
         let poolMetrics = await quality.poolMetrics()
         let scope = RewardScope(
-            assessments: assessments, candidates: candidates, pool: poolMetrics, previousTokens: progress.tokens,
+            assessments: assessments, candidates: candidates, pool: poolMetrics, previousTokens: progress.tokens - progress.discoveryTokens,
             previousCandidates: progress.candidates, scoreNames: scoreNames)
         let labelRoom = graph.spec.quotasDeclared == true
             ? quotas?.deficits(accepted: labelCounts, target: configuration.targetCount) : nil

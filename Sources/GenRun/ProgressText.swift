@@ -1,4 +1,5 @@
 import Foundation
+import GenStore
 
 /// The words and tables `gen run` prints: a live block on a terminal, one line per batch otherwise,
 /// and the per-arm summary at the end. Pure functions of the progress, so they are tested exactly.
@@ -49,10 +50,20 @@ public enum ProgressText {
             ])
         }
         let surplus = progress.arms.reduce(0) { $0 + max(0, $1.passed - $1.accepted) }
-        guard surplus > 0 else { return table(rows) }
+        let text = table(rows) + discovered(progress.discovered)
+        guard surplus > 0 else { return text }
         // Without this note "accepted 7, pass 100%" over 10 pulls reads as a mistake.
-        return table(rows) + "pass % counts \(surplus) candidate\(surplus == 1 ? "" : "s") that passed every check after the target "
+        return text + "pass % counts \(surplus) candidate\(surplus == 1 ? "" : "s") that passed every check after the target "
             + "was reached (in rejected.jsonl as \"over target\")\n"
+    }
+
+    /// The values attribute discovery found, one line per arm, dimension and label.
+    static func discovered(_ rows: [DiscoveredAttribute]) -> String {
+        guard !rows.isEmpty else { return "" }
+        let tokens = rows.reduce(0) { $0 + $1.tokens }
+        return "attribute values discovered at run start (\(tokens) tokens, stored in the run):\n" + rows.map { row in
+            "  \(row.arm).\(row.dimension)" + (row.label.map { " [\($0)]" } ?? "") + ": " + row.values.joined(separator: "; ") + "\n"
+        }.joined()
     }
 
     static func table(_ rows: [[String]]) -> String {

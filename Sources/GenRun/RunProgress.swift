@@ -32,6 +32,12 @@ public struct RunProgress: Sendable, Equatable {
         elapsedSeconds > 0 ? Double(acceptedThisSession) / elapsedSeconds * 60 : 0
     }
 
+    /// Attribute values the arms' models proposed at run start (`discover(...)`), asked once and stored; their
+    /// tokens are in `tokens` and the arms' tokens.
+    public var discovered: [DiscoveredAttribute] = []
+    /// The part of `tokens` spent on attribute discovery (kept out of the reward's mean cost per candidate).
+    public var discoveryTokens: Int { discovered.reduce(0) { $0 + $1.tokens } }
+
     /// Accepted at the start of this process (non-zero after a resume), so the rate is honest.
     public var acceptedAtStart = 0
     var acceptedThisSession: Int { accepted - acceptedAtStart }

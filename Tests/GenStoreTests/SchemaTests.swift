@@ -10,7 +10,7 @@ import Testing
         await store.close()
         let connection = try SQLiteConnection(path: directory.child(RunStore.databaseName).path)
         let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map { try $0.text("name") }
-        #expect(tables == ["accepted", "batches", "cache", "candidates", "checks", "evaluation_credit", "evaluations", "runs", "schema_version"])
+        #expect(tables == ["accepted", "attribute_discoveries", "batches", "cache", "candidates", "checks", "discovered_attributes", "evaluation_credit", "evaluations", "runs", "schema_version"])
         #expect(try Migrator.currentVersion(connection) == Migrator.latestVersion)
         #expect(try connection.query("PRAGMA foreign_key_check").isEmpty)
     }
@@ -21,7 +21,21 @@ import Testing
         let connection = try SQLiteConnection(path: directory.child("x.sqlite").path)
         try Migrator.migrate(connection)
         try Migrator.migrate(connection)
-        #expect(try connection.query("SELECT COUNT(*) AS n FROM schema_version").first?.int("n") == 1)
+        #expect(try connection.query("SELECT COUNT(*) AS n FROM schema_version").first?.int("n") == Migrator.migrations.count)
+    }
+
+    /// A store written before attribute discovery (version 1) gains its tables when opened read-write; the
+    /// versions may have gaps (version 2 is another table's), they only increase.
+    @Test func aVersionOneStoreMigratesToTheDiscoveryTables() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let connection = try SQLiteConnection(path: directory.child("x.sqlite").path)
+        try connection.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at REAL NOT NULL)")
+        try connection.execute(SchemaV1.migration.sql)
+        try connection.query("INSERT INTO schema_version VALUES (1, 0)")
+        try Migrator.migrate(connection)
+        #expect(try Migrator.currentVersion(connection) == SchemaV3.migration.version)
+        #expect(try connection.query("SELECT COUNT(*) AS n FROM discovered_attributes").first?.int("n") == 0)
     }
 
     @Test func refusesASchemaFromTheFuture() throws {

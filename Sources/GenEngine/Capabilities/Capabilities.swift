@@ -95,11 +95,13 @@ public struct Capabilities: Sendable {
     /// What the checker may refer to, derived from this value; constants are evaluated by the real interpreter
     /// with `environment` (the directory `read_jsonl` may not leave and the variables `env` reads).
     public func checkEnvironment(environment: any ScriptEnvironment, checksVersion: Bool = true) -> CheckEnvironment {
-        CheckEnvironment(
+        var checkEnvironment = CheckEnvironment(
             functions: functionSignatures, armKinds: arms.specs, routerPolicies: routerPolicies, modelProviders: modelProviders,
             dedupMethods: dedupMethods, diversityMethods: diversityMethods, qualityChecks: qualityChecks,
             classifiers: classifiers.names, rewardMetrics: rewardMetrics, languageVersions: Self.languageVersions,
             checksVersion: checksVersion, constantEvaluator: InterpreterConstantEvaluator(registry: functions, environment: environment))
+        checkEnvironment.attributeSources = arms.attributeSources
+        return checkEnvironment
     }
 
     /// What the report shows of these capabilities.

@@ -8,6 +8,7 @@ extension Capabilities {
     public var listing: String {
         var text = ""
         section(&text, "arm kinds (arm NAME = KIND(...))", arms.specs.map(kindLine))
+        section(&text, "attribute sources (arm NAME = KIND(..., attributes: {DIMENSION: SOURCE(...)}))", arms.attributeSources.map(kindLine))
         section(&text, "router policies (router POLICY(...); K is the number of arms)", routerPolicies.map(kindLine))
         let checks = qualityChecks.map { check in
             (check.kind.name + "(" + parameterList(check.kind) + ") -> " + check.result.displayName,

@@ -44,6 +44,8 @@ public struct ReportData: Sendable {
     public var labelExamples: [SampleRow] = []
     /// Outcomes per attribute value, for arms that draw attributes (empty otherwise).
     public var attributes: [AttributeOutcomeRow] = []
+    /// Attribute values the arms' models proposed at run start, per arm, dimension and label.
+    public var discovered: [DiscoveredAttribute] = []
 
     /// Seconds from the run's start to its end (or to its last batch while it runs).
     public var durationSeconds: Double? {

@@ -55,13 +55,14 @@ public enum RunReport {
             evaluations: try await store.evaluations(),
             finalRouter: try await store.lastRouterState().flatMap(RouterSnapshot.init(state:)),
             acceptedCount: accepted.count, candidateCount: summaries.reduce(0) { $0 + $1.generated },
-            tokens: records.reduce(0) { $0 + $1.tokens },
+            tokens: try await store.tokensUsed(),
             acceptedSamples: Self.spread(accepted, count: sampleCount).map { Self.row($0, textField: textField, labelField: labelField) },
             rejectedSamples: try await Self.rejectedSamples(store, batches: records.map(\.index), textField: textField, labelField: labelField),
             datasetLineCount: Self.lineCount(runDirectory: store.directory))
         data.textLengths = Self.lengths(accepted, textField: textField, labelField: labelField)
         data.labelExamples = Self.examplesPerLabel(accepted, textField: textField, labelField: labelField)
         data.attributes = try await store.attributeOutcomes()
+        data.discovered = try await store.discoveredAttributes()
         return data
     }
 

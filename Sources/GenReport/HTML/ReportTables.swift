@@ -121,6 +121,17 @@ enum ReportTables {
                                 rows: rows, numeric: [2, 3, 4, 5])
     }
 
+    /// The values attribute discovery found at run start, per arm, dimension and label, with what asking cost.
+    static func discovered(_ data: ReportData) -> Markup? {
+        guard !data.discovered.isEmpty else { return nil }
+        let rows: [[Markup]] = data.discovered.map { row in
+            [.text(row.arm), .text(row.dimension), .text(row.label ?? "(every label)"), .text(row.values.joined(separator: "; ")),
+             .text(ReportFormat.integer(row.calls)), .text(ReportFormat.integer(row.tokens))]
+        }
+        return HTMLPieces.table("table-discovered", headers: ["arm", "attribute", "label", "values", "calls", "tokens"],
+                                rows: rows, numeric: [4, 5])
+    }
+
     /// A few accepted samples of each label, so a reader sees what each label's data looks like.
     static func labelExamples(_ data: ReportData) -> Markup? {
         guard let field = data.labelField, !data.labelExamples.isEmpty else { return nil }

@@ -1,7 +1,8 @@
+import Foundation
 import GenCore
 import GenPipeline
 
-/// The two builtins with effects, both through the injected `ScriptEnvironment`.
+/// The builtins with effects (variables and files), all through the injected `ScriptEnvironment`.
 enum EnvironmentBuiltins {
     static func register(into registry: inout FunctionRegistry) {
         typealias D = Declare
@@ -21,6 +22,24 @@ enum EnvironmentBuiltins {
             let rows = try JSONLReader.records(in: text, path: path)
             context.charge(steps: rows.count)
             return .list(rows)
+        }
+        registerLines(into: &registry)
+    }
+
+    /// `read_lines("tones.txt")`: a file's lines as strings (attribute values from a file), trimmed; blank lines
+    /// and lines starting with `#` are skipped.
+    static func registerLines(into registry: inout FunctionRegistry) {
+        registry.register(
+            signature: Declare.signature(
+                "read_lines", [("path", .string)], .list(.string),
+                "The non-blank lines of a text file, trimmed (# starts a comment line), relative to the script, inside its project.")
+        ) { arguments, context in
+            let path = try arguments.argument(0, of: "read_lines").string("read_lines", "path")
+            let lines = try context.environment.readText(at: path).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            context.charge(steps: lines.count)
+            return .list(lines.map { .string($0) })
         }
     }
 

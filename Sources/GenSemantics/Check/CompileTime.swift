@@ -57,6 +57,12 @@ extension CheckSession {
                 return try inline(function.body, locals: bound, depth: depth + 1)
             case .modelCheckResult:
                 throw ConstantEvaluationError("model checks run only during generation")
+            case .call(let name, let arguments):
+                // An inner kind call (`discover(...)` in `attributes`) becomes a record the runtime reads back.
+                guard let (family, kind) = KindFamily.parse(callName: name), family.isInner,
+                      case .record(let fields)? = arguments.first?.kind else { return node }
+                let marker = IRRecordField(name: AttributeSource.kindKey, value: IRExpr(.string(kind), type: .string, source: node.source))
+                return IRExpr(.record([marker] + fields), type: .record(fields: [:], open: true), source: node.source)
             default:
                 return node
             }

@@ -53,6 +53,7 @@ extension KindFamily {
         case .router: "router policy"
         case .dedup: "dedup method"
         case .diversity: "diversity measure"
+        case .attribute: "attribute source"
         }
     }
 

@@ -50,7 +50,7 @@ extension CheckSession {
         let overloads = environment.functions.filter { $0.name == name }
         if !overloads.isEmpty { return checkBuiltinCall(name, overloads, arguments, span: span, context) }
         if let family = KindFamily.allCases.first(where: { family in environment.kinds(of: family).contains { $0.name == name } }) {
-            report(Messages.kindOutOfPlace(name, family.rawValue, family.place), at: calleeSpan)
+            report(Messages.kindOutOfPlace(name, family.product, family.place), at: calleeSpan, hint: family.example)
             return nil
         }
         reportUnknownCallee(name, span: calleeSpan, context)
@@ -114,12 +114,14 @@ extension CheckSession {
                 }
                 continue
             }
-            let ir = check(argument.value, expecting: parameter.type, context) {
+            var inner = context
+            if let family = parameter.innerFamily.flatMap(KindFamily.init(rawValue:)) { inner.kinds.insert(family) }
+            let ir = check(argument.value, expecting: parameter.type, inner) {
                 Messages.argumentType(parameter.name, spec.name, parameter.type.described, $0)
             }
             guard let ir else { failed = true; continue }
-            // In a function body, a literal out of range is wrong whatever calls it.
-            if context.place == .function, IRWalk.isClosed(ir), parameter.type != .model, let value = constantValue(ir, span: argument.value.span) {
+            // In a function body, a literal out of range is wrong whatever calls it; an inner kind is never lowered alone.
+            if context.place == .function || family.isInner, IRWalk.isClosed(ir), parameter.type != .model, let value = constantValue(ir, span: argument.value.span) {
                 if !checkRange(parameter, value, at: argument.value.span) { failed = true }
             }
             fields.append(IRRecordField(name: parameter.name, value: ir))

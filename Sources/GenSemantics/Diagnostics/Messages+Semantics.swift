@@ -124,8 +124,8 @@ extension Messages {
         DiagnosticMessage("invalid regular expression: \(message)")
     }
 
-    public static func kindOutOfPlace(_ name: String, _ family: String, _ place: String) -> DiagnosticMessage {
-        DiagnosticMessage("`\(name)` makes a \(family) and can only be used in \(place)")
+    public static func kindOutOfPlace(_ name: String, _ product: String, _ place: String) -> DiagnosticMessage {
+        DiagnosticMessage("`\(name)` makes \(product) and can only be used in \(place)")
     }
 
     public static func mappingOutsideTask() -> DiagnosticMessage {

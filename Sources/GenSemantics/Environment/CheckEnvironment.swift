@@ -14,6 +14,8 @@ public struct CheckEnvironment: Sendable {
     public var modelProviders: [KindSpec]
     public var dedupMethods: [KindSpec]
     public var diversityMethods: [KindSpec]
+    /// Kinds callable only inside a parameter that names their family (`discover` in an arm's `attributes`).
+    public var attributeSources: [KindSpec] = []
     public var qualityChecks: [QualityCheckSpec]
     /// Classifier names the `evaluate` block may pick; the first is the default.
     public var classifiers: [String]
@@ -57,6 +59,7 @@ public struct CheckEnvironment: Sendable {
         case .router: routerPolicies
         case .dedup: dedupMethods
         case .diversity: diversityMethods
+        case .attribute: attributeSources
         }
     }
 
@@ -68,7 +71,7 @@ public struct CheckEnvironment: Sendable {
 
 /// The families of things a script creates by calling a kind.
 enum KindFamily: String, CaseIterable, Sendable {
-    case arm, model, router, dedup, diversity
+    case arm, model, router, dedup, diversity, attribute
 
     /// Where a call to a kind of this family may appear, for messages.
     var place: String {
@@ -78,8 +81,21 @@ enum KindFamily: String, CaseIterable, Sendable {
         case .router: "the `router` declaration"
         case .dedup: "a quality `dedup` entry"
         case .diversity: "a quality `diversity` entry"
+        case .attribute: "an arm's `attributes` record, as a dimension's value"
         }
     }
+
+    /// What a call of this family makes, for "`x` makes ... and can only be used in ...".
+    var product: String { self == .attribute ? "an attribute's values" : "a \(rawValue)" }
+
+    /// A short example of the right place, for families whose place is easy to miss.
+    var example: String? {
+        self == .attribute ? "write it as a dimension's value: arm a = naive(m, attributes: {subtopic: discover(\"the subject\", n: 8)})" : nil
+    }
+
+    /// Families called inside another kind's argument, so never lowered on their own: their literal
+    /// arguments are range-checked where they are written.
+    var isInner: Bool { self == .attribute }
 
     /// The value type a kind call of this family has in expressions.
     var valueType: GenType {

@@ -31,7 +31,9 @@ public enum GraphRendering {
         }
         for model in graph.models { lines.append("model \(model.name): \(model.provider) \(model.model) at \(model.baseURL)") }
         for arm in graph.arms {
-            let parameters = arm.parameters.keys.sorted().map { "\($0): \(CanonicalJSON.string(arm.parameters[$0] ?? .null))" }
+            var shown = arm.parameters
+            shown["attributes"] = shown["attributes"].map { AttributeSource.displayed($0, perLabel: !graph.spec.labels.isEmpty) }
+            let parameters = shown.keys.sorted().map { "\($0): \(CanonicalJSON.string(shown[$0] ?? .null))" }
             lines.append("arm \(arm.name): \(arm.kind)(\(([arm.model].compactMap { $0 } + parameters).joined(separator: ", ")))")
         }
         let policy = graph.router.parameters.keys.sorted().map { "\($0): \(CanonicalJSON.string(.double(graph.router.parameters[$0] ?? 0)))" }

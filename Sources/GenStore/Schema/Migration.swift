@@ -9,7 +9,8 @@ struct Migration: Sendable {
 /// Brings a database up to the newest schema version, each step in its own transaction together with the
 /// bump of `schema_version`, so a kill during a migration leaves the previous version intact.
 enum Migrator {
-    static let migrations: [Migration] = [SchemaV1.migration]
+    /// In increasing version order; gaps are allowed (a step is applied when its version is above the stored one).
+    static let migrations: [Migration] = [SchemaV1.migration, SchemaV3.migration]
 
     /// The version the code expects.
     static var latestVersion: Int { migrations.last?.version ?? 0 }
@@ -23,6 +24,7 @@ enum Migrator {
                 .invalid,
                 "\(connection.path) has schema version \(current), newer than this gen understands (\(latestVersion)); upgrade gen")
         }
+        precondition(zip(migrations, migrations.dropFirst()).allSatisfy { $0.version < $1.version }, "migration versions must increase")
         for migration in migrations where migration.version > current {
             // Re-read inside the write lock: another process may have applied this step meanwhile.
             try connection.transaction {

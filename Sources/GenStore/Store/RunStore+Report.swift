@@ -18,15 +18,21 @@ extension RunStore {
         }
     }
 
-    /// Per arm over the whole run.
+    /// Per arm over the whole run. An arm's tokens include its attribute discovery's; an arm that only
+    /// discovered (never pulled) is listed with no candidates. The run is ?1, so the `?` of `passedCase` is ?2.
     public func armSummaries() throws -> [ArmSummaryRow] {
         try database().query(
             """
-            SELECT arm, COUNT(*) AS generated, SUM(accepted) AS accepted, AVG(reward) AS mean_reward, SUM(tokens) AS tokens,
+            WITH discovery AS (SELECT arm, SUM(tokens) AS tokens FROM attribute_discoveries WHERE run_id = ?1 GROUP BY arm)
+            SELECT arm, COUNT(*) AS generated, SUM(accepted) AS accepted, AVG(reward) AS mean_reward,
+                   SUM(tokens) + COALESCE((SELECT d.tokens FROM discovery d WHERE d.arm = c.arm), 0) AS tokens,
                    AVG(latency_seconds) AS mean_latency,
                    SUM(\(Self.passedCase)) AS passed
-            FROM candidates WHERE run_id = ? GROUP BY arm ORDER BY arm
-            """, [.text(SurplusReason.prefix), .integer(runID)]
+            FROM candidates c WHERE run_id = ?1 GROUP BY arm
+            UNION ALL
+            SELECT arm, 0, 0, 0.0, tokens, 0.0, 0 FROM discovery WHERE arm NOT IN (SELECT arm FROM candidates WHERE run_id = ?1)
+            ORDER BY arm
+            """, [.integer(runID), .text(SurplusReason.prefix)]
         ).map { row in
             ArmSummaryRow(
                 arm: try row.text("arm"), generated: try row.int("generated"), accepted: try row.int("accepted"),

@@ -9,7 +9,6 @@ extension RunStore {
             let totals = try database.query(
                 """
                 SELECT (SELECT COUNT(*) FROM candidates WHERE run_id = ?1) AS candidates,
-                       (SELECT COALESCE(SUM(tokens), 0) FROM batches WHERE run_id = ?1) AS tokens,
                        (SELECT MAX(after_accepted) FROM evaluations WHERE run_id = ?1) AS last_evaluation
                 """, [.integer(runID)]
             ).first
@@ -18,7 +17,7 @@ extension RunStore {
             ).first
             return ResumeInfo(
                 run: try info(), nextBatchIndex: try nextBatchIndex(database), acceptedCount: try acceptedCount(database),
-                candidateCount: try totals?.int("candidates") ?? 0, tokensUsed: try totals?.int("tokens") ?? 0,
+                candidateCount: try totals?.int("candidates") ?? 0, tokensUsed: try tokensUsed(database),
                 routerState: try lastRouterState(database),
                 rngState: try lastBatch.map { try JSONColumn.states($0, "rng_state_json") } ?? [:],
                 lastEvaluationAfterAccepted: try totals?.optionalInt("last_evaluation"))
