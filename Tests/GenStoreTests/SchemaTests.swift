@@ -10,7 +10,8 @@ import Testing
         await store.close()
         let connection = try SQLiteConnection(path: directory.child(RunStore.databaseName).path)
         let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map { try $0.text("name") }
-        #expect(tables == ["accepted", "batches", "cache", "candidates", "checks", "evaluation_credit", "evaluations", "runs", "schema_version"])
+        #expect(tables == ["accepted", "batches", "cache", "candidates", "checks", "demotions", "evaluation_credit", "evaluations", "runs",
+                          "schema_version"])
         #expect(try Migrator.currentVersion(connection) == Migrator.latestVersion)
         #expect(try connection.query("PRAGMA foreign_key_check").isEmpty)
     }
@@ -21,7 +22,7 @@ import Testing
         let connection = try SQLiteConnection(path: directory.child("x.sqlite").path)
         try Migrator.migrate(connection)
         try Migrator.migrate(connection)
-        #expect(try connection.query("SELECT COUNT(*) AS n FROM schema_version").first?.int("n") == 1)
+        #expect(try connection.query("SELECT COUNT(*) AS n FROM schema_version").first?.int("n") == Migrator.migrations.count)
     }
 
     @Test func refusesASchemaFromTheFuture() throws {

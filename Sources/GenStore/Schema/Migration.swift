@@ -9,7 +9,7 @@ struct Migration: Sendable {
 /// Brings a database up to the newest schema version, each step in its own transaction together with the
 /// bump of `schema_version`, so a kill during a migration leaves the previous version intact.
 enum Migrator {
-    static let migrations: [Migration] = [SchemaV1.migration]
+    static let migrations: [Migration] = [SchemaV1.migration, SchemaV2.migration]
 
     /// The version the code expects.
     static var latestVersion: Int { migrations.last?.version ?? 0 }

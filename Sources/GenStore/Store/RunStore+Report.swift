@@ -36,10 +36,12 @@ extension RunStore {
         }
     }
 
-    /// The run summary's "passed": accepted, or passed every check but arrived after the target was met.
+    /// The run summary's "passed": accepted, passed every check but arrived after the target was met, or
+    /// accepted and later demoted by the noise filter (it did pass every check).
     static let passedCase = """
         CASE WHEN accepted = 1 OR (json_array_length(reasons_json) = 1
-            AND json_extract(reasons_json, '$[0]') LIKE ? || '%') THEN 1 ELSE 0 END
+            AND json_extract(reasons_json, '$[0]') LIKE ? || '%')
+            OR EXISTS (SELECT 1 FROM demotions d WHERE d.candidate_id = candidates.id) THEN 1 ELSE 0 END
         """
 
     /// Candidates per drawn attribute value (arms with `attributes` record the values each candidate asked for).
