@@ -48,10 +48,11 @@ public enum ProgressText {
                 top.map { "\($0.key) (\($0.value))" } ?? "-",
             ])
         }
-        let surplus = progress.arms.reduce(0) { $0 + max(0, $1.passed - $1.accepted) }
-        guard surplus > 0 else { return table(rows) }
+        let demoted = progress.demoted > 0 ? "demoted \(progress.demoted) as likely mislabelled (the noise filter; see the report)\n" : ""
+        let surplus = progress.arms.reduce(0) { $0 + max(0, $1.passed - $1.accepted) } - progress.demoted
+        guard surplus > 0 else { return table(rows) + demoted }
         // Without this note "accepted 7, pass 100%" over 10 pulls reads as a mistake.
-        return table(rows) + "pass % counts \(surplus) candidate\(surplus == 1 ? "" : "s") that passed every check after the target "
+        return table(rows) + demoted + "pass % counts \(surplus) candidate\(surplus == 1 ? "" : "s") that passed every check after the target "
             + "was reached (in rejected.jsonl as \"over target\")\n"
     }
 

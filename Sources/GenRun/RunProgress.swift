@@ -32,6 +32,9 @@ public struct RunProgress: Sendable, Equatable {
         elapsedSeconds > 0 ? Double(acceptedThisSession) / elapsedSeconds * 60 : 0
     }
 
+    /// Accepted samples the noise filter demoted over the whole run (no longer in `accepted`).
+    public var demoted = 0
+
     /// Accepted at the start of this process (non-zero after a resume), so the rate is honest.
     public var acceptedAtStart = 0
     var acceptedThisSession: Int { accepted - acceptedAtStart }
