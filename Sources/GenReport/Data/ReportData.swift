@@ -44,6 +44,8 @@ public struct ReportData: Sendable {
     public var labelExamples: [SampleRow] = []
     /// Outcomes per attribute value, for arms that draw attributes (empty otherwise).
     public var attributes: [AttributeOutcomeRow] = []
+    /// What the noise filter demoted, in order.
+    public var demoted: [DemotedRow] = []
 
     /// Seconds from the run's start to its end (or to its last batch while it runs).
     public var durationSeconds: Double? {
