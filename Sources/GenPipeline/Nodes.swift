@@ -145,11 +145,13 @@ public struct EvaluationNode: Codable, Sendable, Equatable {
     public var every: Int
     public var weight: Double
     public var classifier: String
+    /// `noise_filter:`: demote accepted samples the classifier finds likely mislabelled; nil when off.
+    public var noiseFilter: NoiseFilterNode?
     public var source: SourceRef
 
     public init(
         textField: String, labelField: String, test: [JSONValue], testPath: String?, train: [JSONValue],
-        every: Int, weight: Double, classifier: String, source: SourceRef
+        every: Int, weight: Double, classifier: String, noiseFilter: NoiseFilterNode? = nil, source: SourceRef
     ) {
         self.textField = textField
         self.labelField = labelField
@@ -159,6 +161,7 @@ public struct EvaluationNode: Codable, Sendable, Equatable {
         self.every = every
         self.weight = weight
         self.classifier = classifier
+        self.noiseFilter = noiseFilter
         self.source = source
     }
 }

@@ -35,7 +35,9 @@ public actor AdaptiveRun {
     /// How the run must end, found after a committed batch (a stall).
     var pendingEnd: RunEnd?
     var acceptedSamples: [JSONValue] = []
-    var acceptedByArm: [String: [JSONValue]] = [:]
+    /// Parallel to `acceptedSamples`: which candidate each one is, so the noise filter can demote it.
+    var acceptedOrigins: [AcceptedOrigin] = []
+    let classifiers: ClassifierRegistry
     let evaluator: DownstreamEvaluator?
     var lastEvaluatedAt: Int?
     var labelCounts: [String: Int] = [:]
@@ -61,6 +63,7 @@ public actor AdaptiveRun {
             ?? .defaults(batchSize: configuration.batchSize)
         self.policies = policies
         self.scoreNames = graph.scoreNames
+        self.classifiers = classifiers
         self.evaluator = graph.evaluation.map { DownstreamEvaluator(node: $0, seed: configuration.seed, classifiers: classifiers) }
         self.progress = RunProgress(
             batchIndex: 0, accepted: 0, target: configuration.targetCount, candidates: 0, tokens: 0,
@@ -88,7 +91,9 @@ public actor AdaptiveRun {
             while true {
                 if let end = endCondition() {
                     if progress.accepted > 0, lastEvaluatedAt != progress.accepted {
-                        try await evaluate(afterBatch: batchIndex - 1)
+                        // Demote only when replacements can follow: a run ending short would just lose samples.
+                        try await evaluate(afterBatch: batchIndex - 1, filterNoise: end == .targetReached)
+                        if endCondition() == nil { continue }  // demoted: generate the replacements
                     }
                     try await finish(end)
                     return RunOutcome(end: end, progress: progress)
@@ -136,10 +141,12 @@ public actor AdaptiveRun {
         }
         let accepted = try await store.acceptedSamples()
         acceptedSamples = accepted.map(\.sample)
-        for sample in accepted { acceptedByArm[sample.arm, default: []].append(sample.sample) }
+        acceptedOrigins = accepted.map { AcceptedOrigin(batchIndex: $0.batchIndex, slot: $0.slot, arm: $0.arm) }
         lastEvaluatedAt = info.lastEvaluationAfterAccepted
         for sample in acceptedSamples { countLabel(of: sample) }
-        await quality.commit(accepted: acceptedSamples)
+        // Demoted samples stay in the dedup pool, as in the session that demoted them: the same text is not made again.
+        await quality.commit(accepted: acceptedSamples + (info.demotedCount > 0 ? try await store.demotions().map(\.sample) : []))
+        progress.demoted = info.demotedCount
         progress.accepted = info.acceptedCount
         progress.acceptedAtStart = info.acceptedCount
         progress.candidates = info.candidateCount
@@ -161,9 +168,9 @@ public actor AdaptiveRun {
         return info.nextBatchIndex
     }
 
-    func countLabel(of sample: JSONValue) {
+    func countLabel(of sample: JSONValue, by change: Int = 1) {
         if let field = graph.spec.labelField, let label = sample[field]?.stringValue {
-            labelCounts[label, default: 0] += 1
+            labelCounts[label, default: 0] += change
         }
     }
 
@@ -206,7 +213,9 @@ public actor AdaptiveRun {
         let state = await router.snapshot()
         // Rewards saw the pool before the batch; the stored figures are the pool after it, so a run's first
         // batch does not show Vendi 0 for the samples it has just accepted.
-        let newlyAccepted = records.filter { $0.verdict == .accepted }.compactMap { record in record.sample.map { (record.arm, $0) } }
+        let newlyAccepted = records.filter { $0.verdict == .accepted }.compactMap { record in
+            record.sample.map { (AcceptedOrigin(batchIndex: index, slot: record.slot, arm: record.arm), $0) }
+        }
         await quality.commit(accepted: newlyAccepted.map(\.1))
         let poolAfter = await quality.poolMetrics()
         let batchMetrics = RewardScope.batchMetrics(assessments, candidates: candidates).merging(poolAfter) { a, _ in a }
@@ -216,9 +225,9 @@ public actor AdaptiveRun {
             tokens: records.reduce(0) { $0 + $1.tokens }, startedAt: batchStarted, endedAt: Date())
         let receipt = try await store.record(batch: batch, candidates: records)
 
-        for (arm, sample) in newlyAccepted {
+        for (origin, sample) in newlyAccepted {
             acceptedSamples.append(sample)
-            acceptedByArm[arm, default: []].append(sample)
+            acceptedOrigins.append(origin)
             countLabel(of: sample)
         }
         progress.record(batch: index, records, acceptedTotal: receipt.acceptedTotal, epsilon: state.epsilon)
@@ -228,16 +237,19 @@ public actor AdaptiveRun {
         await observer?.batchFinished(progress)
         if let every = evaluator?.node.every, every > 0,
            progress.accepted / every > (lastEvaluatedAt ?? 0) / every, progress.accepted < configuration.targetCount {
-            try await evaluate(afterBatch: index)
+            try await evaluate(afterBatch: index, filterNoise: true)
         }
     }
 
     /// Trains and tests the small model on the pool, records the result, and feeds per-arm credit to the
-    /// router as late pseudo-observations weighted like `weight` batches' worth of samples.
-    func evaluate(afterBatch index: Int) async throws {
+    /// router as late pseudo-observations weighted like `weight` batches' worth of samples. With `noise_filter`
+    /// (and `filterNoise`), demotes likely-mislabelled samples in the same store transaction.
+    func evaluate(afterBatch index: Int, filterNoise: Bool) async throws {
         // A classifier needs at least two samples; a run that stops that early has nothing to evaluate.
         guard let evaluator, let router, acceptedSamples.count >= 2 else { return }
-        let result = try evaluator.evaluate(acceptedByArm: acceptedByArm)
+        var byArm: [String: [JSONValue]] = [:]
+        for (origin, sample) in zip(acceptedOrigins, acceptedSamples) { byArm[origin.arm, default: []].append(sample) }
+        let result = try evaluator.evaluate(acceptedByArm: byArm)
         var credit: [String: Double] = [:]
         if let arms = result.credit {
             let weight = evaluator.node.weight * Double(configuration.batchSize)
@@ -246,7 +258,7 @@ public actor AdaptiveRun {
             }
             credit = Dictionary(uniqueKeysWithValues: zip(arms.arms, arms.credits))
         }
-        let metrics = JSONValue.object([
+        var metrics: [String: JSONValue] = [
             "accuracy": .double(result.report.metrics.accuracy),
             "macro_f1": .double(result.report.metrics.macroF1),
             "majority_baseline": .double(result.report.metrics.majorityBaseline.accuracy),
@@ -255,13 +267,38 @@ public actor AdaptiveRun {
             "model": .string(result.report.model),
             "real_train_accuracy": result.report.realTrainReference.map { .double($0.metrics.accuracy) } ?? .null,
             "credit_method": result.credit.map { .string($0.method.rawValue) } ?? .null,
-        ])
+        ]
+        var noise: NoisePass?
+        if filterNoise, let filter = evaluator.node.noiseFilter {
+            noise = try NoisePass(
+                pool: acceptedSamples, origins: acceptedOrigins, node: evaluator.node, filter: filter,
+                budget: filter.budget(target: configuration.targetCount) - progress.demoted, seed: configuration.seed,
+                classifiers: classifiers)
+            // A mislabelled sample was a bad pull after all: its arm (in its label's context) learns so late, with reward 0.
+            metrics["noise_filter"] = noise?.summary
+            try await router.observe((noise?.demotions ?? []).map { Observation(arm: $0.arm, reward: 0, context: $0.label) })
+        }
         let state = await router.snapshot()
         _ = try await store.record(evaluation: EvaluationRecord(
             batchIndex: max(0, index), afterAccepted: progress.accepted, protocolName: result.report.protocol.summary,
-            metrics: metrics, credit: credit, routerState: state.json))
+            metrics: .object(metrics), credit: credit, routerState: state.json),
+            demotions: noise?.demotions ?? [])
         lastEvaluatedAt = progress.accepted
+        if let noise { forget(demoted: noise) }
         await observer?.evaluationFinished(result.report, credit: result.credit)
+    }
+
+    /// Takes committed demotions out of the pool, the label counts and the totals, as a resumed run would read them.
+    func forget(demoted noise: NoisePass) {
+        for position in noise.positions.sorted(by: >) {
+            let origin = acceptedOrigins.remove(at: position)
+            countLabel(of: acceptedSamples.remove(at: position), by: -1)
+            guard let arm = progress.arms.firstIndex(where: { $0.name == origin.arm }) else { continue }
+            progress.arms[arm].accepted -= 1
+            progress.arms[arm].rejections[DemotionReason.prefix, default: 0] += 1
+        }
+        progress.accepted -= noise.positions.count
+        progress.demoted += noise.positions.count
     }
 
     /// Each arm gets its slots in one call; arms run concurrently. Candidates come back in slot order.

@@ -49,8 +49,9 @@ public enum ProgressText {
                 top.map { "\($0.key) (\($0.value))" } ?? "-",
             ])
         }
-        let surplus = progress.arms.reduce(0) { $0 + max(0, $1.passed - $1.accepted) }
-        let text = table(rows) + discovered(progress.discovered)
+        let demoted = progress.demoted > 0 ? "demoted \(progress.demoted) as likely mislabelled (the noise filter; see the report)\n" : ""
+        let surplus = progress.arms.reduce(0) { $0 + max(0, $1.passed - $1.accepted) } - progress.demoted
+        let text = table(rows) + discovered(progress.discovered) + demoted
         guard surplus > 0 else { return text }
         // Without this note "accepted 7, pass 100%" over 10 pulls reads as a mistake.
         return text + "pass % counts \(surplus) candidate\(surplus == 1 ? "" : "s") that passed every check after the target "

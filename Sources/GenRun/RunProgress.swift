@@ -37,6 +37,8 @@ public struct RunProgress: Sendable, Equatable {
     public var discovered: [DiscoveredAttribute] = []
     /// The part of `tokens` spent on attribute discovery (kept out of the reward's mean cost per candidate).
     public var discoveryTokens: Int { discovered.reduce(0) { $0 + $1.tokens } }
+    /// Accepted samples the noise filter demoted over the whole run (no longer in `accepted`).
+    public var demoted = 0
 
     /// Accepted at the start of this process (non-zero after a resume), so the rate is honest.
     public var acceptedAtStart = 0

@@ -10,7 +10,8 @@ import Testing
         await store.close()
         let connection = try SQLiteConnection(path: directory.child(RunStore.databaseName).path)
         let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map { try $0.text("name") }
-        #expect(tables == ["accepted", "attribute_discoveries", "batches", "cache", "candidates", "checks", "discovered_attributes", "evaluation_credit", "evaluations", "runs", "schema_version"])
+        #expect(tables == ["accepted", "attribute_discoveries", "batches", "cache", "candidates", "checks", "demotions", "discovered_attributes",
+                           "evaluation_credit", "evaluations", "runs", "schema_version"])
         #expect(try Migrator.currentVersion(connection) == Migrator.latestVersion)
         #expect(try connection.query("PRAGMA foreign_key_check").isEmpty)
     }
@@ -24,9 +25,8 @@ import Testing
         #expect(try connection.query("SELECT COUNT(*) AS n FROM schema_version").first?.int("n") == Migrator.migrations.count)
     }
 
-    /// A store written before attribute discovery (version 1) gains its tables when opened read-write; the
-    /// versions may have gaps (version 2 is another table's), they only increase.
-    @Test func aVersionOneStoreMigratesToTheDiscoveryTables() throws {
+    /// A store written before the noise filter and attribute discovery (version 1) gains their tables when opened read-write.
+    @Test func aVersionOneStoreMigratesToTheDemotionAndDiscoveryTables() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let connection = try SQLiteConnection(path: directory.child("x.sqlite").path)
@@ -36,6 +36,7 @@ import Testing
         try Migrator.migrate(connection)
         #expect(try Migrator.currentVersion(connection) == SchemaV3.migration.version)
         #expect(try connection.query("SELECT COUNT(*) AS n FROM discovered_attributes").first?.int("n") == 0)
+        #expect(try connection.query("SELECT COUNT(*) AS n FROM demotions").first?.int("n") == 0)
     }
 
     @Test func refusesASchemaFromTheFuture() throws {

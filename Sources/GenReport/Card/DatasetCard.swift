@@ -16,6 +16,7 @@ public enum DatasetCard {
         parts.append(made(data))
         parts.append(counts(data))
         parts.append(labels(data))
+        if let demoted = demoted(data) { parts.append(demoted) }
         if let attributes = attributes(data) { parts.append(attributes) }
         parts.append(diversity(data))
         parts.append(downstream(data))
@@ -183,6 +184,12 @@ public enum DatasetCard {
             if !extras.isEmpty { text += " Quality layer: " + extras.joined(separator: ", ") + "." }
         }
         return text
+    }
+
+    static func demoted(_ data: ReportData) -> String? {
+        guard !data.demoted.isEmpty else { return nil }
+        return "## Demoted as likely mislabelled\n\n" + DemotedRow.intro(count: data.demoted.count) + "\n\n"
+            + CardText.table(DemotedRow.headers, data.demoted.map { [ReportFormat.clipped($0.text, 200)] + $0.cells }, rightAligned: [3, 5])
     }
 
     static func downstream(_ data: ReportData) -> String {

@@ -46,6 +46,8 @@ public struct ReportData: Sendable {
     public var attributes: [AttributeOutcomeRow] = []
     /// Attribute values the arms' models proposed at run start, per arm, dimension and label.
     public var discovered: [DiscoveredAttribute] = []
+    /// What the noise filter demoted, in order.
+    public var demoted: [DemotedRow] = []
 
     /// Seconds from the run's start to its end (or to its last batch while it runs).
     public var durationSeconds: Double? {

@@ -63,6 +63,7 @@ public enum RunReport {
         data.labelExamples = Self.examplesPerLabel(accepted, textField: textField, labelField: labelField)
         data.attributes = try await store.attributeOutcomes()
         data.discovered = try await store.discoveredAttributes()
+        data.demoted = try await store.demotions().map { DemotedRow($0, textField: textField) }
         return data
     }
 

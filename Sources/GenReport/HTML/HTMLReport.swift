@@ -44,7 +44,8 @@ public enum HTMLReport {
                                intro: "Every candidate passes through the script's quality stages; a failed gate rejects it.",
                                [.el("div", [("class", "charts")], [QualityCharts.acceptance(data), QualityCharts.rejections(data)]),
                                 .el("h3", text: "Stages per arm"), ReportTables.stages(data)]
-                                + (ReportTables.checkMethods(data).map { [.el("h3", text: "How the model checks were computed"), $0] } ?? [])),
+                                + (ReportTables.checkMethods(data).map { [.el("h3", text: "How the model checks were computed"), $0] } ?? [])
+                                + (ReportTables.demoted(data).map { [.el("h3", text: "Demoted as likely mislabelled"), $0] } ?? [])),
             HTMLPieces.section("data", "The dataset", [.el("div", [("class", "charts")], dataCharts)]
                                + (ReportTables.labelExamples(data).map { [.el("h3", text: "Examples per label"), $0] } ?? [])),
             HTMLPieces.section("downstream", "Downstream utility",

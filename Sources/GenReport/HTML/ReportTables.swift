@@ -133,6 +133,17 @@ enum ReportTables {
     }
 
     /// A few accepted samples of each label, so a reader sees what each label's data looks like.
+    static func demoted(_ data: ReportData) -> Markup? {
+        guard !data.demoted.isEmpty else { return nil }
+        let rows: [[Markup]] = data.demoted.map { row in
+            [.el("span", [("class", "sample")], text: ReportFormat.clipped(row.text, 280))] + row.cells.enumerated().map { index, cell in
+                index == 3 ? HTMLPieces.arm(cell, colorIndex: data.colorIndex(of: cell)) : .text(cell)
+            }
+        }
+        return HTMLPieces.table("table-demoted", headers: DemotedRow.headers, rows: rows, numeric: [3, 5],
+                                caption: DemotedRow.intro(count: data.demoted.count))
+    }
+
     static func labelExamples(_ data: ReportData) -> Markup? {
         guard let field = data.labelField, !data.labelExamples.isEmpty else { return nil }
         let rows: [[Markup]] = data.labelExamples.map { row in

@@ -26,6 +26,16 @@ enum BlockSchemas {
         ParameterSpec(name: "every", type: .int, defaultValue: .int(100), minimum: 0, minimumExclusive: true, summary: "accepted samples between evaluations"),
         ParameterSpec(name: "weight", type: .float, defaultValue: .double(0.5), minimum: 0, maximum: 1, summary: "weight of the delayed reward"),
         ParameterSpec(name: "classifier", type: .string, summary: "the small model"),
+        ParameterSpec(name: "noise_filter", type: .any, defaultValue: .bool(false),
+                      summary: "demote likely-mislabelled samples: true, or {folds, max_share}"),
+    ]
+
+    /// The keys of `noise_filter: {...}` (see `NoiseFilterNode`).
+    static let noiseFilter: [ParameterSpec] = [
+        ParameterSpec(name: "folds", type: .int, defaultValue: .int(NoiseFilterNode.defaults.folds), minimum: 2, maximum: 20,
+                      summary: "cross-validation folds"),
+        ParameterSpec(name: "max_share", type: .float, defaultValue: .double(NoiseFilterNode.defaults.maxShare), minimum: 0, maximum: 1,
+                      minimumExclusive: true, summary: "most of the target count the run may demote"),
     ]
 
     static let scoreWeight = ParameterSpec(name: "weight", type: .float, defaultValue: .int(1), minimum: 0, summary: "weight in `quality`")

@@ -35,11 +35,13 @@ extension CheckSession {
                 failed = true
             }
         }
+        var noiseFilter: NoiseFilterNode?
+        if !self.noiseFilter(attributes["noise_filter"], into: &noiseFilter) { failed = true }
         guard !failed else { return nil }
         return EvaluationNode(
             textField: text, labelField: label, test: test, testPath: attributes["test"].flatMap { Self.readPath($0.attribute.value) },
             train: attributes["train"]?.value?.arrayValue ?? [], every: Self.int(attributes["every"]?.value) ?? 100,
-            weight: attributes["weight"]?.value?.doubleValue ?? 0.5, classifier: classifier, source: sourceRef(keywordSpan(decl.span, "evaluate")))
+            weight: attributes["weight"]?.value?.doubleValue ?? 0.5, classifier: classifier, noiseFilter: noiseFilter, source: sourceRef(keywordSpan(decl.span, "evaluate")))
     }
 
     /// The text field must be a string; the label field an enum or a string.

@@ -12,7 +12,7 @@ struct OrphanRows: StoreInvariant {
     /// What a table's rows are, in words.
     static let nouns: [String: String] = [
         "checks": "check outcomes", "evaluation_credit": "per-arm credits", "evaluations": "evaluations", "batches": "batches",
-        "candidates": "candidates", "accepted": "accepted entries", "runs": "runs",
+        "candidates": "candidates", "accepted": "accepted entries", "runs": "runs", "demotions": "demoted samples",
     ]
 
     func findings(_ database: SQLiteConnection, run: Int64) throws -> [StoreFinding] {

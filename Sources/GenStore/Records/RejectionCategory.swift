@@ -3,6 +3,7 @@
 /// group by it (one reason per accepted sample made as many unlabelled bars); the store keeps every full reason.
 public enum RejectionCategory {
     public static func of(_ reason: String) -> String {
+        if reason.hasPrefix(DemotionReason.prefix) { return DemotionReason.prefix }
         if reason.hasPrefix("duplicate: "), let cut = reason.range(of: " of `") {
             return String(reason[..<cut.lowerBound])
         }

@@ -14,4 +14,6 @@ public struct ResumeInfo: Sendable, Equatable {
     public var rngState: [String: UInt64]
     /// Pool size at the most recent evaluation, so evaluation `every: N` continues on schedule.
     public var lastEvaluationAfterAccepted: Int?
+    /// Samples the noise filter has demoted so far: the part of its budget already used.
+    public var demotedCount = 0
 }

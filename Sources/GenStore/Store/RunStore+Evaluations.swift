@@ -2,10 +2,11 @@ import Foundation
 import GenCore
 
 extension RunStore {
-    /// Records an evaluation, its per-arm credit and (optionally) the router state after the credit was fed
-    /// back, in one transaction. Returns the evaluation's id.
+    /// Records an evaluation, its per-arm credit, the samples its noise filter demoted and (optionally) the router
+    /// state after the credit and the demotions were fed back, in one transaction: a kill leaves all of it or none,
+    /// so no sample is ever both accepted and demoted, or neither. Returns the evaluation's id.
     @discardableResult
-    public func record(evaluation: EvaluationRecord) throws -> Int64 {
+    public func record(evaluation: EvaluationRecord, demotions: [DemotionRecord] = []) throws -> Int64 {
         for (arm, credit) in evaluation.credit where !credit.isFinite {
             throw StoreError(.invalid, "evaluation after \(evaluation.afterAccepted) samples: credit for '\(arm)' is \(credit)")
         }
@@ -31,6 +32,7 @@ extension RunStore {
                 try database.query(
                     "INSERT INTO evaluation_credit (evaluation_id, arm, credit) VALUES (?, ?, ?)", [.integer(id), .text(arm), .real(credit)])
             }
+            try demote(demotions, evaluation: id, afterAccepted: evaluation.afterAccepted, at: evaluation.createdAt, database)
             return id
         }
     }

@@ -19,16 +19,17 @@ extension RunStore {
     }
 
     /// Per arm over the whole run. An arm's tokens include its attribute discovery's; an arm that only
-    /// discovered (never pulled) is listed with no candidates. The run is ?1, so the `?` of `passedCase` is ?2.
+    /// discovered (never pulled) is listed with no candidates. The run is ?1, so the `?` of `passedCase` is ?2; the
+    /// candidates table is not aliased because `passedCase` names it.
     public func armSummaries() throws -> [ArmSummaryRow] {
         try database().query(
             """
             WITH discovery AS (SELECT arm, SUM(tokens) AS tokens FROM attribute_discoveries WHERE run_id = ?1 GROUP BY arm)
             SELECT arm, COUNT(*) AS generated, SUM(accepted) AS accepted, AVG(reward) AS mean_reward,
-                   SUM(tokens) + COALESCE((SELECT d.tokens FROM discovery d WHERE d.arm = c.arm), 0) AS tokens,
+                   SUM(tokens) + COALESCE((SELECT d.tokens FROM discovery d WHERE d.arm = candidates.arm), 0) AS tokens,
                    AVG(latency_seconds) AS mean_latency,
                    SUM(\(Self.passedCase)) AS passed
-            FROM candidates c WHERE run_id = ?1 GROUP BY arm
+            FROM candidates WHERE run_id = ?1 GROUP BY arm
             UNION ALL
             SELECT arm, 0, 0, 0.0, tokens, 0.0, 0 FROM discovery WHERE arm NOT IN (SELECT arm FROM candidates WHERE run_id = ?1)
             ORDER BY arm
@@ -42,10 +43,12 @@ extension RunStore {
         }
     }
 
-    /// The run summary's "passed": accepted, or passed every check but arrived after the target was met.
+    /// The run summary's "passed": accepted, passed every check but arrived after the target was met, or
+    /// accepted and later demoted by the noise filter (it did pass every check).
     static let passedCase = """
         CASE WHEN accepted = 1 OR (json_array_length(reasons_json) = 1
-            AND json_extract(reasons_json, '$[0]') LIKE ? || '%') THEN 1 ELSE 0 END
+            AND json_extract(reasons_json, '$[0]') LIKE ? || '%')
+            OR EXISTS (SELECT 1 FROM demotions d WHERE d.candidate_id = candidates.id) THEN 1 ELSE 0 END
         """
 
     /// Candidates per drawn attribute value (arms with `attributes` record the values each candidate asked for).

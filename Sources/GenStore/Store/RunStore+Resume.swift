@@ -6,6 +6,7 @@ extension RunStore {
     public func resumeInfo() throws -> ResumeInfo {
         let database = try database()
         return try database.transaction(.deferred) {
+            let demoted = try demotedCount(database)
             let totals = try database.query(
                 """
                 SELECT (SELECT COUNT(*) FROM candidates WHERE run_id = ?1) AS candidates,
@@ -15,12 +16,14 @@ extension RunStore {
             let lastBatch = try database.query(
                 "SELECT rng_state_json FROM batches WHERE run_id = ? ORDER BY batch_index DESC LIMIT 1", [.integer(runID)]
             ).first
-            return ResumeInfo(
+            var info = ResumeInfo(
                 run: try info(), nextBatchIndex: try nextBatchIndex(database), acceptedCount: try acceptedCount(database),
                 candidateCount: try totals?.int("candidates") ?? 0, tokensUsed: try tokensUsed(database),
                 routerState: try lastRouterState(database),
                 rngState: try lastBatch.map { try JSONColumn.states($0, "rng_state_json") } ?? [:],
                 lastEvaluationAfterAccepted: try totals?.optionalInt("last_evaluation"))
+            info.demotedCount = demoted
+            return info
         }
     }
 
