@@ -48,3 +48,33 @@ import GenStore
         #expect(!HTMLReport.render(data).contains("table-demoted"))
     }
 }
+
+/// The report's "arms by the label asked for" table, from the candidates' recorded `asked_label`.
+@Suite struct ArmLabelTableTests {
+    @Test func eachArmsOutcomesPerAskedLabelAreShownWhenThereAreSeveralLabels() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gen-arm-labels-\(UUID().uuidString)")
+        let store = try RunStore(
+            creating: NewRun(scriptPath: "t.gen", scriptSHA256: "x", seed: 1, graph: .object([:]), targetCount: 3), in: directory)
+        let asks = [("plain", "ham", true), ("plain", "spam", false), ("contrast", "spam", true), ("contrast", "spam", true)]
+        let candidates = asks.enumerated().map { slot, ask in
+            CandidateRecord(slot: slot, arm: ask.0, armParameters: .object(["asked_label": .string(ask.1)]),
+                            sample: .object(["text": .string("text \(slot)"), "label": .string(ask.1)]), rawText: nil,
+                            verdict: ask.2 ? .accepted : .rejected, reasons: ask.2 ? [] : ["too short"], reward: ask.2 ? 1 : 0,
+                            scores: [:], tokens: 1, latencySeconds: 0, checks: [])
+        }
+        try await store.record(batch: BatchRecord(index: 0, allocation: ["plain": 2, "contrast": 2], routerState: .object([:]), rngState: [:],
+                                                  metrics: .object([:]), tokens: 4, startedAt: Date(), endedAt: Date()),
+                               candidates: candidates)
+        var data = try await RunReport.load(store)
+        await store.close()
+        #expect(data.armLabels == [
+            ArmLabelOutcomeRow(arm: "contrast", label: "spam", generated: 2, accepted: 2, passed: 2, meanReward: 1),
+            ArmLabelOutcomeRow(arm: "plain", label: "ham", generated: 1, accepted: 1, passed: 1, meanReward: 1),
+            ArmLabelOutcomeRow(arm: "plain", label: "spam", generated: 1, accepted: 0, passed: 0, meanReward: 0),
+        ])
+        let page = HTMLReport.render(data)
+        #expect(page.contains("Arms by the label asked for") && page.contains("table-arm-labels"))
+        data.armLabels = data.armLabels.filter { $0.label == "spam" }
+        #expect(!HTMLReport.render(data).contains("table-arm-labels"), "one label: nothing to compare")
+    }
+}

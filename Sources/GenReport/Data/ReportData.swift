@@ -44,6 +44,8 @@ public struct ReportData: Sendable {
     public var labelExamples: [SampleRow] = []
     /// Outcomes per attribute value, for arms that draw attributes (empty otherwise).
     public var attributes: [AttributeOutcomeRow] = []
+    /// Outcomes per arm and asked-for label (what a contextual router learns from; empty without labels).
+    public var armLabels: [ArmLabelOutcomeRow] = []
     /// Attribute values the arms' models proposed at run start, per arm, dimension and label.
     public var discovered: [DiscoveredAttribute] = []
     /// What the noise filter demoted, in order.

@@ -62,6 +62,7 @@ public enum RunReport {
         data.textLengths = Self.lengths(accepted, textField: textField, labelField: labelField)
         data.labelExamples = Self.examplesPerLabel(accepted, textField: textField, labelField: labelField)
         data.attributes = try await store.attributeOutcomes()
+        data.armLabels = try await store.armLabelOutcomes()
         data.discovered = try await store.discoveredAttributes()
         data.demoted = try await store.demotions().map { DemotedRow($0, textField: textField) }
         return data

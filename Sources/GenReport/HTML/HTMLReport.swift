@@ -38,6 +38,7 @@ public enum HTMLReport {
                                intro: "The router shares each batch among the arms and learns from every candidate's reward which arm pays off.",
                                [.el("div", [("class", "charts")], [RouterCharts.armChoices(data), RouterCharts.armReward(data), RouterCharts.exploration(data)])]),
             HTMLPieces.section("arms", "Arms", [ReportTables.armSummary(data)]
+                               + (ReportTables.armLabels(data).map { [.el("h3", text: "Arms by the label asked for"), $0] } ?? [])
                                + (ReportTables.discovered(data).map { [.el("h3", text: "Attribute values discovered at run start"), $0] } ?? [])
                                + (ReportTables.attributes(data).map { [.el("h3", text: "Attributes drawn per sample"), $0] } ?? [])),
             HTMLPieces.section("quality", "Quality control",

@@ -132,6 +132,18 @@ enum ReportTables {
                                 rows: rows, numeric: [4, 5])
     }
 
+    /// Each arm's candidates per label asked for: which arm pays for which label, what `contextual_thompson` learns.
+    static func armLabels(_ data: ReportData) -> Markup? {
+        guard Set(data.armLabels.map(\.label)).count > 1 else { return nil }
+        let rows: [[Markup]] = data.armLabels.map { row in
+            [HTMLPieces.arm(row.arm, colorIndex: data.colorIndex(of: row.arm)), .text(row.label), .text(ReportFormat.integer(row.generated)),
+             .text(ReportFormat.integer(row.accepted)), .text(ReportFormat.percent(row.passed, of: row.generated)),
+             .text(NumberText.fixed(row.meanReward, decimals: 3))]
+        }
+        return HTMLPieces.table("table-arm-labels", headers: ["arm", data.labelField ?? "label", "candidates", "accepted", "pass %", "mean reward"],
+                                rows: rows, numeric: [2, 3, 4, 5])
+    }
+
     /// A few accepted samples of each label, so a reader sees what each label's data looks like.
     static func demoted(_ data: ReportData) -> Markup? {
         guard !data.demoted.isEmpty else { return nil }

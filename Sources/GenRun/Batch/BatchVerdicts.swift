@@ -43,8 +43,12 @@ extension CandidateRecord {
         var scores = assessment.scores
         scores[RewardMetric.quality.name] = assessment.quality
         scores[RewardMetric.novelty.name] = assessment.novelty
+        // The label the slot asked for is kept with the call's parameters, so outcomes per arm and label can be
+        // shown (what a contextual router learns from); the sample's own label may differ.
+        var parameters = candidate.parameters
+        if let label = candidate.targetLabel { parameters["asked_label"] = .string(label) }
         self.init(
-            slot: candidate.slot, arm: candidate.arm, armParameters: .object(candidate.parameters),
+            slot: candidate.slot, arm: candidate.arm, armParameters: .object(parameters),
             sample: assessment.cleanedSample ?? candidate.sample, rawText: candidate.rawText, verdict: verdict.accepted ? .accepted : .rejected,
             reasons: verdict.reasons, reward: reward, scores: scores, tokens: candidate.tokens + assessment.judgeTokens,
             latencySeconds: candidate.latencySeconds, checks: assessment.checks)

@@ -110,3 +110,23 @@ public struct AttributeOutcomeRow: Sendable, Equatable {
         self.meanReward = meanReward
     }
 }
+
+/// One arm's candidates for one asked-for label.
+public struct ArmLabelOutcomeRow: Sendable, Equatable {
+    public var arm: String
+    public var label: String
+    public var generated: Int
+    public var accepted: Int
+    /// Passed every check (the run summary's pass % numerator).
+    public var passed: Int
+    public var meanReward: Double
+
+    public init(arm: String, label: String, generated: Int, accepted: Int, passed: Int, meanReward: Double) {
+        self.arm = arm
+        self.label = label
+        self.generated = generated
+        self.accepted = accepted
+        self.passed = passed
+        self.meanReward = meanReward
+    }
+}

@@ -68,6 +68,24 @@ extension RunStore {
         }
     }
 
+    /// Candidates per arm and the label their slot asked for (recorded as `asked_label` since issue 13; runs
+    /// without labels, or stored before, have none and give no rows).
+    public func armLabelOutcomes() throws -> [ArmLabelOutcomeRow] {
+        try database().query(
+            """
+            SELECT arm, json_extract(arm_parameters_json, '$.asked_label') AS label, COUNT(*) AS generated,
+                   SUM(accepted) AS accepted, SUM(\(Self.passedCase)) AS passed, AVG(reward) AS mean_reward
+            FROM candidates
+            WHERE run_id = ? AND json_type(arm_parameters_json, '$.asked_label') = 'text'
+            GROUP BY arm, label ORDER BY arm, label
+            """, [.text(SurplusReason.prefix), .integer(runID)]
+        ).map { row in
+            ArmLabelOutcomeRow(
+                arm: try row.text("arm"), label: try row.text("label"), generated: try row.int("generated"),
+                accepted: try row.int("accepted"), passed: try row.int("passed"), meanReward: try row.double("mean_reward"))
+        }
+    }
+
     /// Rejection reasons per arm, most frequent first.
     public func rejectionReasons() throws -> [RejectionReasonRow] {
         try database().query(
