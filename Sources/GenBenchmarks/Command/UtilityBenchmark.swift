@@ -50,13 +50,15 @@ enum UtilityBenchmark {
         guard let labelField = graph.evaluation?.labelField ?? graph.spec.labelField else {
             throw UsageError(message: "`gen-bench utility` needs a script whose spec has a label field or an evaluate block")
         }
-        let test = try LabeledTextLoader.read(path: testPath, textKey: textField, labelKey: labelField).samples
-        guard !test.isEmpty else { throw UsageError(message: "\(testPath) has no `\(textField)`/`\(labelField)` rows") }
+        let all = try LabeledTextLoader.read(path: testPath, textKey: textField, labelKey: labelField).samples
+        guard !all.isEmpty else { throw UsageError(message: "\(testPath) has no `\(textField)`/`\(labelField)` rows") }
         let model = graph.evaluation?.classifier ?? "logreg"
-        // An evaluate block testing on the benchmark's test rows (the same file, or a sample of it) would steer
-        // the router with them: dropped.
-        let leaks = sameFile(graph.evaluation?.testPath, relativeTo: script, as: testPath)
-            || sharesRows(graph.evaluation, textField: textField, with: test)
+        // Rows the script's evaluate block uses would steer its router (and its noise filter): the benchmark
+        // tests on the other rows, and when too few are left (the same file) it drops the evaluate block instead.
+        let used = usedTexts(graph.evaluation, textField: textField)
+        let unseen = all.filter { !used.contains($0.text) }
+        let leaks = unseen.count < minimumTestRows && (sameFile(graph.evaluation?.testPath, relativeTo: script, as: testPath) || unseen.count < all.count)
+        let test = leaks ? all : unseen
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gen-utility-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var rows: [Row] = []
@@ -89,16 +91,20 @@ enum UtilityBenchmark {
         text += "majority-class baseline on the test set: " + NumberText.fixed(baseline, 3) + "\n"
         if leaks {
             text += "note: the script's evaluate block uses rows of \(testPath), the benchmark's test set; it was left out of the script's runs so the test rows never steer the router\n"
+        } else if test.count < all.count {
+            text += "note: \(all.count - test.count) rows of \(testPath) are rows the script's evaluate block uses; the benchmark tests on the other \(test.count)\n"
         }
         let (targets, met) = UtilityTable.targets(rows)
         return (text + targets, met)
     }
 
-    /// True when the evaluate block's real rows (test or train) include a text of the benchmark's test set.
-    static func sharesRows(_ evaluation: EvaluationNode?, textField: String, with test: [LabeledText]) -> Bool {
-        guard let evaluation else { return false }
-        let texts = Set(test.map(\.text))
-        return (evaluation.test + evaluation.train).contains { row in row[textField]?.stringValue.map(texts.contains) ?? false }
+    /// Fewer unseen test rows than this and the benchmark drops the evaluate block rather than test on them.
+    static let minimumTestRows = 50
+
+    /// The texts of the evaluate block's real rows (test and train): what the script's runs see.
+    static func usedTexts(_ evaluation: EvaluationNode?, textField: String) -> Set<String> {
+        guard let evaluation else { return [] }
+        return Set((evaluation.test + evaluation.train).compactMap { $0[textField]?.stringValue })
     }
 
     /// True when the script's evaluate test file (relative to the script) is the benchmark's test file.
