@@ -43,6 +43,15 @@ install() {
   log "installed; model at $(model_path)"
 }
 
+# A port something listens on is taken: a server busy generating may not answer /v1/models within the probe's
+# time, and must not be taken for down (a second server would be started, and the first one stopped later).
+listening() { # port
+  python3 - "$1" <<'PY' >/dev/null 2>&1
+import socket, sys
+socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=2).close()
+PY
+}
+
 answers() { # port
   python3 - "$1" <<'PY' >/dev/null 2>&1
 import sys, urllib.request
@@ -52,7 +61,7 @@ PY
 
 start_one() { # name port extra-args...
   local name=$1 port=$2; shift 2
-  if answers "$port"; then log "$name already answers on $port"; return 0; fi
+  if listening "$port"; then log "$name already runs on $port"; return 0; fi
   mkdir -p "$RUN_DIR"
   nohup "$VENV/bin/python" -m llama_cpp.server --model "$(model_path)" --model_alias smollm2 \
     --host 127.0.0.1 --port "$port" --n_ctx 2048 --n_threads 2 "$@" \
@@ -89,8 +98,12 @@ stop() {
 }
 
 status() {
-  answers "$CHAT_PORT" && echo "chat: up on $CHAT_PORT" || echo "chat: down"
-  answers "$EMBED_PORT" && echo "embed: up on $EMBED_PORT" || echo "embed: down"
+  for pair in "chat:$CHAT_PORT" "embed:$EMBED_PORT"; do
+    local name=${pair%%:*} port=${pair##*:}
+    if answers "$port"; then echo "$name: up on $port"
+    elif listening "$port"; then echo "$name: up on $port (busy: it did not answer within 2 s)"
+    else echo "$name: down"; fi
+  done
 }
 
 case "${1:-}" in
