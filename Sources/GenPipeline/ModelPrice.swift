@@ -1,3 +1,5 @@
+import GenCore
+
 /// What a model costs, as the script declares it with `price: {input: 0.15, output: 0.60}`: dollars per million
 /// prompt (input) and completion (output) tokens. A model without one has no known cost (not a cost of $0).
 public struct ModelPrice: Codable, Sendable, Equatable {
@@ -9,6 +11,11 @@ public struct ModelPrice: Codable, Sendable, Equatable {
     public init(input: Double, output: Double) {
         self.input = input
         self.output = output
+    }
+
+    /// As the graph and the report show it: `$0.15 / $0.6 per million input / output tokens`.
+    public var summary: String {
+        "$\(NumberText.compact(input)) / $\(NumberText.compact(output)) per million input / output tokens"
     }
 
     /// The dollars `prompt` read and `completion` written tokens cost at this price.

@@ -26,6 +26,7 @@ import Testing
         #expect(html.contains(total))
         #expect(html.contains(each + " per accepted sample"))
         #expect(html.contains("$ / accepted"))
+        #expect(html.contains(ModelPrice(input: 0.15, output: 0.60).summary), "the models list says what each costs")
         for row in arms where row.accepted > 0 {
             let each: Double = try #require(row.dollarsPerAccepted)
             let cell = DollarText.amount(each)
