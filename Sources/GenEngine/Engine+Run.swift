@@ -41,7 +41,7 @@ extension Engine {
         let configuration = RunConfiguration(
             seed: seed, targetCount: target, batchSize: graph.spec.batch,
             maxCandidates: graph.spec.budget.maxCandidates ?? RunConfiguration.defaultCandidateBudget(target: target),
-            maxTokens: graph.spec.budget.maxTokens)
+            maxTokens: graph.spec.budget.maxTokens, maxDollars: graph.spec.budget.maxDollars)
         let exporter = PeriodicExport(
             store: store, options: ExportOptions(provenance: request.provenance), interval: request.exportInterval,
             next: observer)

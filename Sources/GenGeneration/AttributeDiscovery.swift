@@ -27,6 +27,8 @@ public enum AttributeDiscovery {
     public struct Outcome: Sendable, Equatable {
         public var values: [String]
         public var tokens: Int
+        /// The part of `tokens` the model wrote, for the price of output tokens.
+        public var completionTokens = 0
         public var calls: Int
 
         public init(values: [String], tokens: Int, calls: Int) {
@@ -57,6 +59,7 @@ public enum AttributeDiscovery {
             do {
                 let response = try await client.chat(chat)
                 outcome.tokens += response.usage.promptTokens + response.usage.completionTokens
+                outcome.completionTokens += response.usage.completionTokens
                 let found = values(in: response.text)
                 if found.isEmpty { lastProblem = "no values in the answer: " + String(response.text.prefix(80)) }
                 outcome.values = merge(outcome.values, found, limit: request.count)

@@ -44,14 +44,18 @@ public struct ParameterSpec: Codable, Sendable, Equatable {
     /// A kind family the argument's value may call inside it (an arm's `attributes` may hold
     /// `discover(...)`, of the "attribute" family); nil for none. Optional so stored specs still decode.
     public var innerFamily: String?
+    /// The keys a record-valued parameter takes (`price: {input, output}`), each checked like a parameter (unknown
+    /// key, type, range, required); nil when the record's keys are free. Optional so stored specs still decode.
+    public var fields: [ParameterSpec]?
     public var summary: String
 
     public init(
         name: String, type: GenType, defaultValue: JSONValue? = nil, isRequired: Bool = false,
         minimum: Double? = nil, maximum: Double? = nil, minimumExclusive: Bool = false, maximumExclusive: Bool = false,
-        maximumPerArm: Bool = false, innerFamily: String? = nil, summary: String
+        maximumPerArm: Bool = false, innerFamily: String? = nil, fields: [ParameterSpec]? = nil, summary: String
     ) {
         self.innerFamily = innerFamily
+        self.fields = fields
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
@@ -62,6 +66,12 @@ public struct ParameterSpec: Codable, Sendable, Equatable {
         self.maximumExclusive = maximumExclusive
         self.maximumPerArm = maximumPerArm
         self.summary = summary
+    }
+
+    /// The type as messages and listings show it: a record with declared keys lists them (`{input: float, output: float}`).
+    public var typeName: String {
+        guard let fields else { return type.displayName }
+        return "{" + fields.map { "\($0.name): \($0.type.displayName)" }.joined(separator: ", ") + "}"
     }
 
     /// True when a number lies in the valid range; `arms` (when known) applies a per-arm upper bound.

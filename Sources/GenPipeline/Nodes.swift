@@ -14,12 +14,17 @@ public struct ModelNode: Codable, Sendable, Equatable {
     public var maxConcurrency: Int
     public var timeoutSeconds: Double
     public var maxRetries: Int
+    /// `price: {input, output}` in dollars per million tokens; nil when the script declares none (optional, so
+    /// graphs stored before prices decode).
+    public var price: ModelPrice?
     public var source: SourceRef
 
     public init(
         name: String, provider: String, baseURL: String, model: String, apiKeyEnv: String?,
-        maxConcurrency: Int, timeoutSeconds: Double, maxRetries: Int, source: SourceRef, baseURLVariable: String? = nil
+        maxConcurrency: Int, timeoutSeconds: Double, maxRetries: Int, source: SourceRef, baseURLVariable: String? = nil,
+        price: ModelPrice? = nil
     ) {
+        self.price = price
         self.name = name
         self.provider = provider
         self.baseURL = baseURL
@@ -79,10 +84,14 @@ public struct SpecNode: Codable, Sendable, Equatable {
 public struct BudgetNode: Codable, Sendable, Equatable {
     public var maxCandidates: Int?
     public var maxTokens: Int?
+    /// `max_dollars`: the most the run may spend at its models' declared prices (optional, so graphs stored
+    /// before it decode).
+    public var maxDollars: Double?
 
-    public init(maxCandidates: Int? = nil, maxTokens: Int? = nil) {
+    public init(maxCandidates: Int? = nil, maxTokens: Int? = nil, maxDollars: Double? = nil) {
         self.maxCandidates = maxCandidates
         self.maxTokens = maxTokens
+        self.maxDollars = maxDollars
     }
 }
 

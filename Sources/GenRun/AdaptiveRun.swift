@@ -115,6 +115,9 @@ public actor AdaptiveRun {
         if let limit = configuration.maxTokens, progress.tokens >= limit {
             return .budgetSpent("max_tokens \(limit) reached")
         }
+        if let limit = configuration.maxDollars, let spent = progress.dollars, spent >= limit {
+            return .budgetSpent("max_dollars \(DollarText.limit(limit)) reached")
+        }
         if stop.isRequested { return .stopped(stop.reason ?? "stop requested") }
         return pendingEnd
     }
@@ -151,6 +154,7 @@ public actor AdaptiveRun {
         progress.acceptedAtStart = info.acceptedCount
         progress.candidates = info.candidateCount
         progress.tokens = info.tokensUsed
+        progress.dollars = info.dollarsSpent
         progress.batchIndex = info.nextBatchIndex
         for row in try await store.armSummaries() {
             guard let index = progress.arms.firstIndex(where: { $0.name == row.arm }) else { continue }
@@ -159,6 +163,7 @@ public actor AdaptiveRun {
             progress.arms[index].passed = row.passed
             progress.arms[index].rewardSum = row.meanReward * Double(row.generated)
             progress.arms[index].tokens = row.tokens
+            progress.arms[index].dollars = row.dollars
         }
         // The same rejection counts as the session that wrote them, so a resumed summary agrees with the first.
         for row in try await store.rejectionReasons() where !SurplusReason.isSurplus(reason: row.reason) {
@@ -201,7 +206,8 @@ public actor AdaptiveRun {
         var records: [CandidateRecord] = []
         for (position, (candidate, assessment)) in zip(candidates, assessments).enumerated() {
             let reward = try reward.reward(scope.inputs(candidate, assessment))
-            var record = CandidateRecord(candidate, assessment, verdict: verdicts[position], reward: reward)
+            var record = CandidateRecord(
+                candidate, assessment, verdict: verdicts[position], reward: reward, price: graph.price(ofArm: candidate.arm))
             if !store.redactor.isEmpty { record.reasons = record.reasons.map(store.redactor.redact) }
             records.append(record)
         }

@@ -18,6 +18,8 @@ public struct Assessment: Sendable, Equatable {
     public var scores: [String: Double]
     /// Tokens spent on model checks for this candidate (counted against its arm).
     public var judgeTokens: Int
+    /// What the model checks cost at their models' prices; nil when none of them has a price.
+    public var judgeDollars: Double?
     /// For a sample that passed: the order-2 Vendi gain it brings to the pool as it was before its batch
     /// (0 otherwise). Summed per arm and batch, it is the reward's `diversity_gain`.
     public var diversityGain: Double = 0

@@ -1,4 +1,5 @@
 import GenGeneration
+import GenPipeline
 import GenStore
 
 /// Attribute discovery at run start: every `discover(...)` dimension of every arm, once per label of the
@@ -20,7 +21,9 @@ extension AdaptiveRun {
                 let outcome = try await arm.discover(request, domain: graph.spec.domain)
                 let row = DiscoveredAttribute(
                     arm: name, dimension: request.dimension, label: request.label, values: outcome.values,
-                    calls: outcome.calls, tokens: outcome.tokens)
+                    calls: outcome.calls, tokens: outcome.tokens,
+                    dollars: ModelPrice.adding(nil, graph.price(ofArm: name), prompt: outcome.tokens - outcome.completionTokens,
+                                               completion: outcome.completionTokens))
                 try await store.record(discovered: row)
                 stored.append(row)
                 found.append((request, outcome.values))

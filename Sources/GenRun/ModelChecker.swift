@@ -31,6 +31,8 @@ public struct ModelCheckOutcome: Sendable, Equatable {
     /// Per-criterion scores, the judge's raw answer, probabilities: whatever explains the score.
     public var detail: JSONValue
     public var tokens: Int
+    /// The part of `tokens` the model wrote (the rest it read), for the price of output tokens; 0 for embeddings.
+    public var completionTokens = 0
     public var cached: Bool
 
     public init(score: Double, method: String, detail: JSONValue = .null, tokens: Int = 0, cached: Bool = false) {
@@ -39,5 +41,12 @@ public struct ModelCheckOutcome: Sendable, Equatable {
         self.detail = detail
         self.tokens = tokens
         self.cached = cached
+    }
+
+    /// This outcome with the completion part of its tokens taken from the call's usage.
+    public func writing(_ completionTokens: Int) -> ModelCheckOutcome {
+        var outcome = self
+        outcome.completionTokens = min(max(0, completionTokens), tokens)
+        return outcome
     }
 }

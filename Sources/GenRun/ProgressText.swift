@@ -39,23 +39,35 @@ public enum ProgressText {
 
     /// The summary table printed when the run ends.
     public static func summary(_ progress: RunProgress) -> String {
-        let header = ["arm", "pulls", "accepted", "pass %", "mean reward", "tokens/accepted", "top rejection"]
+        // `$/accepted` only when the run has a price: a column of dashes says less than the cost line below.
+        let priced = progress.dollars != nil
+        let header = ["arm", "pulls", "accepted", "pass %", "mean reward", "tokens/accepted"] + (priced ? ["$/accepted"] : []) + ["top rejection"]
         var rows = [header]
         for arm in progress.arms {
             let top = arm.rejections.max { $0.value == $1.value ? $0.key > $1.key : $0.value < $1.value }
             rows.append([
                 arm.name, "\(arm.pulls)", "\(arm.accepted)", fixed(arm.acceptanceRate * 100, 1), fixed(arm.meanReward, 3),
                 arm.tokensPerAccepted.map { fixed($0, 1) } ?? "-",
+            ] + (priced ? [DollarText.cell(arm.dollarsPerAccepted)] : []) + [
                 top.map { "\($0.key) (\($0.value))" } ?? "-",
             ])
         }
         let demoted = progress.demoted > 0 ? "demoted \(progress.demoted) as likely mislabelled (the noise filter; see the report)\n" : ""
         let surplus = progress.arms.reduce(0) { $0 + max(0, $1.passed - $1.accepted) } - progress.demoted
-        let text = table(rows) + discovered(progress.discovered) + demoted
+        let text = table(rows) + cost(progress) + "\n" + discovered(progress.discovered) + demoted
         guard surplus > 0 else { return text }
         // Without this note "accepted 7, pass 100%" over 10 pulls reads as a mistake.
         return text + "pass % counts \(surplus) candidate\(surplus == 1 ? "" : "s") that passed every check after the target "
             + "was reached (in rejected.jsonl as \"over target\")\n"
+    }
+
+    /// The run's dollars at its models' declared prices, in total and per accepted sample (rejected candidates,
+    /// model checks and attribute discovery included): the store's `dollarsSpent`, the figure the report and the
+    /// card show.
+    public static func cost(_ progress: RunProgress) -> String {
+        guard let dollars = progress.dollars else { return "cost: " + DollarText.unknown }
+        let each = progress.dollarsPerAccepted.map { ", \(DollarText.amount($0)) per accepted sample" } ?? ""
+        return "cost: \(DollarText.amount(dollars))" + each
     }
 
     /// The values attribute discovery found, one line per arm, dimension and label.

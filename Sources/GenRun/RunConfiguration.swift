@@ -7,13 +7,16 @@ public struct RunConfiguration: Sendable, Equatable {
     public var maxCandidates: Int?
     /// Stop after this many tokens (prompt + completion, generation and judging).
     public var maxTokens: Int?
+    /// Stop once this many dollars are spent at the models' declared prices (generation, checks, discovery).
+    public var maxDollars: Double?
     /// When the run stalls and when the server counts as down (defaults from the batch size).
     public var guards: (stallWindow: Int, maxConsecutiveRequestFailures: Int)?
 
     public init(
         seed: UInt64, targetCount: Int, batchSize: Int, maxCandidates: Int? = nil, maxTokens: Int? = nil,
-        guards: (stallWindow: Int, maxConsecutiveRequestFailures: Int)? = nil
+        guards: (stallWindow: Int, maxConsecutiveRequestFailures: Int)? = nil, maxDollars: Double? = nil
     ) {
+        self.maxDollars = maxDollars
         self.seed = seed
         self.targetCount = targetCount
         self.batchSize = batchSize
@@ -28,7 +31,7 @@ public struct RunConfiguration: Sendable, Equatable {
 
     public static func == (lhs: RunConfiguration, rhs: RunConfiguration) -> Bool {
         lhs.seed == rhs.seed && lhs.targetCount == rhs.targetCount && lhs.batchSize == rhs.batchSize
-            && lhs.maxCandidates == rhs.maxCandidates && lhs.maxTokens == rhs.maxTokens
+            && lhs.maxCandidates == rhs.maxCandidates && lhs.maxTokens == rhs.maxTokens && lhs.maxDollars == rhs.maxDollars
             && lhs.guards?.stallWindow == rhs.guards?.stallWindow
             && lhs.guards?.maxConsecutiveRequestFailures == rhs.guards?.maxConsecutiveRequestFailures
     }

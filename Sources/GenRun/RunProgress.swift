@@ -1,4 +1,5 @@
 import GenEval
+import GenPipeline
 import GenStore
 
 /// What the status display shows after each batch, and what the summary table is made of.
@@ -8,6 +9,8 @@ public struct RunProgress: Sendable, Equatable {
     public var target: Int
     public var candidates: Int
     public var tokens: Int
+    /// What the run spent at its models' declared prices (the store's `dollarsSpent`); nil while unknown.
+    public var dollars: Double?
     public var elapsedSeconds: Double
     /// The router's exploration rate, for epsilon-greedy.
     public var epsilon: Double?
@@ -51,12 +54,14 @@ public struct RunProgress: Sendable, Equatable {
         accepted = acceptedTotal
         candidates += records.count
         tokens += records.reduce(0) { $0 + $1.tokens }
+        dollars = ModelPrice.sum([dollars] + records.map(\.dollars))
         self.epsilon = epsilon
         for record in records {
             guard let position = arms.firstIndex(where: { $0.name == record.arm }) else { continue }
             arms[position].pulls += 1
             arms[position].rewardSum += record.reward
             arms[position].tokens += record.tokens
+            arms[position].dollars = ModelPrice.sum([arms[position].dollars, record.dollars])
             if record.verdict == .accepted || SurplusReason.isSurplus(record.reasons) { arms[position].passed += 1 }
             if record.verdict == .accepted {
                 arms[position].accepted += 1
@@ -67,6 +72,9 @@ public struct RunProgress: Sendable, Equatable {
             }
         }
     }
+
+    /// Dollars per accepted sample, rejected candidates included (nil when unknown or nothing was accepted).
+    public var dollarsPerAccepted: Double? { accepted > 0 ? dollars.map { $0 / Double(accepted) } : nil }
 
     /// Candidates that passed every check, over all arms (surplus ones included).
     public var passed: Int { arms.reduce(0) { $0 + $1.passed } }
@@ -86,6 +94,8 @@ public struct ArmProgress: Sendable, Equatable {
     public var accepted: Int
     public var rewardSum: Double
     public var tokens: Int
+    /// What the arm spent at its model's declared price (nil while unknown).
+    public var dollars: Double?
     public var rejections: [String: Int]
     /// Candidates that passed every check, including surplus ones left over once the target was met.
     public var passed: Int
@@ -106,6 +116,8 @@ public struct ArmProgress: Sendable, Equatable {
     public var acceptanceRate: Double { pulls > 0 ? Double(passed) / Double(pulls) : 0 }
     /// Tokens spent per accepted sample (nil when nothing was accepted).
     public var tokensPerAccepted: Double? { accepted > 0 ? Double(tokens) / Double(accepted) : nil }
+    /// Dollars spent per accepted sample (nil when unknown or nothing was accepted).
+    public var dollarsPerAccepted: Double? { accepted > 0 ? dollars.map { $0 / Double(accepted) } : nil }
 }
 
 /// Receives progress; the CLI draws it, tests record it.

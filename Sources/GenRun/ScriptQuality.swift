@@ -210,6 +210,9 @@ public actor ScriptQuality: QualityAssessor {
                 let inputs = try arguments.map { try interpreter.evaluate($0, bindings: [binding]) }
                 let outcome = try await checker.run(check, arguments: inputs, context: ModelCheckContext(spec: spec, sample: sample))
                 assessment.judgeTokens += outcome.tokens
+                assessment.judgeDollars = ModelPrice.adding(
+                    assessment.judgeDollars, graph.price(of: check.model),
+                    prompt: outcome.tokens - outcome.completionTokens, completion: outcome.completionTokens)
                 assessment.checks.append(CheckRecord(
                     stage: "\(compiled.name): \(check.check)", kind: check.check, passed: true, score: outcome.score,
                     cached: outcome.cached, detail: .object(["method": .string(outcome.method), "detail": outcome.detail])))

@@ -118,6 +118,7 @@ struct ProgramChecker {
         if requiresAll, rewardDecl == nil { session.report(Messages.missingDeclaration("reward", "reward = passed * (0.6 * quality + 0.4 * novelty)"), at: end) }
         let output = spec.flatMap { node in session.schemaByIRName[node.outputName].map { CheckedSchema(irName: node.outputName, schema: $0) } }
         let evaluation = single("evaluate", evaluations).flatMap { session.lowerEvaluation($0, module: 0, output: output) }
+        session.checkDollarBudget(specDecl)
 
         guard !session.diagnostics.hasErrors, let spec, let router, let reward, let version = root.program.version else { return nil }
         let runtimeExpressions = quality.compactMap(\.expressionStage?.expression) + quality.flatMap { $0.modelChecks.flatMap(\.arguments) } + [reward]

@@ -85,6 +85,23 @@ import GenRuntime
         #expect(results[0].checks.map(\.kind) == ["schema", "dedup", "rule", "rule", "score", "entails", "score"])
     }
 
+    /// A model check is priced by the check's model: 7 tokens of which 2 written, at $1000 / $3000 per million.
+    @Test func aPricedCheckModelCostsItsTokensAtItsRates() async throws {
+        actor SplitChecker: ModelChecker {
+            func run(_ check: ModelCheckNode, arguments: [Value], context: ModelCheckContext) async throws -> ModelCheckOutcome {
+                ModelCheckOutcome(score: 0.5, method: "fake", tokens: 7).writing(2)
+            }
+        }
+        let priced = Self.script.replacingOccurrences(of: "model: \"m\")", with: "model: \"m\", price: {input: 1000, output: 3000})")
+        let graph = try #require(Engine(variables: [:]).compile(source: priced, path: "q.gen", directory: URL(fileURLWithPath: "/tmp")).graph)
+        let quality = try ScriptQuality(graph: graph, interpreter: try Interpreter(graph: graph), checker: SplitChecker())
+        let results = try await quality.assess([candidate(0, "see you at noon"), candidate(1, "call 555 now")])
+        #expect(abs((results[0].judgeDollars ?? -1) - (5 * 1000 + 2 * 3000) / 1e6) < 1e-12)
+        #expect(results[1].judgeDollars == nil, "no check ran: nothing known was spent")
+        let unpriced = try await self.quality(CountingChecker()).assess([candidate(0, "see you at noon")])
+        #expect(unpriced[0].judgeTokens == 7 && unpriced[0].judgeDollars == nil)
+    }
+
     @Test func theAcceptedPoolCatchesDuplicatesOfEarlierBatches() async throws {
         let quality = try quality(CountingChecker())
         _ = try await quality.assess([candidate(0, "see you at noon")])

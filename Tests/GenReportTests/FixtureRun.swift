@@ -12,10 +12,14 @@ enum FixtureRun {
     static let shared = Task { try await make(policy: "epsilon_greedy", evaluate: true, name: "fixture") }
 
     /// Runs the fake pipeline into a new directory, exports dataset.jsonl and closes the store.
-    static func make(policy: String, evaluate: Bool, name: String, seed: UInt64 = 7, count: Int = 48, batch: Int = 8) async throws -> URL {
+    /// - Parameter price: the model's declared price (nil: none, costs unknown).
+    static func make(
+        policy: String, evaluate: Bool, name: String, seed: UInt64 = 7, count: Int = 48, batch: Int = 8, price: ModelPrice? = nil
+    ) async throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gen-report-\(name)-\(UUID().uuidString)")
         let rows = try smsRows()
-        let graph = graph(policy: policy, test: evaluate ? Array(rows.suffix(120)) : nil, count: count, batch: batch)
+        var graph = graph(policy: policy, test: evaluate ? Array(rows.suffix(120)) : nil, count: count, batch: batch)
+        graph.models[0].price = price
         let json = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(graph))
         let store = try RunStore(
             creating: NewRun(scriptPath: "examples/sms <spam> & ham.gen", scriptSHA256: String(repeating: "ab", count: 32), seed: seed,

@@ -32,6 +32,22 @@ import Testing
         -------------------------------------------------------------------------------------
         careful  8      5         62.5    0.500        60.0             schema (3)
         bold     4      1         25.0    0.125        240.0            unreadable output (2)
+        cost: no price declared
+
+        """)
+    }
+
+    @Test func aPricedSummaryHasDollarsPerAcceptedAndTheCostLine() {
+        var priced = progress
+        priced.dollars = 0.0246
+        priced.arms[0].dollars = 0.02
+        priced.arms[1].dollars = 0.0046
+        #expect(ProgressText.summary(priced) == """
+        arm      pulls  accepted  pass %  mean reward  tokens/accepted  $/accepted  top rejection
+        -------------------------------------------------------------------------------------------------
+        careful  8      5         62.5    0.500        60.0             $0.0040     schema (3)
+        bold     4      1         25.0    0.125        240.0            $0.0046     unreadable output (2)
+        cost: $0.0246, $0.0041 per accepted sample
 
         """)
     }

@@ -34,7 +34,7 @@ import Testing
         try connection.execute(SchemaV1.migration.sql)
         try connection.query("INSERT INTO schema_version VALUES (1, 0)")
         try Migrator.migrate(connection)
-        #expect(try Migrator.currentVersion(connection) == SchemaV3.migration.version)
+        #expect(try Migrator.currentVersion(connection) == SchemaV4.migration.version)
         #expect(try connection.query("SELECT COUNT(*) AS n FROM discovered_attributes").first?.int("n") == 0)
         #expect(try connection.query("SELECT COUNT(*) AS n FROM demotions").first?.int("n") == 0)
     }

@@ -138,6 +138,8 @@ enum RunCommand {
     /// What to do about a run that ended short.
     static func shortHint(_ end: RunEnd) -> String {
         switch end {
+        case .budgetSpent(let why) where why.hasPrefix("max_dollars"):
+            "raise `max_dollars` in the spec"
         case .stalled:
             "the quality checks reject everything some arm or label makes: loosen the rule named above, or fix the arm"
         default:

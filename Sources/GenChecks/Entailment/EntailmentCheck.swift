@@ -35,7 +35,8 @@ public struct EntailmentCheck: ModelCheckKind {
             let request = ChatRequest(
                 model: model.model, messages: EntailmentPrompt.messages(premise: premise, hypothesis: hypothesis),
                 temperature: 0, maxTokens: 1, seed: 0, topLogprobs: Self.topLogprobs)
-            return Self.outcome(try await model.client.chat(request), model: model)
+            let response = try await model.client.chat(request)
+            return Self.outcome(response, model: model).writing(response.usage.completionTokens)
         }
     }
 

@@ -42,7 +42,8 @@ public struct JudgeCheck: ModelCheckKind {
                 model: model.model, messages: JudgePrompt.messages(sample: text, rubric: rubric), temperature: 0,
                 maxTokens: JudgePrompt.maxTokens(for: rubric), seed: 0, outputSchema: rubric.outputSchema,
                 schemaName: "judgment")
-            return Self.outcome(try await model.client.chat(request), rubric: rubric, model: model)
+            let response = try await model.client.chat(request)
+            return Self.outcome(response, rubric: rubric, model: model).writing(response.usage.completionTokens)
         }
     }
 

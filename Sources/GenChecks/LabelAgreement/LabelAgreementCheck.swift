@@ -45,6 +45,7 @@ public struct LabelAgreementCheck: ModelCheckKind {
         }
         guard let probabilities = raw.detail["probabilities"]?.arrayValue?.compactMap(\.doubleValue), probabilities.count == labels.count else {
             return ModelCheckOutcome(score: 0, method: raw.method, detail: raw.detail, tokens: raw.tokens, cached: raw.cached)
+                .writing(raw.completionTokens)
         }
         let calibrated = LabelDistribution(probabilities: probabilities, mass: raw.detail["letter_mass"]?.doubleValue ?? 0).calibrated(by: prior)
         var detail = raw.detail.objectValue ?? [:]
@@ -52,7 +53,7 @@ public struct LabelAgreementCheck: ModelCheckKind {
         detail["content_free"] = .array(prior.map { .double($0) })
         return ModelCheckOutcome(
             score: calibrated[target], method: "calibrated label probability from logprobs (\(model.name))", detail: .object(detail),
-            tokens: raw.tokens, cached: raw.cached)
+            tokens: raw.tokens, cached: raw.cached).writing(raw.completionTokens)
     }
 
     /// One classification: the uncalibrated distribution over the labels, in `detail.probabilities`.
@@ -66,12 +67,13 @@ public struct LabelAgreementCheck: ModelCheckKind {
             let why = response.firstTokenAlternatives.isEmpty ? "server returned no logprobs" : "no label letter among the top logprobs"
             return ModelCheckOutcome(score: 0, method: "label_fits: \(why) (\(model.name))",
                                      detail: .object(["answer": .string(response.text)]), tokens: tokens)
+                .writing(response.usage.completionTokens)
         }
         return ModelCheckOutcome(
             score: 0, method: "label probabilities from logprobs (\(model.name))",
             detail: .object(["probabilities": .array(distribution.probabilities.map { .double($0) }), "letter_mass": .double(distribution.mass),
                              "answer": .string(response.text)]),
-            tokens: tokens)
+            tokens: tokens).writing(response.usage.completionTokens)
     }
 
     /// The model's mean distribution on content-free texts, asked once per model, domain and label set (cached).

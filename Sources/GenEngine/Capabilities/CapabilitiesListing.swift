@@ -38,7 +38,7 @@ extension Capabilities {
     /// `model: model, temperature: float = 0.7 in [0, 2]`; required parameters carry no default.
     private func parameterList(_ kind: KindSpec) -> String {
         kind.parameters.map { parameter in
-            var text = "\(parameter.name): \(parameter.type.displayName)"
+            var text = "\(parameter.name): \(parameter.typeName)"
             if !parameter.isRequired, let value = parameter.defaultValue, value != .null { text += " = " + CanonicalJSON.string(value) }
             if !parameter.isRequired, parameter.defaultValue == nil || parameter.defaultValue == .null { text += "?" }
             if let range = parameter.rangeDescription { text += (range.first == ">" || range.first == "<" ? " " : " in ") + range }

@@ -10,5 +10,9 @@ enum ModelProviders {
         ParameterSpec(name: "timeout", type: .float, defaultValue: .double(60), minimum: 0, minimumExclusive: true,
                       summary: "seconds per request"),
         ParameterSpec(name: "max_retries", type: .int, defaultValue: .int(2), minimum: 0, maximum: 20, summary: "retries per request"),
+        ParameterSpec(name: "price", type: .record(fields: [:], open: true), defaultValue: .null, fields: [
+            ParameterSpec(name: "input", type: .float, isRequired: true, minimum: 0, summary: "dollars per million prompt tokens"),
+            ParameterSpec(name: "output", type: .float, isRequired: true, minimum: 0, summary: "dollars per million completion tokens"),
+        ], summary: "dollars per million tokens, {input: 0.15, output: 0.60}; costs are unknown without it"),
     ], summary: "an OpenAI-compatible endpoint")
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GenCharts
 import GenPipeline
+import GenStore
 
 /// DATASET_CARD.md: a dataset card in the layout hubs use (YAML front matter, then Markdown), written beside
 /// dataset.jsonl so the provenance travels with the data.
@@ -132,6 +133,8 @@ public enum DatasetCard {
     static func counts(_ data: ReportData) -> String {
         var text = "## Counts\n\n"
         let rejected = data.candidateCount - data.acceptedCount
+        let cost: String = DollarText.amount(data.dollars)
+        let costEach: String = data.dollars == nil ? DollarText.unknown : data.dollarsPerAccepted.map { DollarText.amount($0) } ?? "n/a"
         text += CardText.table(["", "count"], [
             ["accepted samples (dataset.jsonl)", String(data.acceptedCount)],
             ["rejected candidates (rejected.jsonl)", String(rejected)],
@@ -139,14 +142,20 @@ public enum DatasetCard {
             ["acceptance rate", ReportFormat.percent(data.acceptedCount, of: data.candidateCount)],
             ["batches", String(data.batches.count)],
             ["tokens", String(data.tokens)],
+            ["cost", cost],
+            ["cost per accepted sample", costEach],
         ], rightAligned: [1])
         text += "\n\nPer arm:\n\n"
         // "pass %" is the run summary's figure: candidates that passed every check, surplus ones included.
-        text += CardText.table(["arm", "generated", "accepted", "pass %", "mean reward"], data.arms.map { arm in
+        let priced = data.dollars != nil
+        let headers = ["arm", "generated", "accepted", "pass %", "mean reward"] + (priced ? ["$/accepted"] : [])
+        text += CardText.table(headers, data.arms.map { arm in
             let row = data.armSummaries.first { $0.arm == arm }
-            return [arm, String(row?.generated ?? 0), String(row?.accepted ?? 0), ReportFormat.percent(row?.passed ?? 0, of: row?.generated ?? 0),
-                    row.map { NumberText.fixed($0.meanReward, decimals: 3) } ?? "n/a"]
-        }, rightAligned: [1, 2, 3, 4])
+            var cells = [arm, String(row?.generated ?? 0), String(row?.accepted ?? 0), ReportFormat.percent(row?.passed ?? 0, of: row?.generated ?? 0),
+                         row.map { NumberText.fixed($0.meanReward, decimals: 3) } ?? "n/a"]
+            if priced { cells.append(DollarText.cell(row?.dollarsPerAccepted)) }
+            return cells
+        }, rightAligned: priced ? [1, 2, 3, 4, 5] : [1, 2, 3, 4])
         return text
     }
 

@@ -50,6 +50,12 @@ public struct ReportData: Sendable {
     public var discovered: [DiscoveredAttribute] = []
     /// What the noise filter demoted, in order.
     public var demoted: [DemotedRow] = []
+    /// What the run cost at its models' declared prices (the store's `dollarsSpent`, the run summary's figure);
+    /// nil when no price was declared.
+    public var dollars: Double?
+
+    /// Dollars per accepted sample, rejected candidates included; nil when unknown or nothing was accepted.
+    public var dollarsPerAccepted: Double? { acceptedCount > 0 ? dollars.map { $0 / Double(acceptedCount) } : nil }
 
     /// Seconds from the run's start to its end (or to its last batch while it runs).
     public var durationSeconds: Double? {

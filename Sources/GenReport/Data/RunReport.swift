@@ -64,6 +64,7 @@ public enum RunReport {
         data.attributes = try await store.attributeOutcomes()
         data.armLabels = try await store.armLabelOutcomes()
         data.discovered = try await store.discoveredAttributes()
+        data.dollars = try await store.dollarsSpent()
         data.demoted = try await store.demotions().map { DemotedRow($0, textField: textField) }
         return data
     }

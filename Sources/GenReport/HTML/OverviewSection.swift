@@ -1,5 +1,6 @@
 import GenCharts
 import GenPipeline
+import GenStore
 
 /// The top of the report: what ran, with what, and the headline totals.
 enum OverviewSection {
@@ -28,7 +29,15 @@ enum OverviewSection {
             HTMLPieces.stat("tokens", ReportFormat.integer(data.tokens), detail: "generation and judging"),
             HTMLPieces.stat("time", ReportFormat.duration(data.durationSeconds), detail: "\(data.batches.count) batches"),
             HTMLPieces.stat("tokens per accepted sample", perAcceptedTokens, detail: "\(perAcceptedTime) per accepted sample"),
+            HTMLPieces.stat("cost", DollarText.amount(data.dollars), detail: costDetail(data)),
         ])
+    }
+
+    /// Under the run's dollars: per accepted sample, or how to get dollars at all.
+    static func costDetail(_ data: ReportData) -> String {
+        guard data.dollars != nil else { return "declare a model's `price:` to see dollars" }
+        let each: String = data.dollarsPerAccepted.map { DollarText.amount($0) } ?? "n/a"
+        return each + " per accepted sample, at the declared prices"
     }
 
     static func facts(_ data: ReportData) -> Markup {
@@ -53,7 +62,7 @@ enum OverviewSection {
     static func models(_ graph: PipelineGraph) -> Markup {
         guard !graph.models.isEmpty else { return .text("none declared (arms need no model)") }
         return .el("ul", [("class", "plain")], graph.models.map { model in
-            .el("li", [], [HTMLPieces.code(model.name), .text(" = \(model.model) via \(model.provider) at \(model.baseURL)")])
+            .el("li", [], [HTMLPieces.code(model.name), .text(" = \(model.model) via \(model.provider) at \(model.baseURL)" + (model.price.map { ", " + $0.summary } ?? ""))])
         })
     }
 

@@ -6,27 +6,31 @@ import GenStore
 enum ReportTables {
     static func armSummary(_ data: ReportData) -> Markup {
         let scoreStages = Set(data.shownStages.filter { $0.meanScore != nil }.map(\.stage)).sorted()
+        let priced = data.dollars != nil
         let rows: [[Markup]] = data.arms.map { arm in
             let row = data.armSummaries.first { $0.arm == arm }
             let generated = row?.generated ?? 0, accepted = row?.accepted ?? 0, tokens = row?.tokens ?? 0
             let scores = scoreStages.compactMap { stage -> String? in
                 data.stages.first { $0.arm == arm && $0.stage == stage }?.meanScore.map { "\(stage) \(NumberText.fixed($0, decimals: 2))" }
             }
-            return [
+            var cells: [Markup] = [
                 HTMLPieces.arm(arm, colorIndex: data.colorIndex(of: arm)),
                 .text(armDescription(arm, data.graph)),
                 .text(ReportFormat.integer(generated)), .text(ReportFormat.integer(accepted)),
                 .text(ReportFormat.percent(row?.passed ?? 0, of: generated)),
                 .text(row.map { NumberText.fixed($0.meanReward, decimals: 3) } ?? "n/a"),
                 .text(accepted > 0 ? ReportFormat.integer(Int((Double(tokens) / Double(accepted)).rounded())) : "n/a"),
-                .text(row.map { ReportFormat.duration($0.meanLatencySeconds) } ?? "n/a"),
-                .text(scores.isEmpty ? "none recorded" : scores.joined(separator: "; ")),
             ]
+            if priced { cells.append(.text(DollarText.cell(row?.dollarsPerAccepted))) }
+            cells.append(.text(row.map { ReportFormat.duration($0.meanLatencySeconds) } ?? "n/a"))
+            cells.append(.text(scores.isEmpty ? "none recorded" : scores.joined(separator: "; ")))
+            return cells
         }
+        // `$ / accepted` only when the run has a price, as in the run summary.
         return HTMLPieces.table(
-            "table-arms", headers: ["arm", "strategy", "pulls", "accepted", "pass %", "mean reward", "tokens / accepted",
-                                    "mean latency", "scores (mean)"],
-            rows: rows, numeric: [2, 3, 4, 5, 6, 7])
+            "table-arms", headers: ["arm", "strategy", "pulls", "accepted", "pass %", "mean reward", "tokens / accepted"]
+                + (priced ? ["$ / accepted"] : []) + ["mean latency", "scores (mean)"],
+            rows: rows, numeric: priced ? [2, 3, 4, 5, 6, 7, 8] : [2, 3, 4, 5, 6, 7])
     }
 
     static func armDescription(_ arm: String, _ graph: PipelineGraph?) -> String {

@@ -1,4 +1,5 @@
 import GenGeneration
+import GenPipeline
 import GenStore
 
 /// Which of a batch's candidates are accepted: those that passed every check, in slot order, while the target
@@ -39,7 +40,8 @@ enum BatchVerdicts {
 extension CandidateRecord {
     /// What the store keeps of one candidate: its sample or raw text, verdict, reasons, reward, every score
     /// (the weighted `quality` and `novelty` beside the script's own) and every check.
-    init(_ candidate: Candidate, _ assessment: Assessment, verdict: BatchVerdicts.Verdict, reward: Double) {
+    /// - Parameter price: the price of the model the candidate's arm generates with (nil: none declared).
+    init(_ candidate: Candidate, _ assessment: Assessment, verdict: BatchVerdicts.Verdict, reward: Double, price: ModelPrice? = nil) {
         var scores = assessment.scores
         scores[RewardMetric.quality.name] = assessment.quality
         scores[RewardMetric.novelty.name] = assessment.novelty
@@ -51,6 +53,8 @@ extension CandidateRecord {
             slot: candidate.slot, arm: candidate.arm, armParameters: .object(parameters),
             sample: assessment.cleanedSample ?? candidate.sample, rawText: candidate.rawText, verdict: verdict.accepted ? .accepted : .rejected,
             reasons: verdict.reasons, reward: reward, scores: scores, tokens: candidate.tokens + assessment.judgeTokens,
-            latencySeconds: candidate.latencySeconds, checks: assessment.checks)
+            latencySeconds: candidate.latencySeconds, checks: assessment.checks, promptTokens: candidate.promptTokens,
+            completionTokens: candidate.completionTokens,
+            dollars: ModelPrice.adding(assessment.judgeDollars, price, prompt: candidate.promptTokens, completion: candidate.completionTokens))
     }
 }

@@ -17,6 +17,8 @@ enum BlockSchemas {
         ParameterSpec(name: "quotas", type: .record(fields: [:], open: true), summary: "weight per label value (>= 0)"),
         ParameterSpec(name: "max_candidates", type: .int, minimum: 0, minimumExclusive: true, summary: "limit on generated candidates"),
         ParameterSpec(name: "max_tokens", type: .int, minimum: 0, minimumExclusive: true, summary: "limit on tokens spent"),
+        ParameterSpec(name: "max_dollars", type: .float, minimum: 0, minimumExclusive: true,
+                      summary: "limit on dollars spent, at the models' declared `price`"),
     ]
 
     static let evaluate: [ParameterSpec] = [

@@ -117,7 +117,7 @@ extension CheckSession {
             var inner = context
             if let family = parameter.innerFamily.flatMap(KindFamily.init(rawValue:)) { inner.kinds.insert(family) }
             let ir = check(argument.value, expecting: parameter.type, inner) {
-                Messages.argumentType(parameter.name, spec.name, parameter.type.described, $0)
+                Messages.argumentType(parameter.name, spec.name, parameter.typeName, $0)
             }
             guard let ir else { failed = true; continue }
             // In a function body, a literal out of range is wrong whatever calls it; an inner kind is never lowered alone.

@@ -36,6 +36,11 @@ extension Messages {
             hint: "imported modules share `let`, `fn`, `model` and `schema` declarations")
     }
 
+    public static func dollarBudgetWithoutPrice() -> DiagnosticMessage {
+        DiagnosticMessage("`max_dollars` needs a price, and no model declares one",
+                          hint: "declare what the model costs in dollars per million tokens, e.g. `model m = openai(..., price: {input: 0.15, output: 0.60})`, or use `max_tokens`")
+    }
+
     public static func duplicateArgument(_ name: String) -> DiagnosticMessage {
         DiagnosticMessage("argument `\(name)` is given more than once")
     }
@@ -144,6 +149,10 @@ extension Messages {
         DiagnosticMessage("the script has no `\(word)` declaration", hint: "add one, e.g. `\(example)`")
     }
 
+    public static func missingKey(_ key: String, _ record: String) -> DiagnosticMessage {
+        DiagnosticMessage("`\(record)` is missing the key `\(key)`")
+    }
+
     public static func modelCheckNested(_ check: String) -> DiagnosticMessage {
         DiagnosticMessage(
             "`\(check)` cannot be used inside the arguments of another model check",
@@ -239,6 +248,10 @@ extension Messages {
 
     public static func unknownField(_ field: String, _ type: String) -> DiagnosticMessage {
         DiagnosticMessage("\(type) has no field `\(field)`")
+    }
+
+    public static func unknownKey(_ key: String, _ record: String) -> DiagnosticMessage {
+        DiagnosticMessage("unknown key `\(key)` in `\(record)`")
     }
 
     public static func unknownFunction(_ name: String) -> DiagnosticMessage {

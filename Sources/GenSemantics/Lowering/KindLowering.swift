@@ -43,6 +43,8 @@ extension CheckSession {
             case .json(let json):
                 parameters[parameter.name] = json
                 if !rangeChecked(parameter, json, argument, declaration: expr.span) { failed = true }
+                if let fields = parameter.fields,
+                   !checkRecordFields(parameter, fields, json, argumentSpan: argument.span, call: expr) { failed = true }
             case .kind:
                 report(Messages.argumentType(parameter.name, spec.name, parameter.type.described, "a kind call"), at: argument.span)
                 failed = true
@@ -81,7 +83,7 @@ extension CheckSession {
                 model: p["model"]?.stringValue ?? "", apiKeyEnv: p["api_key_env"]?.stringValue,
                 maxConcurrency: Self.int(p["max_concurrency"]) ?? 4, timeoutSeconds: p["timeout"]?.doubleValue ?? 60,
                 maxRetries: Self.int(p["max_retries"]) ?? 2, source: sourceRef(decl.name.span),
-                baseURLVariable: Self.environmentVariable(of: "base_url", in: decl.value))
+                baseURLVariable: Self.environmentVariable(of: "base_url", in: decl.value), price: Self.price(p["price"]))
             modelOrder.append(key)
         }
         models[key] = node.map(Memo.done) ?? .failed
@@ -96,6 +98,12 @@ extension CheckSession {
               let first = envArguments.first, first.label == nil, case .string(let name) = first.value.kind
         else { return nil }
         return name.plainValue
+    }
+
+    /// `price: {input, output}` once checked; nil when the model declares none.
+    static func price(_ value: JSONValue?) -> ModelPrice? {
+        guard let input = value?["input"]?.doubleValue, let output = value?["output"]?.doubleValue else { return nil }
+        return ModelPrice(input: input, output: output)
     }
 
     static func int(_ value: JSONValue?) -> Int? {

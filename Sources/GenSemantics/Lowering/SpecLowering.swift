@@ -46,7 +46,8 @@ extension CheckSession {
         return SpecNode(
             name: name, domain: domain, output: output.schema, outputName: output.irName, count: count, batch: batch,
             constraints: constraints, examples: attributes["examples"]?.value?.arrayValue ?? [], labelField: label, quotas: quotas,
-            budget: BudgetNode(maxCandidates: Self.int(attributes["max_candidates"]?.value), maxTokens: Self.int(attributes["max_tokens"]?.value)),
+            budget: BudgetNode(maxCandidates: Self.int(attributes["max_candidates"]?.value), maxTokens: Self.int(attributes["max_tokens"]?.value),
+                              maxDollars: attributes["max_dollars"]?.value?.doubleValue),
             source: sourceRef(blockSpan), quotasDeclared: attributes["quotas"] != nil)
     }
 

@@ -25,6 +25,13 @@ public struct CandidateRecord: Codable, Sendable, Equatable {
     /// recomputed offline with other weights.
     public var scores: [String: Double]
     public var tokens: Int
+    /// The generation call's prompt and completion tokens (`tokens` adds its model checks'); nil in stores
+    /// written before they were kept apart (schema version 4).
+    public var promptTokens: Int?
+    public var completionTokens: Int?
+    /// What the candidate cost at the declared prices: its generation and its model checks; nil when no model it
+    /// used has a price (unknown, not free).
+    public var dollars: Double?
     public var latencySeconds: Double
     /// Every check's outcome, in the order the stages ran.
     public var checks: [CheckRecord]
@@ -32,8 +39,12 @@ public struct CandidateRecord: Codable, Sendable, Equatable {
     public init(
         slot: Int, arm: String, armParameters: JSONValue = .object([:]), sample: JSONValue?, rawText: String? = nil,
         verdict: Verdict, reasons: [String] = [], reward: Double, scores: [String: Double] = [:], tokens: Int = 0,
-        latencySeconds: Double = 0, checks: [CheckRecord] = []
+        latencySeconds: Double = 0, checks: [CheckRecord] = [], promptTokens: Int? = nil, completionTokens: Int? = nil,
+        dollars: Double? = nil
     ) {
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.dollars = dollars
         self.slot = slot
         self.arm = arm
         self.armParameters = armParameters

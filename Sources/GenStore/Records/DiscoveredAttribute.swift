@@ -8,8 +8,11 @@ public struct DiscoveredAttribute: Sendable, Equatable {
     public var values: [String]
     public var calls: Int
     public var tokens: Int
+    /// What asking cost at the arm's model's price; nil without a price (or in stores before schema version 4).
+    public var dollars: Double?
 
-    public init(arm: String, dimension: String, label: String?, values: [String], calls: Int, tokens: Int) {
+    public init(arm: String, dimension: String, label: String?, values: [String], calls: Int, tokens: Int, dollars: Double? = nil) {
+        self.dollars = dollars
         self.arm = arm
         self.dimension = dimension
         self.label = label

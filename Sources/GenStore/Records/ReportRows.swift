@@ -20,6 +20,11 @@ public struct ArmSummaryRow: Sendable, Equatable {
     public var meanReward: Double
     public var tokens: Int
     public var meanLatencySeconds: Double
+    /// What the arm's candidates and its attribute discovery cost at the declared prices; nil when unknown.
+    public var dollars: Double? = nil
+
+    /// Dollars per accepted sample, rejected candidates included (nil when unknown or nothing was accepted).
+    public var dollarsPerAccepted: Double? { accepted > 0 ? dollars.map { $0 / Double(accepted) } : nil }
 
     /// The share of the arm's candidates that passed every check: the one "pass %" the run summary, resume,
     /// inspect, the report and the card all show.

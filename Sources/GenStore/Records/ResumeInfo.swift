@@ -8,6 +8,8 @@ public struct ResumeInfo: Sendable, Equatable {
     public var acceptedCount: Int
     public var candidateCount: Int
     public var tokensUsed: Int
+    /// What the run has spent at its models' prices; nil when nothing it stored has a price.
+    public var dollarsSpent: Double?
     /// The newest router state (after the last batch, or after a later evaluation's credit); nil before any batch.
     public var routerState: JSONValue?
     /// Generator states after the last batch; empty before any batch (start from the run's seed).

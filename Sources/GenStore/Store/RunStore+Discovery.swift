@@ -5,19 +5,19 @@ import GenCore
 extension RunStore {
     /// Stores one discovery with its values in one transaction, so a kill leaves it whole or absent.
     public func record(discovered: DiscoveredAttribute) throws {
-        guard discovered.tokens >= 0, discovered.calls >= 0 else {
-            throw StoreError(.invalid, "discovered attribute \(discovered.dimension): tokens and calls must not be negative")
+        guard discovered.tokens >= 0, discovered.calls >= 0, discovered.dollars.map({ $0.isFinite && $0 >= 0 }) ?? true else {
+            throw StoreError(.invalid, "discovered attribute \(discovered.dimension): tokens, calls and dollars must not be negative")
         }
         let database = try database()
         let label = SQLValue.text(discovered.label ?? "")
         try database.transaction {
             try database.query(
                 """
-                INSERT INTO attribute_discoveries (run_id, arm, dimension, label, calls, tokens, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO attribute_discoveries (run_id, arm, dimension, label, calls, tokens, created_at, dollars)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [.integer(runID), .text(discovered.arm), .text(discovered.dimension), label, .int(discovered.calls),
-                 .int(discovered.tokens), .real(Date().timeIntervalSince1970)])
+                 .int(discovered.tokens), .real(Date().timeIntervalSince1970), .optionalReal(discovered.dollars)])
             for (ordinal, value) in discovered.values.enumerated() {
                 try database.query(
                     "INSERT INTO discovered_attributes (run_id, arm, dimension, label, ordinal, value) VALUES (?, ?, ?, ?, ?, ?)",
@@ -42,7 +42,8 @@ extension RunStore {
                 let arm = try row.text("arm"), dimension = try row.text("dimension"), label = try row.text("label")
                 return DiscoveredAttribute(
                     arm: arm, dimension: dimension, label: label.isEmpty ? nil : label,
-                    values: values[Self.key(arm, dimension, label)] ?? [], calls: try row.int("calls"), tokens: try row.int("tokens"))
+                    values: values[Self.key(arm, dimension, label)] ?? [], calls: try row.int("calls"), tokens: try row.int("tokens"),
+                    dollars: try row.optionalDouble("dollars"))
             }
         }
     }

@@ -52,8 +52,9 @@ extension RunStore {
         let candidateID = try database.insert(
             """
             INSERT INTO candidates (run_id, batch_id, batch_index, slot, arm, arm_parameters_json, sample_json, raw_text,
-                                    accepted, reasons_json, reward, scores_json, tokens, latency_seconds, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    accepted, reasons_json, reward, scores_json, tokens, latency_seconds, content_hash,
+                                    prompt_tokens, completion_tokens, dollars)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .integer(runID), .integer(batchID), .int(batchIndex), .int(candidate.slot), .text(candidate.arm),
@@ -61,6 +62,8 @@ extension RunStore {
                 .bool(candidate.verdict == .accepted), JSONColumn.text(candidate.reasons), .real(candidate.reward),
                 JSONColumn.text(candidate.scores), .int(candidate.tokens), .real(candidate.latencySeconds),
                 .text(SHA256.hex(sampleText ?? rawText ?? "")),
+                candidate.promptTokens.map(SQLValue.int) ?? .null, candidate.completionTokens.map(SQLValue.int) ?? .null,
+                .optionalReal(candidate.dollars),
             ])
         for (position, check) in candidate.checks.enumerated() {
             try database.query(
@@ -87,8 +90,12 @@ extension RunStore {
                 throw StoreError(.invalid, "\(name): an accepted candidate needs a parsed sample")
             }
             guard candidate.reward.isFinite else { throw StoreError(.invalid, "\(name): reward is \(candidate.reward)") }
-            guard candidate.latencySeconds.isFinite, candidate.tokens >= 0 else {
+            guard candidate.latencySeconds.isFinite, candidate.tokens >= 0, (candidate.promptTokens ?? 0) >= 0,
+                  (candidate.completionTokens ?? 0) >= 0 else {
                 throw StoreError(.invalid, "\(name): latency must be finite and tokens not negative")
+            }
+            if let dollars = candidate.dollars, !(dollars.isFinite && dollars >= 0) {
+                throw StoreError(.invalid, "\(name): dollars is \(dollars)")
             }
             for (score, value) in candidate.scores where !value.isFinite {
                 throw StoreError(.invalid, "\(name): score '\(score)' is \(value)")

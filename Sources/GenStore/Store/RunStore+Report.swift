@@ -24,14 +24,16 @@ extension RunStore {
     public func armSummaries() throws -> [ArmSummaryRow] {
         try database().query(
             """
-            WITH discovery AS (SELECT arm, SUM(tokens) AS tokens FROM attribute_discoveries WHERE run_id = ?1 GROUP BY arm)
+            WITH discovery AS (SELECT arm, SUM(tokens) AS tokens, SUM(dollars) AS dollars FROM attribute_discoveries
+                               WHERE run_id = ?1 GROUP BY arm)
             SELECT arm, COUNT(*) AS generated, SUM(accepted) AS accepted, AVG(reward) AS mean_reward,
                    SUM(tokens) + COALESCE((SELECT d.tokens FROM discovery d WHERE d.arm = candidates.arm), 0) AS tokens,
                    AVG(latency_seconds) AS mean_latency,
-                   SUM(\(Self.passedCase)) AS passed
+                   SUM(\(Self.passedCase)) AS passed,
+                   \(Self.unknownOrSum("SUM(dollars)", "(SELECT d.dollars FROM discovery d WHERE d.arm = candidates.arm)")) AS dollars
             FROM candidates WHERE run_id = ?1 GROUP BY arm
             UNION ALL
-            SELECT arm, 0, 0, 0.0, tokens, 0.0, 0 FROM discovery WHERE arm NOT IN (SELECT arm FROM candidates WHERE run_id = ?1)
+            SELECT arm, 0, 0, 0.0, tokens, 0.0, 0, dollars FROM discovery WHERE arm NOT IN (SELECT arm FROM candidates WHERE run_id = ?1)
             ORDER BY arm
             """, [.integer(runID), .text(SurplusReason.prefix)]
         ).map { row in
@@ -39,7 +41,7 @@ extension RunStore {
                 arm: try row.text("arm"), generated: try row.int("generated"), accepted: try row.int("accepted"),
                 passed: try row.int("passed"),
                 meanReward: try row.double("mean_reward"), tokens: try row.int("tokens"),
-                meanLatencySeconds: try row.double("mean_latency"))
+                meanLatencySeconds: try row.double("mean_latency"), dollars: try row.optionalDouble("dollars"))
         }
     }
 

@@ -18,7 +18,7 @@ extension RunStore {
             ).first
             var info = ResumeInfo(
                 run: try info(), nextBatchIndex: try nextBatchIndex(database), acceptedCount: try acceptedCount(database),
-                candidateCount: try totals?.int("candidates") ?? 0, tokensUsed: try tokensUsed(database),
+                candidateCount: try totals?.int("candidates") ?? 0, tokensUsed: try tokensUsed(database), dollarsSpent: try dollarsSpent(database),
                 routerState: try lastRouterState(database),
                 rngState: try lastBatch.map { try JSONColumn.states($0, "rng_state_json") } ?? [:],
                 lastEvaluationAfterAccepted: try totals?.optionalInt("last_evaluation"))
@@ -83,7 +83,8 @@ extension RunStore {
                     verdict: try row.bool("accepted") ? .accepted : .rejected, reasons: try JSONColumn.strings(row, "reasons_json"),
                     reward: try row.double("reward"), scores: try JSONColumn.numbers(row, "scores_json"),
                     tokens: try row.int("tokens"), latencySeconds: try row.double("latency_seconds"),
-                    checks: checks[try row.int64("id")] ?? [])
+                    checks: checks[try row.int64("id")] ?? [], promptTokens: try row.optionalInt("prompt_tokens"),
+                    completionTokens: try row.optionalInt("completion_tokens"), dollars: try row.optionalDouble("dollars"))
                 return StoredCandidate(
                     batchIndex: index, contentHash: try row.text("content_hash"),
                     acceptedOrdinal: try row.optionalInt("ordinal"), record: record)
