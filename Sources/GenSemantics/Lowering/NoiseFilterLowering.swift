@@ -19,32 +19,14 @@ extension CheckSession {
             if case .record(let written) = attribute.attribute.value.kind {
                 for field in written { fields[field.key] = field }
             }
+            guard checkRecordMembers("noise_filter", BlockSchemas.noiseFilter, members, written: fields, at: span, unknown: {
+                Messages.unknownAttribute($0, "noise_filter")
+            }) else { return false }
             var chosen = NoiseFilterNode.defaults
-            var failed = false
-            for key in members.keys.sorted() {
-                guard let spec = BlockSchemas.noiseFilter.first(where: { $0.name == key }), let member = members[key] else {
-                    report(Messages.unknownAttribute(key, "noise_filter"), at: fields[key]?.keySpan ?? span,
-                           hint: Self.didYouMean(key, BlockSchemas.noiseFilter.map(\.name))
-                               ?? Messages.validNames("keys", BlockSchemas.noiseFilter.map(\.name)))
-                    failed = true
-                    continue
-                }
-                let valueSpan = fields[key]?.value.span ?? span
-                let named = ParameterSpec(name: "noise_filter." + key, type: spec.type, minimum: spec.minimum, maximum: spec.maximum,
-                                          minimumExclusive: spec.minimumExclusive, summary: spec.summary)
-                guard let number = member.doubleValue, spec.type != .int || Self.isInt(member) else {
-                    report(Messages.attributeType(named.name, spec.type.described, Self.describe(member)), at: valueSpan)
-                    failed = true
-                    continue
-                }
-                guard checkRange(named, member, at: valueSpan) else {
-                    failed = true
-                    continue
-                }
-                if key == "folds" { chosen.folds = Int(number) } else { chosen.maxShare = number }
-            }
-            setting = failed ? nil : chosen
-            return !failed
+            if let folds = members["folds"]?.doubleValue { chosen.folds = Int(folds) }
+            if let share = members["max_share"]?.doubleValue { chosen.maxShare = share }
+            setting = chosen
+            return true
         default:
             report(Messages.attributeType("noise_filter", "true, false or {folds: int, max_share: float}", Self.describe(value)), at: span)
             return false

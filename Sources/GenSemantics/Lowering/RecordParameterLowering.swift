@@ -19,19 +19,30 @@ extension CheckSession {
         if let expr = Self.argumentExpr(parameter.name, in: call), case .record(let literal) = expr.kind {
             for field in literal { written[field.key] = field }
         }
+        return checkRecordMembers(parameter.name, fields, members, written: written, at: argumentSpan) {
+            Messages.unknownKey($0, parameter.name)
+        }
+    }
+
+    /// Each member of a record against its declared keys, reported at the key or value written (`written`) or
+    /// else at `span`: the one check behind record-valued kind parameters and block attributes (`noise_filter`).
+    func checkRecordMembers(
+        _ name: String, _ fields: [ParameterSpec], _ members: [String: JSONValue], written: [String: RecordField], at span: Span,
+        unknown: (String) -> DiagnosticMessage
+    ) -> Bool {
         let names = fields.map(\.name)
         var failed = false
         var misspelt = false
         for key in members.keys.sorted() {
             guard let field = fields.first(where: { $0.name == key }), let member = members[key] else {
-                report(Messages.unknownKey(key, parameter.name), at: written[key]?.keySpan ?? argumentSpan,
+                report(unknown(key), at: written[key]?.keySpan ?? span,
                        hint: Self.didYouMean(key, names.filter { members[$0] == nil }) ?? Messages.validNames("keys", names))
                 failed = true
                 misspelt = true
                 continue
             }
-            let valueSpan = written[key]?.value.span ?? argumentSpan
-            let named = ParameterSpec(name: parameter.name + "." + key, type: field.type, minimum: field.minimum, maximum: field.maximum,
+            let valueSpan = written[key]?.value.span ?? span
+            let named = ParameterSpec(name: name + "." + key, type: field.type, minimum: field.minimum, maximum: field.maximum,
                                       minimumExclusive: field.minimumExclusive, maximumExclusive: field.maximumExclusive,
                                       summary: field.summary)
             guard field.type != .float || member.doubleValue != nil, field.type != .int || Self.isInt(member) else {
@@ -43,8 +54,7 @@ extension CheckSession {
         }
         // A misspelt key is what is missing: "did you mean" says it once.
         for field in fields where !misspelt && field.isRequired && members[field.name] == nil {
-            report(Messages.missingKey(field.name, parameter.name), at: argumentSpan,
-                   hint: "`\(field.name)` is the \(field.summary)")
+            report(Messages.missingKey(field.name, name), at: span, hint: "`\(field.name)` is the \(field.summary)")
             failed = true
         }
         return !failed
