@@ -27,7 +27,8 @@ enum PerCallBenchmark {
             second: TokenComparison.Variant(name: "per_call 1", header: "one sample per request") { perCall(1, $0) },
             engine: engine, log: log)
         let (grouped, single) = comparison.totals
-        return (comparison.table + verdict(saving: TokenComparison.saving(of: grouped, over: single)), met(TokenComparison.saving(of: grouped, over: single)))
+        let saving = TokenComparison.saving(of: grouped, over: single)
+        return (comparison.table + verdict(saving: saving), met(saving))
     }
 
     static func met(_ saving: Double?) -> Bool { (saving ?? 0) >= targetSaving }
