@@ -4,10 +4,10 @@ import GenCore
 
 /// `gen-bench WHAT`: figures for the parts whose speed or quality the issues name targets for.
 public enum BenchCommand {
-    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings", "percall", "utility", "checks"]
+    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings", "percall", "utility", "checks", "aimd"]
 
     static let spec = CommandSpec(
-        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings, percall, utility, checks",
+        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings, percall, utility, checks, aimd",
         details: """
             parse: lexes and parses a generated script (every declaration kind, comments, interpolation); lines/s, MB/s.
             router: regret of every policy on the standard problems R1-R5 beside the reference figures, and the targets.
@@ -24,6 +24,9 @@ public enum BenchCommand {
               accuracy and macro-F1 (mean and spread over seeds), tokens per accepted sample, wall time; exit 1 on a missed target.
             checks REAL.jsonl [--domain TEXT] [--hypothesis "The text is {label}."] [--count N] [--url URL] [--model NAME]: AUC of
               label_fits and entails at telling a real row's true label from a wrong one, on the local model server.
+            aimd [--rate N] [--seconds S]: the pools' adaptive concurrency against servers that admit a known rate and answer 429
+              beyond it: simulated at 5, 20, 100, 400 requests/s, then live over HTTP against a stub (default 40/s, 30 s); the rate
+              reached, the 429 share, the limit found; exit 1 when a rate is missed by more than 10%.
             Build with `swift build -c release --product gen-bench` first: debug builds are many times slower.
             """,
         positionals: [
@@ -31,7 +34,7 @@ public enum BenchCommand {
             PositionalSpec("FILE", arity: .optional, help: "savings, percall, utility: the script to run; checks: the real rows"),
         ],
         flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.perCall, Flag.test, Flag.domain, Flag.hypothesis, Flag.url, Flag.model, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
-                Flag.flips, Flag.shortlist],
+                Flag.flips, Flag.shortlist, Flag.rate, Flag.seconds],
         program: "gen-bench")
 
     enum Flag {
@@ -52,6 +55,8 @@ public enum BenchCommand {
         static let recall = FlagSpec("recall", value: "N", help: "quality: queries for the search's recall figures, 0 for none (default 300)")
         static let tables = FlagSpec("tables", value: "N", help: "quality: LSH tables of the nearest-neighbour search (default 16)")
         static let flips = FlagSpec("flips", value: "N", help: "quality: probed bit flips per table (default 2)")
+        static let rate = FlagSpec("rate", value: "N", help: "aimd: requests per second the live stub admits (default 40)")
+        static let seconds = FlagSpec("seconds", value: "S", help: "aimd: length of the live run (default 30)")
         static let shortlist = FlagSpec("shortlist", value: "N", help: "quality: candidates verified exactly per query (default 8)")
     }
 
