@@ -4,6 +4,7 @@
 #   scripts/llm-server.sh start     start chat (port 8080) and embeddings (port 8081) servers, wait until they answer
 #   scripts/llm-server.sh stop      stop both
 #   scripts/llm-server.sh status    print whether each answers
+#   scripts/llm-server.sh serve PORT  run one more chat server in the foreground (the pool tests start and kill it)
 # The virtualenv and model live outside the repo (GEN_LLM_CACHE, default /opt/gen-cache) so clones share them.
 set -euo pipefail
 
@@ -106,10 +107,18 @@ status() {
   done
 }
 
+# One more chat server in the foreground, replacing this shell: whoever started it can kill it (the pool tests do).
+serve() { # port
+  [ -n "$(model_path)" ] || { log "not installed: run '$0 install' first"; exit 1; }
+  exec "$VENV/bin/python" -m llama_cpp.server --model "$(model_path)" --model_alias smollm2 \
+    --host 127.0.0.1 --port "$1" --n_ctx 2048 --n_threads 2
+}
+
 case "${1:-}" in
   install) install ;;
+  serve) serve "${2:?usage: $0 serve PORT}" ;;
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 install|start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop|status|serve PORT" >&2; exit 2 ;;
 esac

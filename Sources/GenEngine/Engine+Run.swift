@@ -47,7 +47,8 @@ extension Engine {
             next: observer)
         let loop = AdaptiveRun(
             graph: graph, arms: arms, quality: quality, reward: reward, store: store, configuration: configuration,
-            observer: exporter, stop: stop, policies: capabilities.policies, classifiers: capabilities.classifiers)
+            observer: exporter, stop: stop, policies: capabilities.policies, classifiers: capabilities.classifiers,
+            traffic: clients.compactMapValues { $0 as? any TrafficReporting })
         let outcome: RunOutcome
         do {
             outcome = try await loop.run()

@@ -3,6 +3,7 @@ import GenCore
 import GenEval
 import GenGeneration
 import GenPipeline
+import GenProviders
 import GenRouter
 import GenStore
 
@@ -43,12 +44,17 @@ public actor AdaptiveRun {
     var labelCounts: [String: Int] = [:]
     var progress: RunProgress
     let startedAt = Date()
+    /// The model clients that count their servers' traffic, by model name, and what of it the store already holds.
+    let trafficSources: [String: any TrafficReporting]
+    var trafficWritten: [String: EndpointTraffic] = [:]
 
     public init(
         graph: PipelineGraph, arms: [String: any Arm], quality: any QualityAssessor, reward: any RewardModel,
         store: RunStore, configuration: RunConfiguration, observer: (any RunObserver)? = nil, stop: StopSignal = StopSignal(),
-        policies: PolicyRegistry = .standard, classifiers: ClassifierRegistry = .standard
+        policies: PolicyRegistry = .standard, classifiers: ClassifierRegistry = .standard,
+        traffic: [String: any TrafficReporting] = [:]
     ) {
+        self.trafficSources = traffic
         self.graph = graph
         self.arms = arms
         self.armOrder = graph.arms.map(\.name)
@@ -102,6 +108,8 @@ public actor AdaptiveRun {
                 batchIndex += 1
             }
         } catch {
+            // A run that fails (a server gone) still leaves the servers' traffic that tells why.
+            try? await store.recordTraffic(await trafficChanges().changes)
             try? await store.setStatus(.failed, detail: "\(error)")
             throw error
         }
@@ -123,6 +131,10 @@ public actor AdaptiveRun {
     }
 
     func finish(_ end: RunEnd) async throws {
+        let (changes, seen) = await trafficChanges()
+        try await store.recordTraffic(changes)
+        trafficWritten = seen
+        if !trafficSources.isEmpty { progress.endpoints = try await store.endpointTraffic() }
         switch end {
         case .targetReached: try await store.setStatus(.completed)
         // Short of the target is never "completed": the store, the summary and the card say it stopped, and why.
@@ -156,6 +168,7 @@ public actor AdaptiveRun {
         progress.tokens = info.tokensUsed
         progress.dollars = info.dollarsSpent
         progress.batchIndex = info.nextBatchIndex
+        progress.endpoints = try await store.endpointTraffic()
         for row in try await store.armSummaries() {
             guard let index = progress.arms.firstIndex(where: { $0.name == row.arm }) else { continue }
             progress.arms[index].pulls = row.generated
@@ -229,7 +242,10 @@ public actor AdaptiveRun {
             index: index, allocation: Dictionary(allocation.map { ($0, 1) }, uniquingKeysWith: +), routerState: state.json,
             rngState: ["run_seed": configuration.seed], metrics: RewardScope.stored(batch: batchMetrics, arms: scope.byArm),
             tokens: records.reduce(0) { $0 + $1.tokens }, startedAt: batchStarted, endedAt: Date())
-        let receipt = try await store.record(batch: batch, candidates: records)
+        let (traffic, seen) = await trafficChanges()
+        let receipt = try await store.record(batch: batch, candidates: records, traffic: traffic)
+        trafficWritten = seen
+        if !trafficSources.isEmpty { progress.endpoints = try await store.endpointTraffic() }
 
         for (origin, sample) in newlyAccepted {
             acceptedSamples.append(sample)

@@ -1,3 +1,4 @@
+import GenCore
 import Foundation
 import GenStore
 
@@ -54,7 +55,7 @@ public enum ProgressText {
         }
         let demoted = progress.demoted > 0 ? "demoted \(progress.demoted) as likely mislabelled (the noise filter; see the report)\n" : ""
         let surplus = progress.arms.reduce(0) { $0 + max(0, $1.passed - $1.accepted) } - progress.demoted
-        let text = table(rows) + cost(progress) + "\n" + discovered(progress.discovered) + demoted
+        let text = table(rows) + cost(progress) + "\n" + servers(progress.endpoints) + discovered(progress.discovered) + demoted
         guard surplus > 0 else { return text }
         // Without this note "accepted 7, pass 100%" over 10 pulls reads as a mistake.
         return text + "pass % counts \(surplus) candidate\(surplus == 1 ? "" : "s") that passed every check after the target "
@@ -68,6 +69,19 @@ public enum ProgressText {
         guard let dollars = progress.dollars else { return "cost: " + DollarText.unknown }
         let each = progress.dollarsPerAccepted.map { ", \(DollarText.amount($0)) per accepted sample" } ?? ""
         return "cost: \(DollarText.amount(dollars))" + each
+    }
+
+    /// Each model server's traffic, when there is something to tell: a pool (several servers) or failures.
+    public static func servers(_ rows: [EndpointTraffic]) -> String {
+        let pooled = Set(rows.map(\.model)).count < rows.count
+        guard pooled || rows.contains(where: { $0.failures > 0 || $0.circuitOpenings > 0 }) else { return "" }
+        var lines = [["model", "server", "requests", "answered", "failovers", "circuit opened", "limit (lowest)", "failures"]]
+        for row in rows {
+            let limit = row.concurrencyLimit.map { fixed($0, 1) + (row.lowestConcurrencyLimit.map { " (" + fixed($0, 1) + ")" } ?? "") } ?? "-"
+            lines.append([row.model, row.endpoint, "\(row.requests)", "\(row.answered)", "\(row.failovers)", "\(row.circuitOpenings)",
+                          limit, row.failures == 0 ? "-" : row.failureBreakdown])
+        }
+        return "model servers:\n" + table(lines)
     }
 
     /// The values attribute discovery found, one line per arm, dimension and label.

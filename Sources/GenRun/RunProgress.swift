@@ -1,3 +1,4 @@
+import GenCore
 import GenEval
 import GenPipeline
 import GenStore
@@ -42,6 +43,8 @@ public struct RunProgress: Sendable, Equatable {
     public var discoveryTokens: Int { discovered.reduce(0) { $0 + $1.tokens } }
     /// Accepted samples the noise filter demoted over the whole run (no longer in `accepted`).
     public var demoted = 0
+    /// Each model server's traffic over the whole run, as the store holds it after the last batch.
+    public var endpoints: [EndpointTraffic] = []
 
     /// Accepted at the start of this process (non-zero after a resume), so the rate is honest.
     public var acceptedAtStart = 0

@@ -36,7 +36,7 @@ import GenTestSupport
         #expect(traffic[0].serverErrors == 3, "closed until the third failure in a row, then out (its health checks fail too)")
         #expect(traffic[0].circuitOpenings == 1 && traffic[0].failovers == 3)
         #expect(traffic[1].answered == 12)
-        #expect(traffic[0].lowestConcurrencyLimit < 4, "5xx also cut the failing server's concurrency")
+        #expect((traffic[0].lowestConcurrencyLimit ?? 4) < 4, "5xx also cut the failing server's concurrency")
     }
 
     @Test func aServerThatRecoversIsTakenBackAfterAHealthCheck() async throws {
@@ -105,7 +105,7 @@ import GenTestSupport
         for index in 0..<6 { _ = try await client.chat(StubClients.request("request \(index)")) }
         let traffic = await client.traffic()
         #expect(traffic[0].requests == 1 && traffic[0].rateLimited == 1, "Retry-After: 30 keeps the server out for the rest")
-        #expect(traffic[0].lowestConcurrencyLimit < traffic[0].concurrencyLimit + 1 && traffic[0].lowestConcurrencyLimit < 4)
+        #expect((traffic[0].lowestConcurrencyLimit ?? 4) < 4, "the 429 cut its limit")
         #expect(traffic[1].answered == 6)
     }
 

@@ -1,3 +1,4 @@
+import GenCore
 import Foundation
 
 /// An `LLMClient` for any OpenAI-compatible server (OpenAI, vLLM, Ollama, llama.cpp / llama-cpp-python).

@@ -190,8 +190,9 @@ struct RetryingSender: Sendable {
     private func outcome(of reply: HTTPReply, isRefusal: (@Sendable (String) -> Bool)?) -> AttemptOutcome {
         switch reply.status {
         case 429: return .rateLimited(retryAfter: RetryAfter.parse(reply.header("Retry-After")).map(\.seconds))
-        case 500...599:
-            return isRefusal?(ServerMessage.extract(from: reply.body)) == true ? .rejected : .serverError
+        case 500...599 where isRefusal?(ServerMessage.extract(from: reply.body)) == true: return .declinedFormat
+        case 500...599: return .serverError
+        case 400...499 where isRefusal?(ServerMessage.extract(from: reply.body)) == true: return .declinedFormat
         default: return .rejected
         }
     }

@@ -11,6 +11,8 @@ enum AttemptOutcome: Sendable, Equatable {
     case connectionLost
     /// A 4xx other than 429: the request's fault, not the endpoint's.
     case rejected
+    /// The server declined the structured-output form (the client then tries the other): a negotiation, no failure.
+    case declinedFormat
     /// The caller gave up (a stop); says nothing about the endpoint.
     case cancelled
 
@@ -18,7 +20,7 @@ enum AttemptOutcome: Sendable, Equatable {
     var isEndpointFault: Bool {
         switch self {
         case .rateLimited, .serverError, .timedOut, .refused, .connectionLost: return true
-        case .answered, .rejected, .cancelled: return false
+        case .answered, .rejected, .declinedFormat, .cancelled: return false
         }
     }
 }

@@ -1,3 +1,5 @@
+import GenCore
+
 /// The endpoints of one model: which one each attempt goes to, and what each has shown so far.
 ///
 /// Balancing is least outstanding requests among the endpoints that may take one now: circuit closed, below
@@ -125,6 +127,9 @@ actor EndpointPool {
         case .rejected:
             member.traffic.rejected += 1
             member.hasAnswered = true
+        case .declinedFormat:
+            member.hasAnswered = true
+            member.breaker.succeeded()
         case .cancelled:
             member.traffic.requests -= 1
         }

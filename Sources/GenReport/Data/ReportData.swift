@@ -53,6 +53,8 @@ public struct ReportData: Sendable {
     /// What the run cost at its models' declared prices (the store's `dollarsSpent`, the run summary's figure);
     /// nil when no price was declared.
     public var dollars: Double?
+    /// Each model server's traffic over the run (the store's `endpoint_traffic`, the run summary's table).
+    public var endpoints: [EndpointTraffic] = []
 
     /// Dollars per accepted sample, rejected candidates included; nil when unknown or nothing was accepted.
     public var dollarsPerAccepted: Double? { acceptedCount > 0 ? dollars.map { $0 / Double(acceptedCount) } : nil }

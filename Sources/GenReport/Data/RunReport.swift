@@ -65,6 +65,7 @@ public enum RunReport {
         data.armLabels = try await store.armLabelOutcomes()
         data.discovered = try await store.discoveredAttributes()
         data.dollars = try await store.dollarsSpent()
+        data.endpoints = try await store.endpointTraffic()
         data.demoted = try await store.demotions().map { DemotedRow($0, textField: textField) }
         return data
     }

@@ -33,7 +33,8 @@ public enum HTMLReport {
         if let table = ReportTables.evaluations(data) { downstream.append(table) }
         return [OverviewSection.header(data), OverviewSection.totals(data)]
             + (OverviewSection.findings(data).map { [$0] } ?? []) + [
-            HTMLPieces.section("run", "The run", [OverviewSection.facts(data)]),
+            HTMLPieces.section("run", "The run", [OverviewSection.facts(data)]
+                               + (ReportTables.endpoints(data).map { [.el("h3", text: "Model servers"), $0] } ?? [])),
             HTMLPieces.section("router", "How the strategy choice evolved",
                                intro: "The router shares each batch among the arms and learns from every candidate's reward which arm pays off.",
                                [.el("div", [("class", "charts")], [RouterCharts.armChoices(data), RouterCharts.armReward(data), RouterCharts.exploration(data)])]),

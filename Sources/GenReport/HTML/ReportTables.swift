@@ -148,6 +148,26 @@ enum ReportTables {
                                 rows: rows, numeric: [2, 3, 4, 5])
     }
 
+    /// Each model server's traffic and failures, whenever the run used one (a pool shows how the load was shared).
+    static func endpoints(_ data: ReportData) -> Markup? {
+        guard !data.endpoints.isEmpty else { return nil }
+        let rows: [[Markup]] = data.endpoints.map { row in
+            [.text(row.model), HTMLPieces.code(row.endpoint), .text(ReportFormat.integer(row.requests)), .text(ReportFormat.integer(row.answered)),
+             .text(ReportFormat.integer(row.failures)), .text(ReportFormat.integer(row.failovers)), .text(ReportFormat.integer(row.circuitOpenings)),
+             .text(ReportFormat.integer(row.promptTokens + row.completionTokens)),
+             .text(row.concurrencyLimit.map { NumberText.fixed($0, decimals: 1) } ?? "-"),
+             .text(row.lowestConcurrencyLimit.map { NumberText.fixed($0, decimals: 1) } ?? "-"),
+             .text(row.failures == 0 ? "" : row.failureBreakdown)]
+        }
+        return HTMLPieces.table(
+            "table-endpoints",
+            headers: ["model", "server", "requests", "answered", "failed", "failovers", "circuit opened", "tokens", "limit", "lowest limit", "failures"],
+            rows: rows, numeric: [2, 3, 4, 5, 6, 7, 8, 9],
+            caption: "Every HTTP attempt, retries and structured-output negotiation included. A failover is an attempt that failed on this server and was sent to another "
+                + "server of the pool at once; an opened circuit took the server out of rotation until a health check answered. The "
+                + "limit is the server's adaptive concurrency (at most the model's max_concurrency).")
+    }
+
     /// A few accepted samples of each label, so a reader sees what each label's data looks like.
     static func demoted(_ data: ReportData) -> Markup? {
         guard !data.demoted.isEmpty else { return nil }

@@ -9,7 +9,8 @@ extension RunStore {
     /// `batch.index` must be the run's next batch index (see `resumeInfo()`), so a confused or concurrent
     /// writer can never record a batch twice or leave a gap.
     @discardableResult
-    public func record(batch: BatchRecord, candidates: [CandidateRecord]) throws -> BatchReceipt {
+    /// `traffic` is each model server's traffic since the last write, committed with the batch.
+    public func record(batch: BatchRecord, candidates: [CandidateRecord], traffic: [EndpointTraffic] = []) throws -> BatchReceipt {
         try Self.validate(batch: batch, candidates: candidates)
         let database = try database()
         return try database.transaction {
@@ -41,6 +42,7 @@ extension RunStore {
                     [.integer(runID), .int(ordinal), .integer(candidateID)])
                 ordinals.append(ordinal)
             }
+            try writeTraffic(traffic, database)
             return BatchReceipt(batchIndex: batch.index, acceptedOrdinals: ordinals, acceptedTotal: ordinal)
         }
     }
