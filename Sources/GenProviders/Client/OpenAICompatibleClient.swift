@@ -6,11 +6,12 @@ import Foundation
 /// and structured output that works on every backend: the client tries OpenAI's `json_schema` form and,
 /// when a server rejects `response_format`, switches to llama.cpp's `json_object` + `schema` form and
 /// remembers that for the endpoint.
-public struct OpenAICompatibleClient: LLMClient, CustomStringConvertible {
+public struct OpenAICompatibleClient: LLMClient, ModelListing, CustomStringConvertible {
     public let configuration: ClientConfiguration
     /// Tokens spent through this client (share one accountant between clients for run totals).
     public let usage: UsageAccountant
-    private let sender: RetryingSender
+    /// Also the batch-mode client's, for the batch API's calls.
+    let sender: RetryingSender
     private let limiter: ConcurrencyLimiter
     private let endpoint: EndpointState
 
@@ -62,14 +63,8 @@ public struct OpenAICompatibleClient: LLMClient, CustomStringConvertible {
         } else {
             delivery = try await sendChat(request, dialect: nil)
         }
-        var response: ChatResponse
-        do {
-            response = try ChatWireFormat.decode(delivery.reply.body)
-        } catch {
-            throw LLMError.malformedResponse(url: sender.redactedURL, reason: error.reason)
-        }
-        response.latency = ContinuousClock.now - started
-        response.attempts = delivery.attempts
+        var response = try ChatWireFormat.response(
+            delivery.reply.body, url: sender.redactedURL, latency: ContinuousClock.now - started, attempts: delivery.attempts)
         response.structuredOutput = dialect
         await usage.record(model: request.model, usage: response.usage, attempts: delivery.attempts)
         return response

@@ -28,9 +28,13 @@ struct RetryingSender: Sendable {
 
     /// Sends the request. `isRefusal` marks 5xx messages that are really a refusal of this request
     /// (llama-cpp-python answers an unknown `response_format` with HTTP 500): those fail at once as
-    /// `badRequest` instead of being retried.
-    func send(_ method: String, path: String, body: Data?, isRefusal: (@Sendable (String) -> Bool)? = nil) async throws -> Delivery {
+    /// `badRequest` instead of being retried. `contentType` is the body's (a batch file is uploaded as multipart).
+    func send(
+        _ method: String, path: String, body: Data?, contentType: String = "application/json",
+        isRefusal: (@Sendable (String) -> Bool)? = nil
+    ) async throws -> Delivery {
         let url = try endpointURL(path)
+        let headers = headers(contentType: contentType)
         var attempt = 0
         while true {
             attempt += 1
@@ -54,8 +58,8 @@ struct RetryingSender: Sendable {
 
     private var displayURL: String { redactedURL }
 
-    private var headers: [String: String] {
-        var headers = ["Content-Type": "application/json", "Accept": "application/json"]
+    private func headers(contentType: String) -> [String: String] {
+        var headers = ["Content-Type": contentType, "Accept": "application/json"]
         if let apiKey { headers["Authorization"] = "Bearer \(apiKey.secret)" }
         return headers
     }
@@ -110,7 +114,8 @@ struct RetryingSender: Sendable {
         }
     }
 
-    private func redact(_ text: String) -> String {
+    /// `text` with the API key (if any) masked: every message built from what a server sent goes through here.
+    func redact(_ text: String) -> String {
         apiKey?.redact(text) ?? text
     }
 }
