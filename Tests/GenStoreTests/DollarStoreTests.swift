@@ -65,7 +65,9 @@ import Testing
             ALTER TABLE candidates DROP COLUMN completion_tokens;
             ALTER TABLE candidates DROP COLUMN dollars;
             ALTER TABLE attribute_discoveries DROP COLUMN dollars;
-            DELETE FROM schema_version WHERE version = 4;
+            DROP TABLE batch_job_lines;
+            DROP TABLE batch_jobs;
+            DELETE FROM schema_version WHERE version >= 4;
             """)
         let reopened = try RunStore(opening: directory.url, options: Fixtures.noSecrets)
         #expect(try await reopened.dollarsSpent() == nil)

@@ -10,7 +10,7 @@ import Testing
         await store.close()
         let connection = try SQLiteConnection(path: directory.child(RunStore.databaseName).path)
         let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map { try $0.text("name") }
-        #expect(tables == ["accepted", "attribute_discoveries", "batches", "cache", "candidates", "checks", "demotions", "discovered_attributes",
+        #expect(tables == ["accepted", "attribute_discoveries", "batch_job_lines", "batch_jobs", "batches", "cache", "candidates", "checks", "demotions", "discovered_attributes",
                            "evaluation_credit", "evaluations", "runs", "schema_version"])
         #expect(try Migrator.currentVersion(connection) == Migrator.latestVersion)
         #expect(try connection.query("PRAGMA foreign_key_check").isEmpty)
@@ -34,7 +34,7 @@ import Testing
         try connection.execute(SchemaV1.migration.sql)
         try connection.query("INSERT INTO schema_version VALUES (1, 0)")
         try Migrator.migrate(connection)
-        #expect(try Migrator.currentVersion(connection) == SchemaV4.migration.version)
+        #expect(try Migrator.currentVersion(connection) == Migrator.latestVersion)
         #expect(try connection.query("SELECT COUNT(*) AS n FROM discovered_attributes").first?.int("n") == 0)
         #expect(try connection.query("SELECT COUNT(*) AS n FROM demotions").first?.int("n") == 0)
     }

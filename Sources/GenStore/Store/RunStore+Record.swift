@@ -41,6 +41,7 @@ extension RunStore {
                     [.integer(runID), .int(ordinal), .integer(candidateID)])
                 ordinals.append(ordinal)
             }
+            try consumeDeliveredBatchLines(database)
             return BatchReceipt(batchIndex: batch.index, acceptedOrdinals: ordinals, acceptedTotal: ordinal)
         }
     }
