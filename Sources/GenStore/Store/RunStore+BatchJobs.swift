@@ -3,19 +3,6 @@ import Foundation
 /// The batch-API journal's rows (see `SchemaV5`): a batch-mode client records each batch before it waits on it, and
 /// a resumed run reads back the lines it may still claim.
 extension RunStore {
-    /// One journaled line: which batch, its custom_id, the hash of its request.
-    public struct BatchJobLine: Sendable, Hashable {
-        public var batchID: String
-        public var customID: String
-        public var requestHash: String
-
-        public init(batchID: String, customID: String, requestHash: String) {
-            self.batchID = batchID
-            self.customID = customID
-            self.requestHash = requestHash
-        }
-    }
-
     /// A batch just created at `endpoint` (the base URL, its query redacted), its lines open, in one transaction.
     public func recordBatchJob(
         batchID: String, endpoint: String, inputFileID: String, status: String, lines: [(customID: String, requestHash: String)]
@@ -68,7 +55,7 @@ extension RunStore {
     }
 
     /// The lines of `endpoint`'s batches a resumed run may claim (open or delivered), oldest batch first.
-    public func claimableBatchJobLines(endpoint: String) throws -> [BatchJobLine] {
+    public func claimableBatchJobLines(endpoint: String) throws -> [(batchID: String, customID: String, requestHash: String)] {
         try database().query(
             """
             SELECT l.batch_id, l.custom_id, l.request_hash FROM batch_job_lines l
@@ -77,7 +64,7 @@ extension RunStore {
             ORDER BY j.created_at, l.batch_id, l.ordinal
             """, [.integer(runID), .text(redactor.redact(endpoint))]
         ).map { row in
-            BatchJobLine(batchID: try row.text("batch_id"), customID: try row.text("custom_id"), requestHash: try row.text("request_hash"))
+            (try row.text("batch_id"), try row.text("custom_id"), try row.text("request_hash"))
         }
     }
 
