@@ -21,9 +21,19 @@ extension Engine {
         // directory that the same command, run again once the server is up, refuses as "already holds a run".
         let (graph, store, seed, target, clients) = try await openRun(request) { graph in
             // Injected clients (benchmarks, hosts with their own transport) replace the HTTP clients.
-            let clients = try injected ?? Self.clients(for: graph, variables: variables)
+            let clients = try injected ?? Self.clients(for: graph, variables: variables, stop: stop)
             try await Self.preflight(graph, clients: clients)
             return clients
+        }
+        // Batch-mode models journal their batches in the store; a resumed run collects the ones still on the server.
+        for client in clients.values {
+            guard let batching = client as? BatchAPIClient else { continue }
+            do {
+                try await batching.attach(journal: RunStoreBatchJournal(store: store))
+            } catch {
+                await store.close()
+                throw error
+            }
         }
         let environment = scriptEnvironment(directory: URL(fileURLWithPath: request.scriptPath).standardizedFileURL.deletingLastPathComponent())
         let interpreter = try Interpreter(graph: graph, registry: capabilities.functions, environment: environment)
@@ -119,8 +129,11 @@ extension Engine {
         StoreOptions(redactor: EnvironmentSecrets.redactor(for: graph, variables: variables))
     }
 
-    /// One HTTP client per declared model, with the script's concurrency, timeout and retries.
-    static func clients(for graph: PipelineGraph, variables: [String: String]) throws -> [String: any LLMClient] {
+    /// One HTTP client per declared model, with the script's concurrency, timeout and retries; a model in batch mode
+    /// gets a batch-API client, whose wait on a batch ends when `stop` is requested.
+    static func clients(
+        for graph: PipelineGraph, variables: [String: String], stop: StopSignal = StopSignal()
+    ) throws -> [String: any LLMClient] {
         var clients: [String: any LLMClient] = [:]
         for model in graph.models {
             let configuration = ClientConfiguration(
@@ -128,7 +141,13 @@ extension Engine {
                 maxConcurrency: model.maxConcurrency, retry: RetryPolicy(maxAttempts: max(1, model.maxRetries + 1)),
                 urlVariable: model.baseURLVariable)
             do {
-                clients[model.name] = try OpenAICompatibleClient(configuration: configuration, environment: variables)
+                if let batch = model.batch {
+                    clients[model.name] = try BatchAPIClient(
+                        configuration: configuration, settings: BatchSettings(pollInterval: batch.pollSeconds), environment: variables,
+                        stopRequested: { stop.isRequested })
+                } else {
+                    clients[model.name] = try OpenAICompatibleClient(configuration: configuration, environment: variables)
+                }
             } catch {
                 throw RunFailure.setup("model `\(model.name)`: \(error)")
             }
@@ -143,7 +162,7 @@ extension Engine {
     static func preflight(_ graph: PipelineGraph, clients: [String: any LLMClient]) async throws {
         let used = Set(graph.arms.compactMap(\.model) + graph.quality.flatMap { $0.modelChecks.compactMap(\.model) })
         for name in used.sorted() {
-            guard let client = clients[name] as? OpenAICompatibleClient else { continue }
+            guard let client = clients[name] as? any ModelListing else { continue }
             let served: [String]
             do {
                 served = try await client.listModels()

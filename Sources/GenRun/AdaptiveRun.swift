@@ -3,6 +3,7 @@ import GenCore
 import GenEval
 import GenGeneration
 import GenPipeline
+import GenProviders
 import GenRouter
 import GenStore
 
@@ -101,6 +102,12 @@ public actor AdaptiveRun {
                 try await runBatch(index: batchIndex)
                 batchIndex += 1
             }
+        } catch LLMError.batchWaitStopped where stop.isRequested {
+            // Stopped while a batch-mode model waited on the server: the batch in flight is not written, and its
+            // journaled lines let `--resume` collect it.
+            let end = RunEnd.stopped(stop.reason ?? "stop requested")
+            try await finish(end)
+            return RunOutcome(end: end, progress: progress)
         } catch {
             try? await store.setStatus(.failed, detail: "\(error)")
             throw error
