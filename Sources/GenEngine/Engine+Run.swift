@@ -21,7 +21,9 @@ extension Engine {
         // directory that the same command, run again once the server is up, refuses as "already holds a run".
         let (graph, store, seed, target, clients) = try await openRun(request) { graph in
             // Injected clients (benchmarks, hosts with their own transport) replace the HTTP clients.
-            let clients = try injected ?? Self.clients(for: graph, variables: variables, stop: stop)
+            let clients = try injected ?? Self.clients(for: graph, variables: variables, stop: stop) { model, progress in
+                Task { await observer?.batchAPIProgress(model: model, progress) }
+            }
             try await Self.preflight(graph, clients: clients)
             return clients
         }
@@ -130,9 +132,11 @@ extension Engine {
     }
 
     /// One HTTP client per declared model, with the script's concurrency, timeout and retries; a model in batch mode
-    /// gets a batch-API client, whose wait on a batch ends when `stop` is requested.
+    /// gets a batch-API client, whose wait on a batch ends when `stop` is requested and whose batches' progress goes to
+    /// `batchProgress`.
     static func clients(
-        for graph: PipelineGraph, variables: [String: String], stop: StopSignal = StopSignal()
+        for graph: PipelineGraph, variables: [String: String], stop: StopSignal = StopSignal(),
+        batchProgress: @escaping @Sendable (_ model: String, BatchProgress) -> Void = { _, _ in }
     ) throws -> [String: any LLMClient] {
         var clients: [String: any LLMClient] = [:]
         for model in graph.models {
@@ -144,7 +148,7 @@ extension Engine {
                 if let batch = model.batch {
                     clients[model.name] = try BatchAPIClient(
                         configuration: configuration, settings: BatchSettings(pollInterval: batch.pollSeconds), environment: variables,
-                        stopRequested: { stop.isRequested })
+                        stopRequested: { stop.isRequested }, progress: { [name = model.name] in batchProgress(name, $0) })
                 } else {
                     clients[model.name] = try OpenAICompatibleClient(configuration: configuration, environment: variables)
                 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GenCore
+import GenProviders
 import GenRun
 import GenStore
 import GenTestSupport
@@ -27,12 +28,22 @@ import GenTestSupport
         let server = try StubBatchServer()
         defer { server.stop() }
         let (script, out) = try writeScript(url: server.baseURL, count: 12)
-        let result = try await Engine(variables: [:]).run(RunRequest(scriptPath: script, outDirectory: out, seed: 7))
+        actor Waits: RunObserver {
+            var lines: [String] = []
+            func batchFinished(_ progress: RunProgress) async {}
+            func batchAPIProgress(model: String, _ progress: BatchProgress) async { lines.append(ProgressText.batchAPI(model: model, progress)) }
+        }
+        let waits = Waits()
+        let result = try await Engine(variables: [:]).run(RunRequest(scriptPath: script, outDirectory: out, seed: 7), observer: waits)
         #expect(result.outcome.end == .targetReached)
         #expect(result.exported.accepted == 12)
         let lines = try datasetLines(out)
         #expect(lines.count == 12 && Set(lines).count == 12)
         #expect(!server.requests.contains { $0.route.hasSuffix("/chat/completions") }, "every chat request went through a batch")
+        // The observer (the CLI's status line) heard which batch the run waited on.
+        let heard = await waits.lines
+        #expect(heard.contains { $0.hasPrefix("model local: waiting on batch \(server.createdBatches.first?.id ?? "?") (") })
+        #expect(heard.contains { $0.hasPrefix("model local: batch \(server.createdBatches.first?.id ?? "?") completed") })
         // One batch per run batch: the run's slots arrive together.
         let store = try RunStore(opening: out, access: .readOnly)
         let runBatches = try await store.resumeInfo().nextBatchIndex

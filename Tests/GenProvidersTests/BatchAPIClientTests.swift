@@ -25,16 +25,23 @@ import Testing
         var isRaised: Bool { raised.withLock { $0 } }
     }
 
+    /// What a client reported of its batches.
+    final class Reports: Sendable {
+        private let seen = Mutex<[BatchProgress]>([])
+        func add(_ progress: BatchProgress) { seen.withLock { $0.append(progress) } }
+        var all: [BatchProgress] { seen.withLock { $0 } }
+    }
+
     static func client(
         _ server: StubBatchServer, maxAttempts: Int = 3, stop: Flag = Flag(), usage: UsageAccountant = UsageAccountant(),
-        environment: [String: String] = [:], keyVariable: String? = nil
+        environment: [String: String] = [:], keyVariable: String? = nil, reports: Reports = Reports()
     ) throws -> BatchAPIClient {
         let configuration = ClientConfiguration(
             baseURL: server.baseURL, apiKeyVariable: keyVariable, timeout: 5,
             retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(10), jitter: 0))
         return try BatchAPIClient(
             configuration: configuration, settings: BatchSettings(pollInterval: 0.02, linger: 0.1), environment: environment,
-            usage: usage, stopRequested: { stop.isRaised })
+            usage: usage, stopRequested: { stop.isRaised }, progress: { reports.add($0) })
     }
 
     static func prompts(_ count: Int, _ prefix: String = "prompt") -> [String] { (0..<count).map { "\(prefix) \($0)" } }
@@ -61,8 +68,9 @@ import Testing
         let server = try StubBatchServer(answer: Self.echo)
         defer { server.stop() }
         let usage = UsageAccountant()
+        let reports = Reports()
         let prompts = Self.prompts(6)
-        let results = await Self.chatAll(try Self.client(server, usage: usage), prompts)
+        let results = await Self.chatAll(try Self.client(server, usage: usage, reports: reports), prompts)
         for (prompt, result) in zip(prompts, results) {
             #expect((try? result.get().text) == "answer to " + prompt)
             #expect((try? result.get().attempts) == 1)
@@ -76,6 +84,12 @@ import Testing
         // The lines hold the online client's body, and no chat request went online.
         #expect(server.createdBatches.first?.bodies.allSatisfy { $0["model"]?.stringValue == "smollm2" && $0["messages"] != nil } == true)
         #expect(!server.requests.contains { $0.route.hasSuffix("/chat/completions") })
+        // Each change of status is reported once, with the request counts.
+        let id = try #require(server.createdBatches.first?.id)
+        #expect(reports.all == [
+            BatchProgress(batchID: id, status: "validating", done: 0, total: 6), BatchProgress(batchID: id, status: "finalizing", done: 0, total: 6),
+            BatchProgress(batchID: id, status: "completed", done: 6, total: 6),
+        ])
         let upload = try #require(server.requests.first { $0.route.hasSuffix("/files") })
         #expect(upload.header("Content-Type")?.hasPrefix("multipart/form-data; boundary=") == true)
     }

@@ -74,3 +74,20 @@ public struct BatchSettings: Sendable, Hashable {
         self.completionWindow = completionWindow
     }
 }
+
+/// Where a batch stands, as a status line shows it: reported when a poll finds its status or count changed.
+public struct BatchProgress: Sendable, Hashable {
+    public var batchID: String
+    /// validating, in_progress, finalizing, completed, failed, expired, cancelling or cancelled.
+    public var status: String
+    /// `request_counts`: lines done (completed or failed) and in all, when the server says.
+    public var done: Int?
+    public var total: Int?
+
+    public init(batchID: String, status: String, done: Int? = nil, total: Int? = nil) {
+        self.batchID = batchID
+        self.status = status
+        self.done = done
+        self.total = total
+    }
+}

@@ -21,14 +21,16 @@ public struct BatchAPIClient: LLMClient, ModelListing, CustomStringConvertible {
     private let online: OpenAICompatibleClient
     private let queue: BatchQueue
 
-    /// Reads the API key like `OpenAICompatibleClient`; `stopRequested` is asked while waiting on a batch.
+    /// Reads the API key like `OpenAICompatibleClient`; `stopRequested` is asked while waiting on a batch, and
+    /// `progress` hears each batch's status whenever a poll finds it changed (for a status line).
     public init(
         configuration: ClientConfiguration,
         settings: BatchSettings = BatchSettings(),
         environment: [String: String] = ProcessInfo.processInfo.environment,
         sleeper: any Sleeper = TaskSleeper(),
         usage: UsageAccountant = UsageAccountant(),
-        stopRequested: @escaping @Sendable () -> Bool = { false }
+        stopRequested: @escaping @Sendable () -> Bool = { false },
+        progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
     ) throws {
         let online = try OpenAICompatibleClient(configuration: configuration, environment: environment, sleeper: sleeper, usage: usage)
         self.configuration = configuration
@@ -36,7 +38,7 @@ public struct BatchAPIClient: LLMClient, ModelListing, CustomStringConvertible {
         self.online = online
         self.queue = BatchQueue(
             api: BatchAPI(sender: online.sender), settings: settings, endpoint: online.redactedBaseURL,
-            maxAttempts: configuration.retry.maxAttempts, stopRequested: stopRequested)
+            maxAttempts: configuration.retry.maxAttempts, stopRequested: stopRequested, report: progress)
     }
 
     public var description: String { "BatchAPIClient(\(online.redactedBaseURL))" }

@@ -31,6 +31,8 @@ actor BatchQueue {
         var polling = false
         /// A batch of an earlier process, found in the journal.
         var resumed: Bool
+        /// What was last reported of it.
+        var reported: BatchProgress?
     }
 
     private let api: BatchAPI
@@ -39,6 +41,7 @@ actor BatchQueue {
     private let endpoint: String
     private let maxAttempts: Int
     private let stopRequested: @Sendable () -> Bool
+    private let report: @Sendable (BatchProgress) -> Void
     private var journal: any BatchJournal = InMemoryBatchJournal()
     private var calls: [Int: Call] = [:]
     /// Calls cancelled before they were enqueued.
@@ -50,7 +53,11 @@ actor BatchQueue {
     private var claimable: [String: [JournaledLine]] = [:]
     private var watches: [String: Watch] = [:]
 
-    init(api: BatchAPI, settings: BatchSettings, endpoint: String, maxAttempts: Int, stopRequested: @escaping @Sendable () -> Bool) {
+    init(
+        api: BatchAPI, settings: BatchSettings, endpoint: String, maxAttempts: Int, stopRequested: @escaping @Sendable () -> Bool,
+        report: @escaping @Sendable (BatchProgress) -> Void
+    ) {
+        self.report = report
         self.api = api
         self.settings = settings
         self.endpoint = endpoint
@@ -165,6 +172,7 @@ actor BatchQueue {
             return
         }
         watches[batch.id] = Watch(lines: lines, waiting: waiting, polling: true, resumed: false)
+        reportChange(batch)
         await poll(batch.id, from: batch)
     }
 
@@ -182,6 +190,7 @@ actor BatchQueue {
             do {
                 let object = try await api.retrieve(batchID)
                 current = object
+                reportChange(object)
                 try? await journal.update(batchID: batchID, status: object.status.rawValue, outputFileID: object.outputFileID,
                                           errorFileID: object.errorFileID)
             } catch LLMError.notFound where watches[batchID]?.resumed == true {
@@ -211,6 +220,14 @@ actor BatchQueue {
         }
         watches[batchID]?.polling = false
         await settle(batchID)
+    }
+
+    /// Tells the observer when the batch's status or count moved.
+    private func reportChange(_ object: BatchObject) {
+        let progress = BatchProgress(batchID: object.id, status: object.status.rawValue, done: object.done, total: object.total)
+        guard watches[object.id]?.reported != progress else { return }
+        watches[object.id]?.reported = progress
+        report(progress)
     }
 
     /// Waits one poll interval in short steps; false when the run was asked to stop meanwhile.

@@ -58,7 +58,9 @@ enum BatchWireFormat {
         return BatchObject(
             id: id, status: BatchStatus(rawValue: status), outputFileID: value["output_file_id"]?.stringValue,
             errorFileID: value["error_file_id"]?.stringValue, errors: errors,
-            completed: value["request_counts"]?["completed"]?.doubleValue.map { Int($0) },
+            done: value["request_counts"].flatMap { counts in
+                counts["completed"]?.doubleValue.map { Int($0) + Int(counts["failed"]?.doubleValue ?? 0) }
+            },
             total: value["request_counts"]?["total"]?.doubleValue.map { Int($0) })
     }
 
@@ -103,7 +105,8 @@ struct BatchObject: Sendable {
     var errorFileID: String?
     /// `errors.data`, each as "code: message (line n)".
     var errors: [String]
-    var completed: Int?
+    /// `request_counts.completed + failed`.
+    var done: Int?
     var total: Int?
 }
 
