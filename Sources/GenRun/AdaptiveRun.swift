@@ -82,6 +82,9 @@ public actor AdaptiveRun {
         // Discovery first: its stored tokens are part of the totals `restore` reads.
         do {
             try await discoverAttributes()
+        } catch LLMError.batchWaitStopped where stop.isRequested {
+            _ = try await restore()
+            return try await stoppedWaitingOnBatch()
         } catch {
             try? await store.setStatus(.failed, detail: "\(error)")
             throw error
@@ -103,15 +106,19 @@ public actor AdaptiveRun {
                 batchIndex += 1
             }
         } catch LLMError.batchWaitStopped where stop.isRequested {
-            // Stopped while a batch-mode model waited on the server: the batch in flight is not written, and its
-            // journaled lines let `--resume` collect it.
-            let end = RunEnd.stopped(stop.reason ?? "stop requested")
-            try await finish(end)
-            return RunOutcome(end: end, progress: progress)
+            return try await stoppedWaitingOnBatch()
         } catch {
             try? await store.setStatus(.failed, detail: "\(error)")
             throw error
         }
+    }
+
+    /// Stopped while a batch-mode model waited on the server: nothing of the batch in flight is written, and its
+    /// journaled lines let `--resume` collect it instead of paying for it again.
+    func stoppedWaitingOnBatch() async throws -> RunOutcome {
+        let end = RunEnd.stopped(stop.reason ?? "stop requested")
+        try await finish(end)
+        return RunOutcome(end: end, progress: progress)
     }
 
     func endCondition() -> RunEnd? {
