@@ -44,10 +44,11 @@ import GenTestSupport
         let heard = await waits.lines
         #expect(heard.contains { $0.hasPrefix("model local: waiting on batch \(server.createdBatches.first?.id ?? "?") (") })
         #expect(heard.contains { $0.hasPrefix("model local: batch \(server.createdBatches.first?.id ?? "?") completed") })
-        // One batch per run batch: the run's slots arrive together.
+        // One batch per run batch, as the run's slots arrive together (more only if a machine under load spreads them
+        // past the linger).
         let store = try RunStore(opening: out, access: .readOnly)
         let runBatches = try await store.resumeInfo().nextBatchIndex
-        #expect(server.createdBatches.count == runBatches)
+        #expect(server.createdBatches.count >= runBatches)
         #expect(try await store.batchJobs().map(\.batchID) == server.createdBatches.map(\.id))
         #expect(try await store.batchJobs().allSatisfy { $0.status == "completed" })
         #expect(try await store.claimableBatchJobLines(endpoint: server.baseURL).isEmpty, "every line was consumed by a commit")
@@ -73,7 +74,7 @@ import GenTestSupport
         let (script, out) = try writeScript(url: server.baseURL, count: 8)
         let stop = StopSignal()
         async let first = Engine(variables: [:]).run(RunRequest(scriptPath: script, outDirectory: out, seed: 5), stop: stop)
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(120)
         while server.requests.filter({ $0.route.contains("/batches/") }).count < 2, Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
@@ -81,12 +82,13 @@ import GenTestSupport
         let stopped = try await first
         #expect(stopped.outcome.end == .stopped("test stop"))
         #expect(stopped.exported.accepted == 0, "the batch in flight was not written")
-        #expect(server.createdBatches.count == 1)
-        let pending = try #require(server.createdBatches.first)
+        // The run batch's slots went into one API batch (two only if a loaded machine spread them past the linger).
+        let pending = server.createdBatches
+        #expect(!pending.isEmpty)
         do {
             let store = try RunStore(opening: out, access: .readOnly)
-            #expect(try await store.batchJobs().map(\.batchID) == [pending.id])
-            #expect(try await store.claimableBatchJobLines(endpoint: server.baseURL).count == pending.bodies.count)
+            #expect(try await store.batchJobs().map(\.batchID) == pending.map(\.id))
+            #expect(try await store.claimableBatchJobLines(endpoint: server.baseURL).count == pending.reduce(0) { $0 + $1.bodies.count })
             #expect(try await store.info().status == .stopped)
             await store.close()
         }
@@ -99,8 +101,8 @@ import GenTestSupport
         #expect(lines.count == 8 && Set(lines).count == 8, "exactly the count, no duplicate sample")
         // The stopped batch's requests were created once, and collected: none was sent again.
         let created = server.createdBatches
-        #expect(created.first?.id == pending.id)
-        for body in pending.bodies {
+        #expect(Array(created.prefix(pending.count)).map(\.id) == pending.map(\.id))
+        for body in pending.flatMap(\.bodies) {
             #expect(created.filter { $0.bodies.contains(body) }.count == 1)
         }
         #expect(server.answeredLines == created.reduce(0) { $0 + $1.bodies.count }, "every answered line was asked once")

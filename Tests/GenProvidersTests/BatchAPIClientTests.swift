@@ -32,15 +32,17 @@ import Testing
         var all: [BatchProgress] { seen.withLock { $0 } }
     }
 
+    /// `lines`: how many calls a test makes at once. The batch is sent when that many have arrived (the size cap), so
+    /// grouping does not depend on timing; the long linger is only a backstop.
     static func client(
-        _ server: StubBatchServer, maxAttempts: Int = 3, stop: Flag = Flag(), usage: UsageAccountant = UsageAccountant(),
+        _ server: StubBatchServer, lines: Int, maxAttempts: Int = 3, stop: Flag = Flag(), usage: UsageAccountant = UsageAccountant(),
         environment: [String: String] = [:], keyVariable: String? = nil, reports: Reports = Reports()
     ) throws -> BatchAPIClient {
         let configuration = ClientConfiguration(
             baseURL: server.baseURL, apiKeyVariable: keyVariable, timeout: 5,
             retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(10), jitter: 0))
         return try BatchAPIClient(
-            configuration: configuration, settings: BatchSettings(pollInterval: 0.02, linger: 0.1), environment: environment,
+            configuration: configuration, settings: BatchSettings(pollInterval: 0.02, linger: 5, maxLines: lines), environment: environment,
             usage: usage, stopRequested: { stop.isRaised }, progress: { reports.add($0) })
     }
 
@@ -70,7 +72,7 @@ import Testing
         let usage = UsageAccountant()
         let reports = Reports()
         let prompts = Self.prompts(6)
-        let results = await Self.chatAll(try Self.client(server, usage: usage, reports: reports), prompts)
+        let results = await Self.chatAll(try Self.client(server, lines: 6, usage: usage, reports: reports), prompts)
         for (prompt, result) in zip(prompts, results) {
             #expect((try? result.get().text) == "answer to " + prompt)
             #expect((try? result.get().attempts) == 1)
@@ -102,7 +104,7 @@ import Testing
         }, answer: Self.echo)
         defer { server.stop() }
         let prompts = Self.prompts(4) + Self.prompts(2, "flaky")
-        let results = await Self.chatAll(try Self.client(server), prompts)
+        let results = await Self.chatAll(try Self.client(server, lines: 6), prompts)
         for (prompt, result) in zip(prompts, results) {
             #expect((try? result.get().text) == "answer to " + prompt)
             #expect((try? result.get().attempts) == (prompt.hasPrefix("flaky") ? 2 : 1))
@@ -119,7 +121,7 @@ import Testing
             })
         }, answer: Self.echo)
         defer { server.stop() }
-        let results = await Self.chatAll(try Self.client(server, maxAttempts: 2), ["good", "bad"])
+        let results = await Self.chatAll(try Self.client(server, lines: 2, maxAttempts: 2), ["good", "bad"])
         #expect((try? results[0].get().text) == "answer to good")
         guard case .failure(let error as LLMError) = results[1], case .batchLineFailed(_, let batchID, let status, _, let attempts) = error else {
             Issue.record("expected batchLineFailed, got \(results[1])")
@@ -137,7 +139,7 @@ import Testing
         }, answer: Self.echo)
         defer { server.stop() }
         let prompts = Self.prompts(5)
-        let results = await Self.chatAll(try Self.client(server), prompts)
+        let results = await Self.chatAll(try Self.client(server, lines: 5), prompts)
         for (prompt, result) in zip(prompts, results) { #expect((try? result.get().text) == "answer to " + prompt) }
         #expect(server.createdBatches.count == 2)
         #expect(server.createdBatches.last?.customIDs.count == 3)
@@ -147,7 +149,7 @@ import Testing
     @Test func aBatchThatFailsAsAWholeFailsItsCallsNamingTheBatch() async throws {
         let server = try StubBatchServer(planner: { _, _ in StubBatchServer.Plan(outcome: .failed("model smollm3 is not available for batch")) })
         defer { server.stop() }
-        let results = await Self.chatAll(try Self.client(server), Self.prompts(3))
+        let results = await Self.chatAll(try Self.client(server, lines: 3), Self.prompts(3))
         let id = try #require(server.createdBatches.first?.id)
         for result in results {
             guard case .failure(let error as LLMError) = result else {
@@ -165,7 +167,7 @@ import Testing
             StubBatchServer.Plan(outcome: .failed("rejected credentials: Bearer \(Self.key)"))
         })
         defer { server.stop() }
-        let client = try Self.client(server, environment: ["GEN_BATCH_KEY": Self.key], keyVariable: "GEN_BATCH_KEY")
+        let client = try Self.client(server, lines: 1, environment: ["GEN_BATCH_KEY": Self.key], keyVariable: "GEN_BATCH_KEY")
         let results = await Self.chatAll(client, ["hi"])
         guard case .failure(let error) = results[0] else {
             Issue.record("expected a failure")
@@ -184,12 +186,12 @@ import Testing
         server.held = true
         let journal = InMemoryBatchJournal()
         let stop = Flag()
-        let first = try Self.client(server, stop: stop)
+        let first = try Self.client(server, lines: 4, stop: stop)
         try await first.attach(journal: journal)
         let prompts = Self.prompts(4)
         async let stopped = Self.chatAll(first, prompts)
         // Stop once the batch is on the server and being polled.
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(120)
         while server.requests.filter({ $0.route.contains("/batches/") }).count < 2, Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
@@ -205,7 +207,7 @@ import Testing
         #expect(await journal.claimableLines(endpoint: server.baseURL).count == 4)
 
         server.held = false
-        let second = try Self.client(server)
+        let second = try Self.client(server, lines: 4)
         try await second.attach(journal: journal)
         let results = await Self.chatAll(second, prompts)
         for (prompt, result) in zip(prompts, results) { #expect((try? result.get().text) == "answer to " + prompt) }
@@ -220,6 +222,6 @@ import Testing
     @Test func batchModeStillListsModelsForPreflight() async throws {
         let server = try StubBatchServer()
         defer { server.stop() }
-        #expect(try await Self.client(server).listModels() == ["smollm2"])
+        #expect(try await Self.client(server, lines: 1).listModels() == ["smollm2"])
     }
 }

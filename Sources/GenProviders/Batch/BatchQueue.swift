@@ -278,7 +278,8 @@ actor BatchQueue {
         try? await journal.mark(batchID: batchID, customIDs: closed, state: .closed)
         for (id, delivery) in delivered { finish(id, .success(delivery)) }
         for (id, error) in failed { finish(id, .failure(error)) }
-        if resubmit { schedule() }
+        // Every line this batch had to resend is known now: no reason to linger.
+        if resubmit { flush() }
         if !watch.resumed && claimableCount(batchID) == 0 { watches[batchID] = nil }
     }
 
@@ -291,7 +292,7 @@ actor BatchQueue {
             calls[id]?.attempts = 1
             pending.append(id)
         }
-        if !pending.isEmpty { schedule() }
+        if !pending.isEmpty { flush() }
     }
 
     private func stopWaiting(_ batchID: String, _ error: any Error) {
