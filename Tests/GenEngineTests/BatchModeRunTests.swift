@@ -74,7 +74,7 @@ import GenTestSupport
         let (script, out) = try writeScript(url: server.baseURL, count: 8)
         let stop = StopSignal()
         async let first = Engine(variables: [:]).run(RunRequest(scriptPath: script, outDirectory: out, seed: 5), stop: stop)
-        let deadline = Date().addingTimeInterval(120)
+        let deadline = Date().addingTimeInterval(600)
         while server.requests.filter({ $0.route.contains("/batches/") }).count < 2, Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }

@@ -191,10 +191,11 @@ import Testing
         let prompts = Self.prompts(4)
         async let stopped = Self.chatAll(first, prompts)
         // Stop once the batch is on the server and being polled.
-        let deadline = Date().addingTimeInterval(120)
+        let deadline = Date().addingTimeInterval(600)
         while server.requests.filter({ $0.route.contains("/batches/") }).count < 2, Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
+        try #require(!server.createdBatches.isEmpty, "no batch was created in time")
         stop.raise()
         for result in await stopped {
             guard case .failure(let error as LLMError) = result, case .batchWaitStopped(_, let batchID) = error else {
