@@ -21,9 +21,21 @@ extension Engine {
         // directory that the same command, run again once the server is up, refuses as "already holds a run".
         let (graph, store, seed, target, clients) = try await openRun(request) { graph in
             // Injected clients (benchmarks, hosts with their own transport) replace the HTTP clients.
-            let clients = try injected ?? Self.clients(for: graph, variables: variables)
+            let clients = try injected ?? Self.clients(for: graph, variables: variables, stop: stop) { model, progress in
+                Task { await observer?.batchAPIProgress(model: model, progress) }
+            }
             try await Self.preflight(graph, clients: clients)
             return clients
+        }
+        // Batch-mode models journal their batches in the store; a resumed run collects the ones still on the server.
+        for client in clients.values {
+            guard let batching = client as? BatchAPIClient else { continue }
+            do {
+                try await batching.attach(journal: RunStoreBatchJournal(store: store))
+            } catch {
+                await store.close()
+                throw error
+            }
         }
         let environment = scriptEnvironment(directory: URL(fileURLWithPath: request.scriptPath).standardizedFileURL.deletingLastPathComponent())
         let interpreter = try Interpreter(graph: graph, registry: capabilities.functions, environment: environment)
@@ -120,8 +132,13 @@ extension Engine {
         StoreOptions(redactor: EnvironmentSecrets.redactor(for: graph, variables: variables))
     }
 
-    /// One HTTP client per declared model, with the script's servers, concurrency, rates, timeout and retries.
-    static func clients(for graph: PipelineGraph, variables: [String: String]) throws -> [String: any LLMClient] {
+    /// One HTTP client per declared model, with the script's servers, concurrency, rates, timeout and retries; a model in batch mode
+    /// gets a batch-API client, whose wait on a batch ends when `stop` is requested and whose batches' progress goes to
+    /// `batchProgress`.
+    static func clients(
+        for graph: PipelineGraph, variables: [String: String], stop: StopSignal = StopSignal(),
+        batchProgress: @escaping @Sendable (_ model: String, BatchProgress) -> Void = { _, _ in }
+    ) throws -> [String: any LLMClient] {
         var clients: [String: any LLMClient] = [:]
         for model in graph.models {
             let configuration = ClientConfiguration(
@@ -130,7 +147,13 @@ extension Engine {
                 urlVariable: model.baseURLVariable, pool: model.baseURLs ?? [], adaptiveConcurrency: model.adaptive ?? true,
                 requestsPerMinute: model.requestsPerMinute, tokensPerMinute: model.tokensPerMinute)
             do {
-                clients[model.name] = try OpenAICompatibleClient(configuration: configuration, environment: variables)
+                if let batch = model.batch {
+                    clients[model.name] = try BatchAPIClient(
+                        configuration: configuration, settings: BatchSettings(pollInterval: batch.pollSeconds), environment: variables,
+                        stopRequested: { stop.isRequested }, progress: { [name = model.name] in batchProgress(name, $0) })
+                } else {
+                    clients[model.name] = try OpenAICompatibleClient(configuration: configuration, environment: variables)
+                }
             } catch {
                 throw RunFailure.setup("model `\(model.name)`: \(error)")
             }
@@ -145,7 +168,7 @@ extension Engine {
     static func preflight(_ graph: PipelineGraph, clients: [String: any LLMClient]) async throws {
         let used = Set(graph.arms.compactMap(\.model) + graph.quality.flatMap { $0.modelChecks.compactMap(\.model) })
         for name in used.sorted() {
-            guard let client = clients[name] as? OpenAICompatibleClient else { continue }
+            guard let client = clients[name] as? any ModelListing else { continue }
             let served: [String]
             do {
                 served = try await client.listModels()

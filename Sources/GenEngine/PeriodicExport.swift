@@ -1,5 +1,6 @@
 import Foundation
 import GenEval
+import GenProviders
 import GenRun
 import GenStore
 
@@ -32,5 +33,9 @@ actor PeriodicExport: RunObserver {
 
     func evaluationFinished(_ report: EvaluationReport, credit: ArmCreditResult?) async {
         await next?.evaluationFinished(report, credit: credit)
+    }
+
+    func batchAPIProgress(model: String, _ progress: BatchProgress) async {
+        await next?.batchAPIProgress(model: model, progress)
     }
 }

@@ -47,15 +47,20 @@ public struct ParameterSpec: Codable, Sendable, Equatable {
     /// The keys a record-valued parameter takes (`price: {input, output}`), each checked like a parameter (unknown
     /// key, type, range, required); nil when the record's keys are free. Optional so stored specs still decode.
     public var fields: [ParameterSpec]?
+    /// The only values a string parameter takes (`mode: "online" | "batch"`); nil when any string goes. Optional so
+    /// stored specs still decode.
+    public var choices: [String]?
     public var summary: String
 
     public init(
         name: String, type: GenType, defaultValue: JSONValue? = nil, isRequired: Bool = false,
         minimum: Double? = nil, maximum: Double? = nil, minimumExclusive: Bool = false, maximumExclusive: Bool = false,
-        maximumPerArm: Bool = false, innerFamily: String? = nil, fields: [ParameterSpec]? = nil, summary: String
+        maximumPerArm: Bool = false, innerFamily: String? = nil, fields: [ParameterSpec]? = nil, choices: [String]? = nil,
+        summary: String
     ) {
         self.innerFamily = innerFamily
         self.fields = fields
+        self.choices = choices
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
@@ -70,6 +75,7 @@ public struct ParameterSpec: Codable, Sendable, Equatable {
 
     /// The type as messages and listings show it: a record with declared keys lists them (`{input: float, output: float}`).
     public var typeName: String {
+        if let choices { return choices.map { "\"\($0)\"" }.joined(separator: " | ") }
         guard let fields else { return type.displayName }
         return "{" + fields.map { "\($0.name): \($0.type.displayName)" }.joined(separator: ", ") + "}"
     }

@@ -25,6 +25,9 @@ public struct ModelNode: Codable, Sendable, Equatable {
     /// `price: {input, output}` in dollars per million tokens; nil when the script declares none (optional, so
     /// graphs stored before prices decode).
     public var price: ModelPrice?
+    /// Set when the model sends its chat requests through a batch API (`mode: "batch"`); nil online (optional, so
+    /// graphs stored before batch mode decode).
+    public var batch: BatchModeNode?
     public var source: SourceRef
 
     public init(
@@ -47,6 +50,20 @@ public struct ModelNode: Codable, Sendable, Equatable {
 
     /// Every base URL the model's requests go to: the pool, or the one server.
     public var endpoints: [String] { baseURLs ?? [baseURL] }
+}
+
+/// `mode: "batch"`: the model's chat requests go through OpenAI's batch API.
+public struct BatchModeNode: Codable, Sendable, Equatable {
+    public static let defaultPollSeconds = 30.0
+    /// Seconds between polls of a batch's status (`batch_poll`).
+    public var pollSeconds: Double
+
+    public init(pollSeconds: Double = BatchModeNode.defaultPollSeconds) {
+        self.pollSeconds = pollSeconds
+    }
+
+    /// How `gen graph` and the report show it: "batch mode, polled every 30 s".
+    public var summary: String { "batch mode, polled every \(NumberText.compact(pollSeconds)) s" }
 }
 
 /// What the script asks for: the generation context and the target.

@@ -87,6 +87,9 @@ public actor AdaptiveRun {
         // Discovery first: its stored tokens are part of the totals `restore` reads.
         do {
             try await discoverAttributes()
+        } catch LLMError.batchWaitStopped where stop.isRequested {
+            _ = try await restore()
+            return try await stoppedWaitingOnBatch()
         } catch {
             try? await store.setStatus(.failed, detail: "\(error)")
             throw error
@@ -107,12 +110,22 @@ public actor AdaptiveRun {
                 try await runBatch(index: batchIndex)
                 batchIndex += 1
             }
+        } catch LLMError.batchWaitStopped where stop.isRequested {
+            return try await stoppedWaitingOnBatch()
         } catch {
             // A run that fails (a server gone) still leaves the servers' traffic that tells why.
             try? await store.recordTraffic(await trafficChanges().changes)
             try? await store.setStatus(.failed, detail: "\(error)")
             throw error
         }
+    }
+
+    /// Stopped while a batch-mode model waited on the server: nothing of the batch in flight is written, and its
+    /// journaled lines let `--resume` collect it instead of paying for it again.
+    func stoppedWaitingOnBatch() async throws -> RunOutcome {
+        let end = RunEnd.stopped(stop.reason ?? "stop requested")
+        try await finish(end)
+        return RunOutcome(end: end, progress: progress)
     }
 
     func endCondition() -> RunEnd? {

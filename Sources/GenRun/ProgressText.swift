@@ -1,5 +1,6 @@
 import GenCore
 import Foundation
+import GenProviders
 import GenStore
 
 /// The words and tables `gen run` prints: a live block on a terminal, one line per batch otherwise,
@@ -82,6 +83,15 @@ public enum ProgressText {
                           limit, row.failures == 0 ? "-" : row.failureBreakdown])
         }
         return "model servers:\n" + table(lines)
+    }
+
+    /// A batch-mode model's wait: `model hosted: waiting on batch batch_abc (in_progress, 120/400 done)`, or how it ended.
+    public static func batchAPI(model: String, _ progress: BatchProgress) -> String {
+        let counts = progress.total.map { "\(progress.done ?? 0)/\($0) done" }
+        guard !["completed", "failed", "expired", "cancelled"].contains(progress.status) else {
+            return "model \(model): batch \(progress.batchID) \(progress.status)" + (counts.map { " (\($0))" } ?? "")
+        }
+        return "model \(model): waiting on batch \(progress.batchID) (" + ([progress.status] + [counts].compactMap { $0 }).joined(separator: ", ") + ")"
     }
 
     /// The values attribute discovery found, one line per arm, dimension and label.

@@ -1,6 +1,7 @@
 import GenCore
 import GenEval
 import GenPipeline
+import GenProviders
 import GenStore
 
 /// What the status display shows after each batch, and what the summary table is made of.
@@ -127,10 +128,13 @@ public struct ArmProgress: Sendable, Equatable {
 public protocol RunObserver: Sendable {
     func batchFinished(_ progress: RunProgress) async
     func evaluationFinished(_ report: EvaluationReport, credit: ArmCreditResult?) async
+    /// A batch-mode model's batch moved (created, in progress, finalizing, ended) while the run waits on it.
+    func batchAPIProgress(model: String, _ progress: BatchProgress) async
 }
 
 extension RunObserver {
     public func evaluationFinished(_ report: EvaluationReport, credit: ArmCreditResult?) async {}
+    public func batchAPIProgress(model: String, _ progress: BatchProgress) async {}
 }
 
 /// Why a run ended.

@@ -9,6 +9,13 @@ public struct StubRequest: Sendable {
     public var headers: [String: String]
     public var body: Data
 
+    public init(method: String, path: String, headers: [String: String], body: Data) {
+        self.method = method
+        self.path = path
+        self.headers = headers
+        self.body = body
+    }
+
     /// The body parsed as JSON, or nil.
     public var json: JSONValue? { CanonicalJSON.parse(String(decoding: body, as: UTF8.self)) }
 

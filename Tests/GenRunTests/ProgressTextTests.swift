@@ -1,3 +1,4 @@
+import GenProviders
 import Testing
 @testable import GenRun
 
@@ -70,5 +71,14 @@ import Testing
         let arm = ArmProgress(name: "bold", pulls: 10, accepted: 5, rejections: ["schema": 2], passed: 8)
         #expect(arm.acceptanceRate == 0.8)
         #expect(ArmProgress(name: "x", pulls: 4, accepted: 2).acceptanceRate == 0.5)
+    }
+
+    @Test func aBatchModeWaitSaysWhichBatchAndHowFar() {
+        #expect(ProgressText.batchAPI(model: "hosted", BatchProgress(batchID: "batch_abc", status: "in_progress", done: 120, total: 400))
+            == "model hosted: waiting on batch batch_abc (in_progress, 120/400 done)")
+        #expect(ProgressText.batchAPI(model: "hosted", BatchProgress(batchID: "batch_abc", status: "validating"))
+            == "model hosted: waiting on batch batch_abc (validating)")
+        #expect(ProgressText.batchAPI(model: "hosted", BatchProgress(batchID: "batch_abc", status: "completed", done: 400, total: 400))
+            == "model hosted: batch batch_abc completed (400/400 done)")
     }
 }

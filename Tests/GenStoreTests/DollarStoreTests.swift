@@ -66,6 +66,8 @@ import Testing
             ALTER TABLE candidates DROP COLUMN dollars;
             ALTER TABLE attribute_discoveries DROP COLUMN dollars;
             DROP TABLE endpoint_traffic;
+            DROP TABLE batch_job_lines;
+            DROP TABLE batch_jobs;
             DELETE FROM schema_version WHERE version >= 4;
             """)
         let reopened = try RunStore(opening: directory.url, options: Fixtures.noSecrets)

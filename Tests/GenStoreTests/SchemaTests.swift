@@ -10,8 +10,8 @@ import Testing
         await store.close()
         let connection = try SQLiteConnection(path: directory.child(RunStore.databaseName).path)
         let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map { try $0.text("name") }
-        #expect(tables == ["accepted", "attribute_discoveries", "batches", "cache", "candidates", "checks", "demotions", "discovered_attributes",
-                           "endpoint_traffic", "evaluation_credit", "evaluations", "runs", "schema_version"])
+        #expect(tables == ["accepted", "attribute_discoveries", "batch_job_lines", "batch_jobs", "batches", "cache", "candidates", "checks", "demotions",
+                           "discovered_attributes", "endpoint_traffic", "evaluation_credit", "evaluations", "runs", "schema_version"])
         #expect(try Migrator.currentVersion(connection) == Migrator.latestVersion)
         #expect(try connection.query("PRAGMA foreign_key_check").isEmpty)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GenEval
+import GenProviders
 import GenRun
 
 /// Draws run progress: one status block redrawn in place on a terminal, one line per batch otherwise.
@@ -23,6 +24,13 @@ actor TerminalProgress: RunObserver {
         let erase = linesDrawn > 0 ? "\u{1B}[\(linesDrawn)A\u{1B}[J" : ""
         console.writeError(erase + block)
         linesDrawn = block.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    }
+
+    /// A batch-mode model's batch moved: one line each time (its status or count changed), so a run waiting hours
+    /// on a hosted batch says what it waits on.
+    func batchAPIProgress(model: String, _ progress: BatchProgress) async {
+        if live { linesDrawn = 0 }
+        console.writeError(ProgressText.batchAPI(model: model, progress) + "\n")
     }
 
     func evaluationFinished(_ report: EvaluationReport, credit: ArmCreditResult?) async {

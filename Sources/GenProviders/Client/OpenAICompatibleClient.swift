@@ -7,11 +7,12 @@ import Foundation
 /// and structured output that works on every backend: the client tries OpenAI's `json_schema` form and,
 /// when a server rejects `response_format`, switches to llama.cpp's `json_object` + `schema` form and
 /// remembers that for the endpoint.
-public struct OpenAICompatibleClient: LLMClient, TrafficReporting, CustomStringConvertible {
+public struct OpenAICompatibleClient: LLMClient, ModelListing, TrafficReporting, CustomStringConvertible {
     public let configuration: ClientConfiguration
     /// Tokens spent through this client (share one accountant between clients for run totals).
     public let usage: UsageAccountant
-    private let sender: RetryingSender
+    /// Also the batch-mode client's, for the batch API's calls.
+    let sender: RetryingSender
     private let dialects: DialectMemory
 
     /// Creates a client; reads the API key from `environment[configuration.apiKeyVariable]`.

@@ -58,8 +58,9 @@ struct RetryingSender: Sendable {
     /// counts per endpoint). `isRefusal` marks 5xx messages that are really a refusal of this request
     /// (llama-cpp-python answers an unknown `response_format` with HTTP 500): those fail at once as `badRequest`.
     /// `estimatedTokens` is what a declared tokens-per-minute limit reserves before the usage is known.
+    /// `contentType` is the body's (a batch file is uploaded as multipart).
     func send<Value: Sendable>(
-        _ method: String, path: String, body: Data?, estimatedTokens: Int? = nil,
+        _ method: String, path: String, body: Data?, contentType: String = "application/json", estimatedTokens: Int? = nil,
         isRefusal: (@Sendable (String) -> Bool)? = nil,
         decode: (Data) throws(WireError) -> (Value, TokenUsage?)
     ) async throws -> Delivery<Value> {
@@ -88,7 +89,8 @@ struct RetryingSender: Sendable {
             }
             let setback: Setback
             do {
-                let reply = try await transport.send(method, to: url, body: body, headers: headers(body: body), timeout: configuration.timeout)
+                let reply = try await transport.send(
+                    method, to: url, body: body, headers: headers(body: body, contentType: contentType), timeout: configuration.timeout)
                 if (200..<300).contains(reply.status) {
                     return try await deliver(reply, lease: lease, attempts: attempt, decode: decode)
                 }
@@ -114,6 +116,11 @@ struct RetryingSender: Sendable {
         }
     }
 
+    /// `send` for a body read as it is (the batch API's files and objects, decoded by their caller).
+    func sendRaw(_ method: String, path: String, body: Data?, contentType: String = "application/json") async throws -> Delivery<Data> {
+        try await send(method, path: path, body: body, contentType: contentType) { body throws(WireError) in (body, nil) }
+    }
+
     /// Sends to each endpoint once, without retries or balancing (the start-up check of every server in a pool).
     func sendToEach(_ method: String, path: String) async -> [(address: EndpointAddress, result: Result<HTTPReply, LLMError>)] {
         let addresses = await pool.addresses
@@ -121,7 +128,7 @@ struct RetryingSender: Sendable {
         for (index, address) in addresses.enumerated() {
             do {
                 let reply = try await transport.send(
-                    method, to: try endpointURL(address, path), body: nil, headers: headers(body: nil), timeout: configuration.timeout)
+                    method, to: try endpointURL(address, path), body: nil, headers: headers(body: nil, contentType: nil), timeout: configuration.timeout)
                 await pool.markAnswered(index)
                 if (200..<300).contains(reply.status) {
                     results.append((address, .success(reply)))
@@ -171,9 +178,9 @@ struct RetryingSender: Sendable {
         try await sleeper.sleep(for: configuration.retry.delay(beforeRetry: attempt, unitDraw: draw, retryAfter: floor))
     }
 
-    private func headers(body: Data?) -> [String: String] {
+    private func headers(body: Data?, contentType: String?) -> [String: String] {
         var headers = ["Accept": "application/json"]
-        if body != nil { headers["Content-Type"] = "application/json" }
+        if body != nil { headers["Content-Type"] = contentType ?? "application/json" }
         if let apiKey { headers["Authorization"] = "Bearer \(apiKey.secret)" }
         return headers
     }
@@ -247,7 +254,8 @@ struct RetryingSender: Sendable {
         }
     }
 
-    private func redact(_ text: String) -> String {
+    /// `text` with the API key (if any) masked: every message built from what a server sent goes through here.
+    func redact(_ text: String) -> String {
         apiKey?.redact(text) ?? text
     }
 }

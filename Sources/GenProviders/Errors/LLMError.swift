@@ -24,13 +24,22 @@ public enum LLMError: Error, Sendable, Equatable, CustomStringConvertible {
     case connectionLost(url: String, reason: String, attempts: Int)
     /// The server answered 2xx with something that is not an OpenAI-compatible response.
     case malformedResponse(url: String, reason: String)
+    /// Batch mode: the whole batch ended `failed` (the server's errors, e.g. a line it could not validate).
+    case batchFailed(url: String, batchID: String, serverMessage: String)
+    /// Batch mode: this request's line failed (non-2xx `status_code`, an error line, or no result) in every
+    /// batch it was submitted to.
+    case batchLineFailed(url: String, batchID: String, status: Int?, serverMessage: String, attempts: Int)
+    /// Batch mode: the run was asked to stop while the request waited on a batch. The batch stays on the server
+    /// and in the run store's journal; `--resume` collects it instead of paying for it again. Stops the run.
+    case batchWaitStopped(url: String, batchID: String?)
 
     /// True for failures that every later request would hit too (server down, wrong URL, bad key):
     /// the run stops early instead of failing every sample.
     public var stopsRun: Bool {
         switch self {
-        case .unreachable, .invalidURL, .missingAPIKey, .unauthorized, .notFound: return true
-        case .badRequest, .rateLimited, .serverError, .timeout, .connectionLost, .malformedResponse: return false
+        case .unreachable, .invalidURL, .missingAPIKey, .unauthorized, .notFound, .batchWaitStopped: return true
+        case .badRequest, .rateLimited, .serverError, .timeout, .connectionLost, .malformedResponse, .batchFailed, .batchLineFailed:
+            return false
         }
     }
 
@@ -65,6 +74,16 @@ public enum LLMError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedResponse(let url, let reason):
             return "the model server at \(url) sent a response Gen cannot read: \(reason). "
                 + "Is the base URL an OpenAI-compatible /v1 endpoint?"
+        case .batchFailed(let url, let batchID, let message):
+            return "the batch API at \(url) failed batch \(batchID) as a whole: \(message)"
+        case .batchLineFailed(let url, let batchID, let status, let message, let attempts):
+            let code = status.map { "HTTP \($0): " } ?? ""
+            return "the batch API at \(url) failed this request in batch \(batchID) after \(Self.attempts(attempts)) "
+                + "(\(code)\(message))"
+        case .batchWaitStopped(let url, let batchID):
+            let which = batchID.map { "batch \($0)" } ?? "a batch"
+            return "stopped while waiting on \(which) at \(url); it stays on the server and `gen run --resume` collects it "
+                + "without paying again"
         }
     }
 

@@ -51,6 +51,19 @@ enum ChatWireFormat {
         )
     }
 
+    /// A 2xx body as the response a client returns, or `LLMError.malformedResponse` naming `url`.
+    static func response(_ body: Data, url: String, latency: Duration, attempts: Int) throws -> ChatResponse {
+        var response: ChatResponse
+        do {
+            response = try decode(body)
+        } catch {
+            throw LLMError.malformedResponse(url: url, reason: error.reason)
+        }
+        response.latency = latency
+        response.attempts = attempts
+        return response
+    }
+
     static func usage(in value: JSONValue) -> TokenUsage {
         let usage = value["usage"]
         return TokenUsage(

@@ -224,6 +224,15 @@ extension Messages {
         return DiagnosticMessage("`\(name)` must be \(phrase), got \(value)")
     }
 
+    public static func notAChoice(_ name: String, _ choices: [String], _ value: String) -> DiagnosticMessage {
+        DiagnosticMessage("`\(name)` must be " + choices.map { "\"\($0)\"" }.joined(separator: " or ") + ", got \(value)")
+    }
+
+    public static func batchSettingWithoutBatchMode(_ name: String) -> DiagnosticMessage {
+        DiagnosticMessage("`\(name)` only applies to a model in batch mode",
+                          hint: "add `mode: \"batch\"` to send this model's requests through the batch API, or drop `\(name)`")
+    }
+
     public static func positionalNotAllowed(_ kind: String) -> DiagnosticMessage {
         DiagnosticMessage("`\(kind)` takes named arguments only", hint: "write `name: value`")
     }

@@ -43,6 +43,7 @@ extension CheckSession {
             case .json(let json):
                 parameters[parameter.name] = json
                 if !rangeChecked(parameter, json, argument, declaration: expr.span) { failed = true }
+                if let choices = parameter.choices, !checkChoice(parameter, choices, json, at: argument.span) { failed = true }
                 if let fields = parameter.fields,
                    !checkRecordFields(parameter, fields, json, argumentSpan: argument.span, call: expr) { failed = true }
             case .kind:
@@ -60,6 +61,15 @@ extension CheckSession {
         if inside { return checkRange(parameter, value, at: argument.span) }
         if argument.isClosed { return parameter.accepts(value.doubleValue ?? 0) || value.doubleValue == nil }
         return checkRange(parameter, value, at: declaration, secondary: [DiagnosticLabel("the value comes from here", at: argument.span)])
+    }
+
+    /// A string parameter with a fixed set of values (`mode: "batch"`): anything else is reported, with a did-you-mean.
+    private func checkChoice(_ parameter: ParameterSpec, _ choices: [String], _ value: JSONValue, at span: Span) -> Bool {
+        guard let text = value.stringValue, !choices.contains(text) else { return true }
+        report(Messages.notAChoice(parameter.name, choices, CanonicalJSON.string(value)), at: span,
+               hint: suggest(text, candidates: choices).map { "did you mean \"\($0)\"?" }
+                   ?? "`\(parameter.name)` is the \(parameter.summary)")
+        return false
     }
 
     // MARK: Models
@@ -93,6 +103,12 @@ extension CheckSession {
             node?.adaptive = p["adaptive"] == .bool(false) ? false : nil
             node?.requestsPerMinute = Self.int(p["rpm"])
             node?.tokensPerMinute = Self.int(p["tpm"])
+            if p["mode"]?.stringValue == "batch" {
+                node?.batch = BatchModeNode(pollSeconds: p["batch_poll"]?.doubleValue ?? BatchModeNode.defaultPollSeconds)
+            } else if let poll = Self.argumentExpr("batch_poll", in: decl.value) {
+                report(Messages.batchSettingWithoutBatchMode("batch_poll"), at: poll.span)
+                node = nil
+            }
             modelOrder.append(key)
         }
         models[key] = node.map(Memo.done) ?? .failed

@@ -10,7 +10,9 @@ struct Migration: Sendable {
 /// bump of `schema_version`, so a kill during a migration leaves the previous version intact.
 enum Migrator {
     /// In increasing version order; gaps are allowed (a step is applied when its version is above the stored one).
-    static let migrations: [Migration] = [SchemaV1.migration, SchemaV2.migration, SchemaV3.migration, SchemaV4.migration, SchemaV6.migration]
+    static let migrations: [Migration] = [
+        SchemaV1.migration, SchemaV2.migration, SchemaV3.migration, SchemaV4.migration, SchemaV5.migration, SchemaV6.migration,
+    ]
 
     /// The version the code expects.
     static var latestVersion: Int { migrations.last?.version ?? 0 }

@@ -23,6 +23,7 @@ extension RunStore {
                     "INSERT INTO discovered_attributes (run_id, arm, dimension, label, ordinal, value) VALUES (?, ?, ?, ?, ?, ?)",
                     [.integer(runID), .text(discovered.arm), .text(discovered.dimension), label, .int(ordinal), .text(value)])
             }
+            try consumeDeliveredBatchLines(database)
         }
     }
 

@@ -43,6 +43,7 @@ extension RunStore {
                 ordinals.append(ordinal)
             }
             try writeTraffic(traffic, database)
+            try consumeDeliveredBatchLines(database)
             return BatchReceipt(batchIndex: batch.index, acceptedOrdinals: ordinals, acceptedTotal: ordinal)
         }
     }
