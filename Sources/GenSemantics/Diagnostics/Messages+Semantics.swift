@@ -228,6 +228,11 @@ extension Messages {
         DiagnosticMessage("`\(name)` must be " + choices.map { "\"\($0)\"" }.joined(separator: " or ") + ", got \(value)")
     }
 
+    public static func batchModeWithPool() -> DiagnosticMessage {
+        DiagnosticMessage("batch mode needs one server, not a pool",
+                          hint: "a batch's files stay on the server that took them: use `base_url` for a batch-mode model")
+    }
+
     public static func batchSettingWithoutBatchMode(_ name: String) -> DiagnosticMessage {
         DiagnosticMessage("`\(name)` only applies to a model in batch mode",
                           hint: "add `mode: \"batch\"` to send this model's requests through the batch API, or drop `\(name)`")

@@ -103,7 +103,12 @@ extension CheckSession {
             node?.adaptive = p["adaptive"] == .bool(false) ? false : nil
             node?.requestsPerMinute = Self.int(p["rpm"])
             node?.tokensPerMinute = Self.int(p["tpm"])
-            if p["mode"]?.stringValue == "batch" {
+            if p["mode"]?.stringValue == "batch", pool != nil {
+                // A batch's files live on the server that took them: polling another server of a pool would not find them.
+                report(Messages.batchModeWithPool(), at: Self.argumentSpan("base_urls", in: decl.value) ?? decl.value.span,
+                       secondary: Self.argumentSpan("mode", in: decl.value).map { [DiagnosticLabel("batch mode is asked for here", at: $0)] } ?? [])
+                node = nil
+            } else if p["mode"]?.stringValue == "batch" {
                 node?.batch = BatchModeNode(pollSeconds: p["batch_poll"]?.doubleValue ?? BatchModeNode.defaultPollSeconds)
             } else if let poll = Self.argumentExpr("batch_poll", in: decl.value) {
                 report(Messages.batchSettingWithoutBatchMode("batch_poll"), at: poll.span)
