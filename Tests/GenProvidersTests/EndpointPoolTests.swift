@@ -109,6 +109,23 @@ import GenTestSupport
         #expect(traffic[1].answered == 6)
     }
 
+    /// `rpm:` paces requests: 120 a minute is one every half second after the bucket's first second's worth.
+    /// (A lower bound on time only: a slow machine can make it slower, never faster.)
+    @Test func aDeclaredRequestRateSpacesTheRequests() async throws {
+        let server = try StubHTTPServer(responses: [Self.ok])
+        defer { server.stop() }
+        let configuration = ClientConfiguration(
+            baseURL: server.baseURL, timeout: 5, retry: RetryPolicy(maxAttempts: 1), requestsPerMinute: 120)
+        let client = try OpenAICompatibleClient(configuration: configuration, environment: [:])
+        let started = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<5 { group.addTask { _ = try await client.chat(StubClients.request("request \(index)")) } }
+            try await group.waitForAll()
+        }
+        #expect(ContinuousClock.now - started >= .milliseconds(1400), "two at once, then three half a second apart")
+        #expect(server.requests.count == 5)
+    }
+
     @Test func aKeyInAPoolURLNeverReachesTheFigures() async throws {
         let live = try StubHTTPServer(responses: [Self.ok])
         defer { live.stop() }
