@@ -50,6 +50,15 @@ public struct ModelNode: Codable, Sendable, Equatable {
 
     /// Every base URL the model's requests go to: the pool, or the one server.
     public var endpoints: [String] { baseURLs ?? [baseURL] }
+
+    /// Where the model is served, as listings show it: `at URL`, or `at a pool of N: URL, URL`, with declared rates.
+    public var servedAt: String {
+        var text = endpoints.count == 1 ? "at \(baseURL)" : "at a pool of \(endpoints.count): " + endpoints.joined(separator: ", ")
+        let limits = [requestsPerMinute.map { "rpm \($0)" }, tokensPerMinute.map { "tpm \($0)" }, adaptive == false ? "fixed concurrency" : nil]
+            .compactMap { $0 }
+        if !limits.isEmpty { text += " (" + limits.joined(separator: ", ") + ")" }
+        return text
+    }
 }
 
 /// `mode: "batch"`: the model's chat requests go through OpenAI's batch API.

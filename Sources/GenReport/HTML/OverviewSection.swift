@@ -62,7 +62,7 @@ enum OverviewSection {
     static func models(_ graph: PipelineGraph) -> Markup {
         guard !graph.models.isEmpty else { return .text("none declared (arms need no model)") }
         return .el("ul", [("class", "plain")], graph.models.map { model in
-            .el("li", [], [HTMLPieces.code(model.name), .text(" = \(model.model) via \(model.provider) at \(model.baseURL)" + (model.price.map { ", " + $0.summary } ?? "")
+            .el("li", [], [HTMLPieces.code(model.name), .text(" = \(model.model) via \(model.provider) \(model.servedAt)" + (model.price.map { ", " + $0.summary } ?? "")
                 + (model.batch.map { ", " + $0.summary } ?? ""))])
         })
     }

@@ -29,7 +29,7 @@ public enum GraphRendering {
         for field in graph.spec.output.fields {
             lines.append("  \(field.name)\(field.isOptional ? "?" : ""): \(field.type.displayName)")
         }
-        for model in graph.models { lines.append("model \(model.name): \(model.provider) \(model.model) at \(model.baseURL)" + (model.price.map { ", " + $0.summary } ?? "")
+        for model in graph.models { lines.append("model \(model.name): \(model.provider) \(model.model) \(model.servedAt)" + (model.price.map { ", " + $0.summary } ?? "")
             + (model.batch.map { ", " + $0.summary } ?? "")) }
         for arm in graph.arms {
             var shown = arm.parameters
