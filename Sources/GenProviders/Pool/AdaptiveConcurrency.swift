@@ -7,20 +7,21 @@
 /// nothing new and are ignored.
 ///
 /// Latency is a signal too, normalised by the answer's length (an LLM's latency grows with the tokens it writes):
-/// seconds per completion token above `latencyTolerance` times the best seen mean the server queues requests.
+/// recent seconds per completion token above `latencyTolerance` times their long-run average mean the server has
+/// started queueing requests.
 public struct AdaptiveConcurrency: Sendable {
     public let ceiling: Double
     public let isEnabled: Bool
     public var increase = 0.25
     public var rateLimitedFactor = 0.9
     public var failureFactor = 0.5
-    public var latencyTolerance = 4.0
+    public var latencyTolerance = 2.5
     public private(set) var limit: Double
     /// The lowest limit reached (the report shows how far the controller had to back off).
     public private(set) var lowest: Double
     private var lastCut = -Double.infinity
-    private var bestSecondsPerToken: Double?
-    private var smoothedSecondsPerToken: Double?
+    private var fastSecondsPerToken: Double?
+    private var slowSecondsPerToken: Double?
     private var samples = 0
 
     /// Slow start: the limit starts at `initialLimit` (or the ceiling, if lower) and grows by one per answer
@@ -76,16 +77,17 @@ public struct AdaptiveConcurrency: Sendable {
         lastCut = now
     }
 
-    /// Whether answers now take far longer per token than they did at their best: the smoothed seconds per
-    /// token (over about ten answers, so one slow answer is not a trend) against the lowest it has been. Checked
-    /// after a few answers, and the best drifts up slowly so an old record is forgotten.
+    /// Whether answers now take far longer per token than they have been taking: a fast average (about the last
+    /// ten answers) against a slow one (about the last hundred), after fifty answers. A slow average, not the best
+    /// ever seen: the lowest point of a noisy average sits far below its mean, and measured against it ordinary
+    /// lognormal latency looked like queueing (`gen-bench scale` lost a fifth of its throughput to such cuts).
     private mutating func isSlow(seconds: Double, tokens: Int) -> Bool {
         let perToken = seconds / Double(tokens)
         samples += 1
-        let smoothed = smoothedSecondsPerToken.map { 0.9 * $0 + 0.1 * perToken } ?? perToken
-        smoothedSecondsPerToken = smoothed
-        let best = min(bestSecondsPerToken.map { $0 * 1.001 } ?? smoothed, smoothed)
-        bestSecondsPerToken = best
-        return samples > 20 && smoothed > latencyTolerance * best
+        let fast = fastSecondsPerToken.map { 0.9 * $0 + 0.1 * perToken } ?? perToken
+        let slow = slowSecondsPerToken.map { 0.99 * $0 + 0.01 * perToken } ?? perToken
+        fastSecondsPerToken = fast
+        slowSecondsPerToken = slow
+        return samples > 50 && fast > latencyTolerance * slow
     }
 }
