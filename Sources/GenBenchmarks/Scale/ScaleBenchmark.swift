@@ -1,0 +1,158 @@
+import Foundation
+import GenCore
+import GenEngine
+import GenProviders
+import GenTestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `gen-bench scale`: the whole loop against a fleet of stub endpoints with realistic latency (lognormal, median
+/// about 1 s) and a concurrency limit per endpoint, at several fleet sizes. Per size: samples/s, the ideal rate
+/// (every endpoint always busy), the share of it reached, and the engine's CPU (this process's user + system
+/// time; the fleet runs in a child process) per sample and in cores.
+enum ScaleBenchmark {
+    struct Options: Sendable, Equatable {
+        var endpointCounts = [1, 4, 16, 64]
+        var concurrency = 16
+        var median = 1.0
+        var sigma = 0.5
+        /// Each run asks for about this many seconds of the ideal rate's samples.
+        var seconds = 30.0
+        /// Slots per batch (nil: endpoints x concurrency, at least 16, at most 1024).
+        var batch: Int?
+        /// Batches generating at once (nil: 8).
+        var pipeline: Int?
+        var seed: UInt64 = 1
+        /// Start the fleet in this process (tests): its CPU is then counted as the engine's.
+        var inProcessFleet = false
+
+        func fleet(endpoints: Int) -> StubFleet.Settings {
+            StubFleet.Settings(endpoints: endpoints, concurrency: concurrency, median: median, sigma: sigma, seed: seed)
+        }
+
+        func batchSize(endpoints: Int) -> Int { batch ?? min(1024, max(16, endpoints * concurrency)) }
+        var depth: Int { pipeline ?? 8 }
+
+        /// Samples one run asks for: the ideal rate over `seconds`, and at least 20.
+        func count(endpoints: Int) -> Int { max(20, Int((fleet(endpoints: endpoints).idealRate * seconds).rounded())) }
+    }
+
+    /// The issue's target at 64 endpoints x 16 concurrent requests.
+    static let targetShare = 0.90
+    static let targetCores = 1.0
+
+    struct Row: Equatable {
+        var endpoints: Int
+        var concurrency: Int
+        var idealRate: Double
+        var accepted: Int
+        var candidates: Int
+        var seconds: Double
+        var cpuSeconds: Double
+
+        var rate: Double { seconds > 0 ? Double(candidates) / seconds : 0 }
+        var share: Double { idealRate > 0 ? rate / idealRate : 0 }
+        var cpuPerSample: Double { candidates > 0 ? cpuSeconds / Double(candidates) : 0 }
+        var cores: Double { seconds > 0 ? cpuSeconds / seconds : 0 }
+        /// The target holds for the 64 x 16 fleet; smaller fleets are measured against the same bar, for information.
+        var meetsTarget: Bool { share >= ScaleBenchmark.targetShare && cores < ScaleBenchmark.targetCores }
+    }
+
+    static func run(_ options: Options, log: (String) -> Void) async throws -> (text: String, metTarget: Bool) {
+        raiseOpenFileLimit()
+        var rows: [Row] = []
+        for endpoints in options.endpointCounts {
+            let row = try await measure(endpoints: endpoints, options: options)
+            log("\(endpoints) endpoint\(endpoints == 1 ? "" : "s"): \(row.candidates) samples in \(NumberText.fixed(row.seconds, 1)) s\n")
+            rows.append(row)
+        }
+        let text = report(rows, options: options)
+        let judged = rows.filter { $0.endpoints == 64 && $0.concurrency == 16 }
+        return (text, judged.allSatisfy(\.meetsTarget))
+    }
+
+    static func measure(endpoints: Int, options: Options) async throws -> Row {
+        let settings = options.fleet(endpoints: endpoints)
+        let fleet: any FleetHandle = options.inProcessFleet ? try InProcessFleet(settings) : try ChildFleet(settings)
+        defer { fleet.stop() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gen-scale-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let count = options.count(endpoints: endpoints)
+        let script = directory.appendingPathComponent("scale.gen")
+        try self.script(urls: fleet.baseURLs, concurrency: options.concurrency, count: count,
+                        batch: options.batchSize(endpoints: endpoints), pipeline: options.depth)
+            .write(to: script, atomically: true, encoding: .utf8)
+        let clients: [String: any LLMClient] = ["local": try SpreadClient(urls: fleet.baseURLs, concurrency: options.concurrency)]
+        let cpuBefore = processCPUSeconds()
+        let started = DispatchTime.now().uptimeNanoseconds
+        let result = try await Engine(variables: [:]).run(
+            RunRequest(scriptPath: script.path, outDirectory: directory.appendingPathComponent("run"), seed: options.seed),
+            clients: clients)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let cpu = processCPUSeconds() - cpuBefore
+        let progress = result.outcome.progress
+        guard result.outcome.end == .targetReached else {
+            throw ScaleBenchmarkError("the run at \(endpoints) endpoints ended short of its \(count) samples: \(result.outcome.end)")
+        }
+        return Row(endpoints: endpoints, concurrency: options.concurrency, idealRate: settings.idealRate, accepted: progress.accepted,
+                   candidates: progress.candidates, seconds: seconds, cpuSeconds: cpu)
+    }
+
+    /// The benchmark's script: the stub tests' SMS script (three arms on one model, schema and rule checks,
+    /// near-duplicate detection, the default reward) with the fleet's size, batch and pipeline.
+    static func script(urls: [String], concurrency: Int, count: Int, batch: Int, pipeline: Int) -> String {
+        StubModelServer.script(url: urls.first ?? "http://127.0.0.1:1/v1", count: count)
+            .replacingOccurrences(of: "max_concurrency: 4", with: "max_concurrency: \(concurrency)")
+            .replacingOccurrences(of: "  batch: 4\n", with: "  batch: \(batch)\n  pipeline: \(pipeline)\n  max_candidates: \(count * 3)\n")
+    }
+
+    static func report(_ rows: [Row], options: Options) -> String {
+        var text = "gen-bench scale: \(options.concurrency) concurrent requests per endpoint, latency lognormal (median "
+            + "\(NumberText.fixed(options.median, 2)) s, sigma \(NumberText.fixed(options.sigma, 2)), mean "
+            + "\(NumberText.fixed(options.fleet(endpoints: 1).meanLatency, 3)) s), pipeline \(options.depth), "
+            + "about \(NumberText.fixed(options.seconds, 0)) s of samples per row\n"
+        #if DEBUG
+        text += "note: this is a debug build; build with `swift build -c release --product gen-bench` for real figures\n"
+        #endif
+        if options.inProcessFleet { text += "note: the fleet ran in this process; its CPU counts as the engine's\n" }
+        text += "endpoints".padding(to: 11) + "batch".padding(to: 7) + "samples".padding(to: 9) + "seconds".padding(to: 9)
+            + "samples/s".padding(to: 11) + "ideal/s".padding(to: 9) + "of ideal".padding(to: 10) + "CPU ms/sample".padding(to: 15) + "cores\n"
+        for row in rows {
+            text += "\(row.endpoints)".padding(to: 11) + "\(options.batchSize(endpoints: row.endpoints))".padding(to: 7)
+                + "\(row.candidates)".padding(to: 9) + NumberText.fixed(row.seconds, 1).padding(to: 9)
+                + NumberText.fixed(row.rate, 1).padding(to: 11) + NumberText.fixed(row.idealRate, 1).padding(to: 9)
+                + (NumberText.fixed(row.share * 100, 1) + "%").padding(to: 10)
+                + NumberText.fixed(row.cpuPerSample * 1000, 3).padding(to: 15) + NumberText.fixed(row.cores, 2) + "\n"
+        }
+        if let row = rows.first(where: { $0.endpoints == 64 && $0.concurrency == 16 }) {
+            text += "target at 64 endpoints x 16: at least \(NumberText.fixed(targetShare * 100, 0))% of the ideal rate with under "
+                + "\(NumberText.fixed(targetCores, 0)) core: \(NumberText.fixed(row.share * 100, 1))% with \(NumberText.fixed(row.cores, 2)) cores: "
+                + (row.meetsTarget ? "MET" : "MISSED") + "\n"
+        }
+        return text
+    }
+
+    /// This process's CPU time so far, user and system, in seconds.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// 64 endpoints x 16 is over 1,000 sockets open at once on each side: the soft open-files limit is raised to
+    /// the hard one (a process may always do that).
+    static func raiseOpenFileLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+}
+
+struct ScaleBenchmarkError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
