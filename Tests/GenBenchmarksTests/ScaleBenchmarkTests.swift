@@ -31,6 +31,12 @@ import Testing
         #expect(text.contains("91.9% with 0.90 cores: MET"), "\(text)")
     }
 
+    @Test func theSteadyRateIsTakenBetweenTenAndNinetyPercent() {
+        let marks: [(seconds: Double, candidates: Int)] = [(1, 50), (2, 100), (3, 400), (5, 900), (9, 1000)]
+        #expect(CommitClock.steadyRate(marks, total: 1000) == 800.0 / 3)
+        #expect(CommitClock.steadyRate([(1, 1000)], total: 1000) == nil)
+    }
+
     @Test func lognormalDelaysHaveTheirMedianAndAreSeeded() {
         var random = SeededRandom(seed: 3)
         let draws = (0..<4001).map { _ in StubFleet.lognormal(median: 0.8, sigma: 0.5, using: &random) }.sorted()
@@ -68,7 +74,8 @@ import Testing
         #expect(out.contains("note: the fleet ran in this process"))
         let row = try #require(out.split(separator: "\n").first { $0.hasPrefix("2 ") })
         let cells = row.split(separator: " ")
-        #expect(cells.count == 9, "\(row)")
+        #expect(cells.count == 11, "\(row)")
+        #expect(cells[10] == "-", "the fleet ran in this process")
         // endpoints, batch (2 x 4 is under 16), samples: about half a second of 2 x 4 / mean latency.
         #expect(cells[1] == "16")
         #expect((Int(cells[2]) ?? 0) >= Int((StubFleet.Settings(endpoints: 2, concurrency: 4, median: 0.01).idealRate * 0.5).rounded()))

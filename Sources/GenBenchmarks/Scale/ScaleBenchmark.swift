@@ -2,6 +2,7 @@ import Foundation
 import GenCore
 import GenEngine
 import GenProviders
+import GenRun
 import GenTestSupport
 #if canImport(Glibc)
 import Glibc
@@ -50,6 +51,11 @@ enum ScaleBenchmark {
         var candidates: Int
         var seconds: Double
         var cpuSeconds: Double
+        /// Samples/s between the commits at 10% and 90% of the run's samples: the rate once the pipeline is full and
+        /// before the last batches' slowest requests (nil when too few batches were committed to tell).
+        var steadyRate: Double? = nil
+        /// The fleet's CPU seconds (its child process), when it ran apart.
+        var fleetCPUSeconds: Double? = nil
 
         var rate: Double { seconds > 0 ? Double(candidates) / seconds : 0 }
         var share: Double { idealRate > 0 ? rate / idealRate : 0 }
@@ -85,19 +91,25 @@ enum ScaleBenchmark {
                         batch: options.batchSize(endpoints: endpoints), pipeline: options.depth)
             .write(to: script, atomically: true, encoding: .utf8)
         let clients: [String: any LLMClient] = ["local": try SpreadClient(urls: fleet.baseURLs, concurrency: options.concurrency)]
+        let commits = CommitClock()
         let cpuBefore = processCPUSeconds()
+        let fleetBefore = processCPUSeconds(RUSAGE_CHILDREN)
         let started = DispatchTime.now().uptimeNanoseconds
         let result = try await Engine(variables: [:]).run(
             RunRequest(scriptPath: script.path, outDirectory: directory.appendingPathComponent("run"), seed: options.seed),
-            clients: clients)
+            observer: commits, clients: clients)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let cpu = processCPUSeconds() - cpuBefore
+        fleet.stop()
+        // A child's CPU is counted once it has exited and been waited for.
+        let fleetCPU = options.inProcessFleet ? nil : processCPUSeconds(RUSAGE_CHILDREN) - fleetBefore
         let progress = result.outcome.progress
         guard result.outcome.end == .targetReached else {
             throw ScaleBenchmarkError("the run at \(endpoints) endpoints ended short of its \(count) samples: \(result.outcome.end)")
         }
         return Row(endpoints: endpoints, concurrency: options.concurrency, idealRate: settings.idealRate, accepted: progress.accepted,
-                   candidates: progress.candidates, seconds: seconds, cpuSeconds: cpu)
+                   candidates: progress.candidates, seconds: seconds, cpuSeconds: cpu,
+                   steadyRate: CommitClock.steadyRate(await commits.marks, total: progress.candidates), fleetCPUSeconds: fleetCPU)
     }
 
     /// The benchmark's script: the stub tests' SMS script (three arms on one model, schema and rule checks,
@@ -118,13 +130,16 @@ enum ScaleBenchmark {
         #endif
         if options.inProcessFleet { text += "note: the fleet ran in this process; its CPU counts as the engine's\n" }
         text += "endpoints".padding(to: 11) + "batch".padding(to: 7) + "samples".padding(to: 9) + "seconds".padding(to: 9)
-            + "samples/s".padding(to: 11) + "ideal/s".padding(to: 9) + "of ideal".padding(to: 10) + "CPU ms/sample".padding(to: 15) + "cores\n"
+            + "samples/s".padding(to: 11) + "ideal/s".padding(to: 9) + "of ideal".padding(to: 10) + "steady".padding(to: 8)
+            + "CPU ms/sample".padding(to: 15) + "cores".padding(to: 7) + "fleet cores\n"
         for row in rows {
             text += "\(row.endpoints)".padding(to: 11) + "\(options.batchSize(endpoints: row.endpoints))".padding(to: 7)
                 + "\(row.candidates)".padding(to: 9) + NumberText.fixed(row.seconds, 1).padding(to: 9)
                 + NumberText.fixed(row.rate, 1).padding(to: 11) + NumberText.fixed(row.idealRate, 1).padding(to: 9)
                 + (NumberText.fixed(row.share * 100, 1) + "%").padding(to: 10)
-                + NumberText.fixed(row.cpuPerSample * 1000, 3).padding(to: 15) + NumberText.fixed(row.cores, 2) + "\n"
+                + (row.steadyRate.map { NumberText.fixed($0 / row.idealRate * 100, 1) + "%" } ?? "-").padding(to: 8)
+                + NumberText.fixed(row.cpuPerSample * 1000, 3).padding(to: 15) + NumberText.fixed(row.cores, 2).padding(to: 7)
+                + (row.fleetCPUSeconds.map { NumberText.fixed(row.seconds > 0 ? $0 / row.seconds : 0, 2) } ?? "-") + "\n"
         }
         if let row = rows.first(where: { $0.endpoints == 64 && $0.concurrency == 16 }) {
             text += "target at 64 endpoints x 16: at least \(NumberText.fixed(targetShare * 100, 0))% of the ideal rate with under "
@@ -134,10 +149,10 @@ enum ScaleBenchmark {
         return text
     }
 
-    /// This process's CPU time so far, user and system, in seconds.
-    static func processCPUSeconds() -> Double {
+    /// This process's CPU time so far (or its waited-for children's), user and system, in seconds.
+    static func processCPUSeconds(_ who: __rusage_who = RUSAGE_SELF) -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
+        getrusage(who.rawValue, &usage)
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
@@ -149,6 +164,24 @@ enum ScaleBenchmark {
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
         limit.rlim_cur = limit.rlim_max
         setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+}
+
+/// When each batch was committed and how many candidates the run had then.
+actor CommitClock: RunObserver {
+    var marks: [(seconds: Double, candidates: Int)] = []
+    let started = DispatchTime.now().uptimeNanoseconds
+
+    func batchFinished(_ progress: RunProgress) async {
+        marks.append((Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, progress.candidates))
+    }
+
+    /// Samples/s between the first commit at 10% of `total` or more and the last at 90% or less.
+    static func steadyRate(_ marks: [(seconds: Double, candidates: Int)], total: Int) -> Double? {
+        guard let first = marks.first(where: { $0.candidates * 10 >= total }),
+              let last = marks.last(where: { $0.candidates * 10 <= total * 9 }),
+              last.seconds > first.seconds, last.candidates > first.candidates else { return nil }
+        return Double(last.candidates - first.candidates) / (last.seconds - first.seconds)
     }
 }
 
