@@ -120,14 +120,15 @@ extension Engine {
         StoreOptions(redactor: EnvironmentSecrets.redactor(for: graph, variables: variables))
     }
 
-    /// One HTTP client per declared model, with the script's concurrency, timeout and retries.
+    /// One HTTP client per declared model, with the script's servers, concurrency, rates, timeout and retries.
     static func clients(for graph: PipelineGraph, variables: [String: String]) throws -> [String: any LLMClient] {
         var clients: [String: any LLMClient] = [:]
         for model in graph.models {
             let configuration = ClientConfiguration(
                 baseURL: model.baseURL, apiKeyVariable: model.apiKeyEnv, timeout: model.timeoutSeconds,
                 maxConcurrency: model.maxConcurrency, retry: RetryPolicy(maxAttempts: max(1, model.maxRetries + 1)),
-                urlVariable: model.baseURLVariable)
+                urlVariable: model.baseURLVariable, pool: model.baseURLs ?? [], adaptiveConcurrency: model.adaptive ?? true,
+                requestsPerMinute: model.requestsPerMinute, tokensPerMinute: model.tokensPerMinute)
             do {
                 clients[model.name] = try OpenAICompatibleClient(configuration: configuration, environment: variables)
             } catch {

@@ -12,6 +12,14 @@ public struct ModelNode: Codable, Sendable, Equatable {
     /// The name of the environment variable holding the API key; the key itself never enters the IR.
     public var apiKeyEnv: String?
     public var maxConcurrency: Int
+    /// Several base URLs (`base_urls:`) served as one pool; nil for one server (then `baseURL` is it). Optional,
+    /// like the rate fields below, so graphs stored before pools decode.
+    public var baseURLs: [String]?
+    /// False when the script turns adaptive concurrency off (`adaptive: false`); nil means on.
+    public var adaptive: Bool?
+    /// Declared limits per server (`rpm:`, `tpm:`).
+    public var requestsPerMinute: Int?
+    public var tokensPerMinute: Int?
     public var timeoutSeconds: Double
     public var maxRetries: Int
     /// `price: {input, output}` in dollars per million tokens; nil when the script declares none (optional, so
@@ -36,6 +44,9 @@ public struct ModelNode: Codable, Sendable, Equatable {
         self.maxRetries = maxRetries
         self.source = source
     }
+
+    /// Every base URL the model's requests go to: the pool, or the one server.
+    public var endpoints: [String] { baseURLs ?? [baseURL] }
 }
 
 /// What the script asks for: the generation context and the target.

@@ -1,5 +1,6 @@
 import Foundation
 import GenCore
+import GenEngine
 import Testing
 @testable import GenCLI
 @testable import GenBenchmarks
@@ -29,6 +30,16 @@ import Testing
         #expect(!busy.meetsTarget)
         let text = ScaleBenchmark.report([row], options: ScaleBenchmark.Options())
         #expect(text.contains("91.9% with 0.90 cores: MET"), "\(text)")
+    }
+
+    @Test func theScriptsModelIsAPoolOfTheFleetsEndpoints() throws {
+        let urls = ["http://127.0.0.1:9001/v1", "http://127.0.0.1:9002/v1"]
+        let text = ScaleBenchmark.script(urls: urls, concurrency: 16, count: 500, batch: 32, pipeline: 8)
+        #expect(text.contains("base_urls: [\"http://127.0.0.1:9001/v1\", \"http://127.0.0.1:9002/v1\"]"), "\(text)")
+        #expect(text.contains("max_concurrency: 16") && text.contains("  batch: 32\n  pipeline: 8\n  max_candidates: 1500\n"))
+        let compiled = Engine(variables: [:]).compile(source: text, path: "scale.gen", directory: URL(fileURLWithPath: "/tmp"))
+        #expect(!compiled.hasErrors, "\(compiled.rendered())")
+        #expect(compiled.graph?.spec.pipeline == 8)
     }
 
     @Test func theSteadyRateIsTakenBetweenTenAndNinetyPercent() {

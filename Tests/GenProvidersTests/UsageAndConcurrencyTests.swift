@@ -57,16 +57,19 @@ import Testing
         #expect(server.maxInFlight == limit, "with 8 slow requests queued, the limit should be reached")
     }
 
-    @Test func eachModelHasItsOwnLimit() async throws {
-        let server = try StubHTTPServer(responses: [StubResponse.json(OpenAIStubBodies.chatCompletion("ok"), delay: .milliseconds(250))])
-        defer { server.stop() }
-        let client = try StubClients.client(baseURL: server.baseURL, maxConcurrency: 1)
+    @Test func theLimitIsPerEndpointOfAPool() async throws {
+        let slow = StubResponse.json(OpenAIStubBodies.chatCompletion("ok"), delay: .milliseconds(250))
+        let first = try StubHTTPServer(responses: [slow])
+        let second = try StubHTTPServer(responses: [slow])
+        defer { first.stop(); second.stop() }
+        let client = try StubClients.client(baseURL: first.baseURL, maxConcurrency: 1, pool: [first.baseURL, second.baseURL])
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for model in ["a", "a", "b", "b"] {
-                group.addTask { _ = try await client.chat(StubClients.request(model: model)) }
+            for index in 0..<4 {
+                group.addTask { _ = try await client.chat(StubClients.request("request \(index)")) }
             }
             try await group.waitForAll()
         }
-        #expect(server.maxInFlight == 2, "one request per model at a time, two models")
+        #expect(first.maxInFlight == 1 && second.maxInFlight == 1, "one request at a time on each server")
+        #expect(first.requests.count == 2 && second.requests.count == 2, "least outstanding: the servers share the work")
     }
 }

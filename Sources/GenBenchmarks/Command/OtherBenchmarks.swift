@@ -24,6 +24,12 @@ enum OtherBenchmarks {
                 for target in targets { console.write("\(target)\n") }
                 // A missed target is a failed gate: it printed FAIL and exited 0.
                 if targets.contains(where: { !$0.passed }) { return ExitCode.gateFailed }
+            case "aimd":
+                let rate = try arguments.int(Flag.rate, in: 1...10_000) ?? 40
+                let seconds = try arguments.int(Flag.seconds, in: 2...3600) ?? 30
+                let (text, met) = try await AIMDBenchmark.run(liveSeconds: Double(seconds), liveRate: Double(rate))
+                console.write(text)
+                if !met { return ExitCode.gateFailed }
             case "run":
                 let count = try arguments.int(Flag.count, in: 1...10_000_000) ?? 640
                 console.write(try await RunBenchmark.run(count: count, concurrencies: [1, 8, 64]))

@@ -90,14 +90,13 @@ enum ScaleBenchmark {
         try self.script(urls: fleet.baseURLs, concurrency: options.concurrency, count: count,
                         batch: options.batchSize(endpoints: endpoints), pipeline: options.depth)
             .write(to: script, atomically: true, encoding: .utf8)
-        let clients: [String: any LLMClient] = ["local": try SpreadClient(urls: fleet.baseURLs, concurrency: options.concurrency)]
         let commits = CommitClock()
         let cpuBefore = processCPUSeconds()
         let fleetBefore = processCPUSeconds(RUSAGE_CHILDREN)
         let started = DispatchTime.now().uptimeNanoseconds
         let result = try await Engine(variables: [:]).run(
             RunRequest(scriptPath: script.path, outDirectory: directory.appendingPathComponent("run"), seed: options.seed),
-            observer: commits, clients: clients)
+            observer: commits)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let cpu = processCPUSeconds() - cpuBefore
         fleet.stop()
@@ -113,9 +112,12 @@ enum ScaleBenchmark {
     }
 
     /// The benchmark's script: the stub tests' SMS script (three arms on one model, schema and rule checks,
-    /// near-duplicate detection, the default reward) with the fleet's size, batch and pipeline.
+    /// near-duplicate detection, the default reward) with its model a pool of the fleet's endpoints, and the fleet's
+    /// size, batch and pipeline.
     static func script(urls: [String], concurrency: Int, count: Int, batch: Int, pipeline: Int) -> String {
-        StubModelServer.script(url: urls.first ?? "http://127.0.0.1:1/v1", count: count)
+        let pool = urls.map { "\"\($0)\"" }.joined(separator: ", ")
+        return StubModelServer.script(url: urls.first ?? "http://127.0.0.1:1/v1", count: count)
+            .replacingOccurrences(of: "base_url: \"\(urls.first ?? "http://127.0.0.1:1/v1")\"", with: "base_urls: [\(pool)]")
             .replacingOccurrences(of: "max_concurrency: 4", with: "max_concurrency: \(concurrency)")
             .replacingOccurrences(of: "  batch: 4\n", with: "  batch: \(batch)\n  pipeline: \(pipeline)\n  max_candidates: \(count * 3)\n")
     }

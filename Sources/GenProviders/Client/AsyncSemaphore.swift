@@ -2,8 +2,7 @@
 /// A waiting task that is cancelled stops waiting and throws `CancellationError`.
 public actor AsyncSemaphore {
     private var available: Int
-    private var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
-    private var nextWaiterID: UInt64 = 0
+    private var waiters = ContinuationQueue()
 
     public init(permits: Int) {
         available = max(1, permits)
@@ -27,15 +26,10 @@ public actor AsyncSemaphore {
             available -= 1
             return
         }
-        let id = nextWaiterID
-        nextWaiterID += 1
+        let id = waiters.reserveID()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                if Task.isCancelled {
-                    continuation.resume(throwing: CancellationError())
-                } else {
-                    waiters.append((id, continuation))
-                }
+                waiters.enqueue(id, continuation)
             }
         } onCancel: {
             Task { await self.cancelWaiter(id) }
@@ -46,12 +40,11 @@ public actor AsyncSemaphore {
         if waiters.isEmpty {
             available += 1
         } else {
-            waiters.removeFirst().continuation.resume()
+            waiters.resumeFirst()
         }
     }
 
     private func cancelWaiter(_ id: UInt64) {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        waiters.remove(at: index).continuation.resume(throwing: CancellationError())
+        waiters.cancel(id)
     }
 }

@@ -29,6 +29,8 @@ public struct ChatResponse: Sendable, Hashable {
     public var logprobs: [TokenLogprob]
     /// The structured-output form the server accepted; nil for free-text requests.
     public var structuredOutput: StructuredOutputDialect?
+    /// The base URL of the endpoint that answered (redacted), so a pool's work can be traced; nil from fakes.
+    public var endpoint: String?
 
     public init(
         text: String,

@@ -153,6 +153,28 @@ extension Messages {
         DiagnosticMessage("`\(record)` is missing the key `\(key)`")
     }
 
+    public static func modelWithoutServer() -> DiagnosticMessage {
+        DiagnosticMessage(
+            "the model names no server",
+            hint: "add `base_url: \"http://127.0.0.1:8080/v1\"`, or `base_urls: [...]` for a pool of servers")
+    }
+
+    public static func modelWithTwoServerKinds() -> DiagnosticMessage {
+        DiagnosticMessage(
+            "the model gives both `base_url` and `base_urls`",
+            hint: "keep one: `base_url` for one server, `base_urls` for a pool (list the first server there too)")
+    }
+
+    public static func emptyPool() -> DiagnosticMessage {
+        DiagnosticMessage("`base_urls` lists no server", hint: "list at least one /v1 URL, e.g. `[\"http://127.0.0.1:8080/v1\"]`")
+    }
+
+    public static func repeatedPoolURL(_ url: String) -> DiagnosticMessage {
+        DiagnosticMessage(
+            "`base_urls` lists \"\(url)\" twice",
+            hint: "each server once: `max_concurrency` already sets how many requests one server gets")
+    }
+
     public static func modelCheckNested(_ check: String) -> DiagnosticMessage {
         DiagnosticMessage(
             "`\(check)` cannot be used inside the arguments of another model check",

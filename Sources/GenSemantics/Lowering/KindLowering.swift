@@ -78,16 +78,50 @@ extension CheckSession {
         var node: ModelNode?
         if let lowered = lowerKind(decl.value, family: .model, module: key.module, place: .model) {
             let p = lowered.parameters
+            let pool = p["base_urls"]?.arrayValue?.compactMap(\.stringValue)
+            guard checkEndpoints(base: p["base_url"]?.stringValue, pool: pool, call: decl.value) else {
+                models[key] = .failed
+                return nil
+            }
             node = ModelNode(
-                name: irName(for: key, kind: "model"), provider: lowered.spec.name, baseURL: p["base_url"]?.stringValue ?? "",
+                name: irName(for: key, kind: "model"), provider: lowered.spec.name, baseURL: p["base_url"]?.stringValue ?? pool?.first ?? "",
                 model: p["model"]?.stringValue ?? "", apiKeyEnv: p["api_key_env"]?.stringValue,
                 maxConcurrency: Self.int(p["max_concurrency"]) ?? 4, timeoutSeconds: p["timeout"]?.doubleValue ?? 60,
                 maxRetries: Self.int(p["max_retries"]) ?? 2, source: sourceRef(decl.name.span),
                 baseURLVariable: Self.environmentVariable(of: "base_url", in: decl.value), price: Self.price(p["price"]))
+            node?.baseURLs = pool
+            node?.adaptive = p["adaptive"] == .bool(false) ? false : nil
+            node?.requestsPerMinute = Self.int(p["rpm"])
+            node?.tokensPerMinute = Self.int(p["tpm"])
             modelOrder.append(key)
         }
         models[key] = node.map(Memo.done) ?? .failed
         return node
+    }
+
+    /// A model reaches one server (`base_url`) or a pool (`base_urls`: at least one URL, none twice), never both.
+    func checkEndpoints(base: String?, pool: [String]?, call: Expr) -> Bool {
+        let span = { (label: String) in Self.argumentSpan(label, in: call) ?? call.span }
+        switch (base, pool) {
+        case (nil, nil):
+            report(Messages.modelWithoutServer(), at: call.span)
+            return false
+        case (.some, .some):
+            report(Messages.modelWithTwoServerKinds(), at: span("base_urls"),
+                   secondary: [DiagnosticLabel("`base_url` is given here", at: span("base_url"))])
+            return false
+        case (nil, let pool?) where pool.isEmpty:
+            report(Messages.emptyPool(), at: span("base_urls"))
+            return false
+        case (nil, let pool?):
+            if let repeated = pool.enumerated().first(where: { pool.prefix($0.offset).contains($0.element) })?.element {
+                report(Messages.repeatedPoolURL(repeated), at: span("base_urls"))
+                return false
+            }
+            return true
+        default:
+            return true
+        }
     }
 
     /// The variable NAME when the argument `label` of a constructor call is written `env("NAME", ...)`.

@@ -15,7 +15,9 @@ enum StubClients {
         structuredOutput: StructuredOutputSetting = .automatic,
         urlVariable: String? = "GEN_LLM_URL",
         sleeper: RecordingSleeper = RecordingSleeper(),
-        usage: UsageAccountant = UsageAccountant()
+        usage: UsageAccountant = UsageAccountant(),
+        pool: [String] = [],
+        adaptive: Bool = true
     ) throws -> OpenAICompatibleClient {
         let configuration = ClientConfiguration(
             baseURL: baseURL,
@@ -24,7 +26,9 @@ enum StubClients {
             maxConcurrency: maxConcurrency,
             retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(100), maxDelay: .seconds(2), jitter: jitter, seed: 1),
             structuredOutput: structuredOutput,
-            urlVariable: urlVariable
+            urlVariable: urlVariable,
+            pool: pool,
+            adaptiveConcurrency: adaptive
         )
         return try OpenAICompatibleClient(configuration: configuration, environment: environment, sleeper: sleeper, usage: usage)
     }
