@@ -13,7 +13,8 @@ import Testing
         #expect(abs(fleet.idealRate - 1024 / exp(0.125)) < 1e-9)
         #expect(StubFleet.Settings(endpoints: 1, concurrency: 16, median: 2, sigma: 0).idealRate == 8)
         let options = ScaleBenchmark.Options()
-        #expect(options.batchSize(endpoints: 1) == 16 && options.batchSize(endpoints: 16) == 256 && options.batchSize(endpoints: 64) == 1024)
+        #expect(options.batchSize(endpoints: 1) == 16 && options.batchSize(endpoints: 16) == 256 && options.batchSize(endpoints: 64) == 256)
+        #expect(options.depth(endpoints: 1) == 8 && options.depth(endpoints: 16) == 8 && options.depth(endpoints: 64) == 32)
         #expect(options.count(endpoints: 64) == Int((fleet.idealRate * options.seconds).rounded()))
     }
 
@@ -42,10 +43,10 @@ import Testing
         #expect(compiled.graph?.spec.pipeline == 8)
     }
 
-    @Test func theSteadyRateIsTakenBetweenTenAndNinetyPercent() {
-        let marks: [(seconds: Double, candidates: Int)] = [(1, 50), (2, 100), (3, 400), (5, 900), (9, 1000)]
-        #expect(CommitClock.steadyRate(marks, total: 1000) == 800.0 / 3)
-        #expect(CommitClock.steadyRate([(1, 1000)], total: 1000) == nil)
+    @Test func theRateAfterTheFirstCommitLeavesStartUpOut() {
+        let marks: [(seconds: Double, candidates: Int)] = [(5, 50), (6, 100), (7, 400), (9, 900), (13, 1050)]
+        #expect(CommitClock.rateAfterFirst(marks) == 1000.0 / 8)
+        #expect(CommitClock.rateAfterFirst([(1, 1000)]) == nil)
     }
 
     @Test func lognormalDelaysHaveTheirMedianAndAreSeeded() {
@@ -61,10 +62,10 @@ import Testing
     @Test func flagsAreCheckedAndPassedOn() throws {
         let parsed = ParsedArguments(positionals: ["scale"], values: [
             "endpoints": "2,8", "concurrency": "4", "median": "0.25", "sigma": "0.3", "seconds": "5", "batch": "64",
-            "pipeline": "3", "fleet": "in-process", "seeds": "9"])
+            "pipeline": "3", "fleet": "in-process", "seeds": "9", "adaptive": "off"])
         let options = try OtherBenchmarks.scaleOptions(parsed)
         #expect(options.endpointCounts == [2, 8] && options.concurrency == 4 && options.median == 0.25 && options.sigma == 0.3)
-        #expect(options.seconds == 5 && options.batch == 64 && options.depth == 3 && options.inProcessFleet && options.seed == 9)
+        #expect(options.seconds == 5 && options.batch == 64 && options.depth(endpoints: 2) == 3 && options.inProcessFleet && options.seed == 9 && !options.adaptive)
         #expect(options.fleet(endpoints: 2).arguments
                 == ["stub-fleet", "--endpoints", "2", "--concurrency", "4", "--median", "0.25", "--sigma", "0.3", "--seeds", "9"])
         #expect(throws: UsageError.self) { try OtherBenchmarks.scaleOptions(ParsedArguments(values: ["median": "soon"])) }
@@ -82,11 +83,12 @@ import Testing
         let out = console.stdoutText
         #expect(code == 0, "\(out)\(console.stderrText)")
         #expect(out.hasPrefix("gen-bench scale: 4 concurrent requests per endpoint, latency lognormal (median 0.01 s"), "\(out)")
+        #expect(!out.contains("adaptive concurrency off"))
         #expect(out.contains("note: the fleet ran in this process"))
         let row = try #require(out.split(separator: "\n").first { $0.hasPrefix("2 ") })
         let cells = row.split(separator: " ")
-        #expect(cells.count == 11, "\(row)")
-        #expect(cells[10] == "-", "the fleet ran in this process")
+        #expect(cells.count == 12, "\(row)")
+        #expect(cells[11] == "-", "the fleet ran in this process")
         // endpoints, batch (2 x 4 is under 16), samples: about half a second of 2 x 4 / mean latency.
         #expect(cells[1] == "16")
         #expect((Int(cells[2]) ?? 0) >= Int((StubFleet.Settings(endpoints: 2, concurrency: 4, median: 0.01).idealRate * 0.5).rounded()))

@@ -29,7 +29,7 @@ public enum BenchCommand {
             aimd [--rate N] [--seconds S]: the pools' adaptive concurrency against servers that admit a known rate and answer 429
               beyond it: simulated at 5, 20, 100, 400 requests/s, then live over HTTP against a stub (default 40/s, 30 s); the rate
               reached, the 429 share, the limit found; exit 1 when a rate is missed by more than 10%.
-            scale [--endpoints 1,4,16,64] [--concurrency 16] [--median 1.0] [--sigma 0.5] [--seconds 30] [--batch N] [--pipeline 8]:
+            scale [--endpoints 1,4,16,64] [--concurrency 16] [--median 1.0] [--sigma 0.5] [--seconds 30] [--batch N] [--pipeline N] [--adaptive on|off]:
               the whole loop against stub endpoints (started by `gen-bench stub-fleet` in a child process) that answer after a
               lognormal delay, at most --concurrency requests at once each; per fleet size samples/s, the ideal rate (endpoints x
               concurrency / mean latency), the share reached and the engine's CPU per sample; exit 1 when 64 x 16 misses 90% or
@@ -44,7 +44,7 @@ public enum BenchCommand {
         ],
         flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.perCall, Flag.test, Flag.domain, Flag.hypothesis, Flag.url, Flag.model, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
                 Flag.flips, Flag.shortlist, Flag.rate, Flag.seconds, Flag.endpoints, Flag.concurrency, Flag.median, Flag.sigma,
-                Flag.batch, Flag.pipeline, Flag.fleet],
+                Flag.batch, Flag.pipeline, Flag.fleet, Flag.adaptive],
         program: "gen-bench")
 
     enum Flag {
@@ -73,8 +73,10 @@ public enum BenchCommand {
         static let concurrency = FlagSpec("concurrency", value: "N", help: "scale, stub-fleet: requests each endpoint serves at once (default 16)")
         static let median = FlagSpec("median", value: "SECONDS", help: "scale, stub-fleet: median latency (default 1.0)")
         static let sigma = FlagSpec("sigma", value: "S", help: "scale, stub-fleet: spread of the latency's logarithm (default 0.5)")
-        static let batch = FlagSpec("batch", value: "N", help: "scale: slots per batch (default endpoints x concurrency, 16-1024)")
-        static let pipeline = FlagSpec("pipeline", value: "N", help: "scale: batches generating at once (default 8)")
+        static let batch = FlagSpec("batch", value: "N", help: "scale: slots per batch (default endpoints x concurrency, 16-256)")
+        static let pipeline = FlagSpec("pipeline", value: "N", help: "scale: batches generating at once (default 8 x endpoints x concurrency / batch, 8-64)")
+        static let adaptive = FlagSpec("adaptive", value: "ON", choices: ["on", "off"],
+                                       help: "scale: the pool's adaptive concurrency (default on; off: max_concurrency from the start)")
         static let fleet = FlagSpec("fleet", value: "WHERE", choices: ["process", "in-process"],
                                     help: "scale: run the stub fleet in a child process (default) or in this one (its CPU then counts)")
     }

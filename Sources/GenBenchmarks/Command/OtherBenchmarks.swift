@@ -118,6 +118,7 @@ enum OtherBenchmarks {
         options.batch = try arguments.int(Flag.batch, in: 1...1024)
         options.pipeline = try arguments.int(Flag.pipeline, in: 1...64)
         options.inProcessFleet = arguments.value(Flag.fleet) == "in-process"
+        options.adaptive = arguments.value(Flag.adaptive) != "off"
         if let seed = try arguments.ints(Flag.seeds, in: 0...Int.max)?.first { options.seed = UInt64(seed) }
         return options
     }

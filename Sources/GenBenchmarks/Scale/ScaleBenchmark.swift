@@ -27,13 +27,22 @@ enum ScaleBenchmark {
         var seed: UInt64 = 1
         /// Start the fleet in this process (tests): its CPU is then counted as the engine's.
         var inProcessFleet = false
+        /// The pool's adaptive concurrency (the default); off, every endpoint gets `concurrency` requests from the start.
+        var adaptive = true
 
         func fleet(endpoints: Int) -> StubFleet.Settings {
             StubFleet.Settings(endpoints: endpoints, concurrency: concurrency, median: median, sigma: sigma, seed: seed)
         }
 
-        func batchSize(endpoints: Int) -> Int { batch ?? min(1024, max(16, endpoints * concurrency)) }
-        var depth: Int { pipeline ?? 8 }
+        /// Slots per batch: endpoints x concurrency, 16 to 256. Larger batches cost the serial quality pass more (each
+        /// sample is compared with the batch's earlier ones: perf put a quarter of the engine's CPU there at 1,024).
+        func batchSize(endpoints: Int) -> Int { batch ?? min(256, max(16, endpoints * concurrency)) }
+
+        /// Batches in flight: enough for eight times the requests the fleet serves at once (at least 8, at most 64),
+        /// so the endpoints stay busy while the oldest batch waits for its slowest request.
+        func depth(endpoints: Int) -> Int {
+            pipeline ?? min(64, max(8, 8 * endpoints * concurrency / batchSize(endpoints: endpoints)))
+        }
 
         /// Samples one run asks for: the ideal rate over `seconds`, and at least 20.
         func count(endpoints: Int) -> Int { max(20, Int((fleet(endpoints: endpoints).idealRate * seconds).rounded())) }
@@ -51,11 +60,14 @@ enum ScaleBenchmark {
         var candidates: Int
         var seconds: Double
         var cpuSeconds: Double
-        /// Samples/s between the commits at 10% and 90% of the run's samples: the rate once the pipeline is full and
-        /// before the last batches' slowest requests (nil when too few batches were committed to tell).
-        var steadyRate: Double? = nil
+        /// Samples/s from the first commit to the last: the rate once start-up (compiling, health checks, the first
+        /// batch's slowest request) is over (nil with fewer than two commits).
+        var afterFirstCommitRate: Double? = nil
         /// The fleet's CPU seconds (its child process), when it ran apart.
         var fleetCPUSeconds: Double? = nil
+        /// When the first and the last batch were committed, in seconds from the start.
+        var firstCommit: Double? = nil
+        var lastCommit: Double? = nil
 
         var rate: Double { seconds > 0 ? Double(candidates) / seconds : 0 }
         var share: Double { idealRate > 0 ? rate / idealRate : 0 }
@@ -70,7 +82,8 @@ enum ScaleBenchmark {
         var rows: [Row] = []
         for endpoints in options.endpointCounts {
             let row = try await measure(endpoints: endpoints, options: options)
-            log("\(endpoints) endpoint\(endpoints == 1 ? "" : "s"): \(row.candidates) samples in \(NumberText.fixed(row.seconds, 1)) s\n")
+            log("\(endpoints) endpoint\(endpoints == 1 ? "" : "s"): \(row.candidates) samples in \(NumberText.fixed(row.seconds, 1)) s; "
+                + "batches committed from \(NumberText.fixed(row.firstCommit ?? 0, 1)) s to \(NumberText.fixed(row.lastCommit ?? 0, 1)) s\n")
             rows.append(row)
         }
         let text = report(rows, options: options)
@@ -88,7 +101,7 @@ enum ScaleBenchmark {
         let count = options.count(endpoints: endpoints)
         let script = directory.appendingPathComponent("scale.gen")
         try self.script(urls: fleet.baseURLs, concurrency: options.concurrency, count: count,
-                        batch: options.batchSize(endpoints: endpoints), pipeline: options.depth)
+                        batch: options.batchSize(endpoints: endpoints), pipeline: options.depth(endpoints: endpoints), adaptive: options.adaptive)
             .write(to: script, atomically: true, encoding: .utf8)
         let commits = CommitClock()
         let cpuBefore = processCPUSeconds()
@@ -108,38 +121,41 @@ enum ScaleBenchmark {
         }
         return Row(endpoints: endpoints, concurrency: options.concurrency, idealRate: settings.idealRate, accepted: progress.accepted,
                    candidates: progress.candidates, seconds: seconds, cpuSeconds: cpu,
-                   steadyRate: CommitClock.steadyRate(await commits.marks, total: progress.candidates), fleetCPUSeconds: fleetCPU)
+                   afterFirstCommitRate: CommitClock.rateAfterFirst(await commits.marks), fleetCPUSeconds: fleetCPU,
+                   firstCommit: await commits.marks.first?.seconds, lastCommit: await commits.marks.last?.seconds)
     }
 
     /// The benchmark's script: the stub tests' SMS script (three arms on one model, schema and rule checks,
     /// near-duplicate detection, the default reward) with its model a pool of the fleet's endpoints, and the fleet's
     /// size, batch and pipeline.
-    static func script(urls: [String], concurrency: Int, count: Int, batch: Int, pipeline: Int) -> String {
+    static func script(urls: [String], concurrency: Int, count: Int, batch: Int, pipeline: Int, adaptive: Bool = true) -> String {
         let pool = urls.map { "\"\($0)\"" }.joined(separator: ", ")
         return StubModelServer.script(url: urls.first ?? "http://127.0.0.1:1/v1", count: count)
             .replacingOccurrences(of: "base_url: \"\(urls.first ?? "http://127.0.0.1:1/v1")\"", with: "base_urls: [\(pool)]")
-            .replacingOccurrences(of: "max_concurrency: 4", with: "max_concurrency: \(concurrency)")
+            .replacingOccurrences(of: "max_concurrency: 4", with: "max_concurrency: \(concurrency)" + (adaptive ? "" : ", adaptive: false"))
             .replacingOccurrences(of: "  batch: 4\n", with: "  batch: \(batch)\n  pipeline: \(pipeline)\n  max_candidates: \(count * 3)\n")
     }
 
     static func report(_ rows: [Row], options: Options) -> String {
         var text = "gen-bench scale: \(options.concurrency) concurrent requests per endpoint, latency lognormal (median "
             + "\(NumberText.fixed(options.median, 2)) s, sigma \(NumberText.fixed(options.sigma, 2)), mean "
-            + "\(NumberText.fixed(options.fleet(endpoints: 1).meanLatency, 3)) s), pipeline \(options.depth), "
+            + "\(NumberText.fixed(options.fleet(endpoints: 1).meanLatency, 3)) s), "
+            + (options.adaptive ? "" : "adaptive concurrency off, ")
             + "about \(NumberText.fixed(options.seconds, 0)) s of samples per row\n"
         #if DEBUG
         text += "note: this is a debug build; build with `swift build -c release --product gen-bench` for real figures\n"
         #endif
         if options.inProcessFleet { text += "note: the fleet ran in this process; its CPU counts as the engine's\n" }
         text += "endpoints".padding(to: 11) + "batch".padding(to: 7) + "samples".padding(to: 9) + "seconds".padding(to: 9)
-            + "samples/s".padding(to: 11) + "ideal/s".padding(to: 9) + "of ideal".padding(to: 10) + "steady".padding(to: 8)
+            + "depth".padding(to: 7) + "samples/s".padding(to: 11) + "ideal/s".padding(to: 9) + "of ideal".padding(to: 10) + "after 1st".padding(to: 11)
             + "CPU ms/sample".padding(to: 15) + "cores".padding(to: 7) + "fleet cores\n"
         for row in rows {
             text += "\(row.endpoints)".padding(to: 11) + "\(options.batchSize(endpoints: row.endpoints))".padding(to: 7)
                 + "\(row.candidates)".padding(to: 9) + NumberText.fixed(row.seconds, 1).padding(to: 9)
+                + "\(options.depth(endpoints: row.endpoints))".padding(to: 7)
                 + NumberText.fixed(row.rate, 1).padding(to: 11) + NumberText.fixed(row.idealRate, 1).padding(to: 9)
                 + (NumberText.fixed(row.share * 100, 1) + "%").padding(to: 10)
-                + (row.steadyRate.map { NumberText.fixed($0 / row.idealRate * 100, 1) + "%" } ?? "-").padding(to: 8)
+                + (row.afterFirstCommitRate.map { NumberText.fixed($0 / row.idealRate * 100, 1) + "%" } ?? "-").padding(to: 11)
                 + NumberText.fixed(row.cpuPerSample * 1000, 3).padding(to: 15) + NumberText.fixed(row.cores, 2).padding(to: 7)
                 + (row.fleetCPUSeconds.map { NumberText.fixed(row.seconds > 0 ? $0 / row.seconds : 0, 2) } ?? "-") + "\n"
         }
@@ -178,11 +194,9 @@ actor CommitClock: RunObserver {
         marks.append((Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, progress.candidates))
     }
 
-    /// Samples/s between the first commit at 10% of `total` or more and the last at 90% or less.
-    static func steadyRate(_ marks: [(seconds: Double, candidates: Int)], total: Int) -> Double? {
-        guard let first = marks.first(where: { $0.candidates * 10 >= total }),
-              let last = marks.last(where: { $0.candidates * 10 <= total * 9 }),
-              last.seconds > first.seconds, last.candidates > first.candidates else { return nil }
+    /// Samples/s from the first commit to the last (the first batch's own samples left out).
+    static func rateAfterFirst(_ marks: [(seconds: Double, candidates: Int)]) -> Double? {
+        guard let first = marks.first, let last = marks.last, last.seconds > first.seconds else { return nil }
         return Double(last.candidates - first.candidates) / (last.seconds - first.seconds)
     }
 }
