@@ -53,7 +53,8 @@ extension Engine {
         let configuration = RunConfiguration(
             seed: seed, targetCount: target, batchSize: graph.spec.batch,
             maxCandidates: graph.spec.budget.maxCandidates ?? RunConfiguration.defaultCandidateBudget(target: target),
-            maxTokens: graph.spec.budget.maxTokens, maxDollars: graph.spec.budget.maxDollars)
+            maxTokens: graph.spec.budget.maxTokens, maxDollars: graph.spec.budget.maxDollars,
+            pipelineDepth: graph.spec.pipeline ?? 1)
         let exporter = PeriodicExport(
             store: store, options: ExportOptions(provenance: request.provenance), interval: request.exportInterval,
             next: observer)

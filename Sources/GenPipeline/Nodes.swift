@@ -95,12 +95,15 @@ public struct SpecNode: Codable, Sendable, Equatable {
     public var quotasDeclared: Bool?
     public var budget: BudgetNode
     public var source: SourceRef
+    /// `pipeline: D`: batches generating at once (nil: 1, and graphs stored before it decode).
+    public var pipeline: Int?
 
     public init(
         name: String, domain: String, output: OutputSchema, outputName: String, count: Int, batch: Int,
         constraints: [String], examples: [JSONValue], labelField: String?, quotas: [String: Double],
-        budget: BudgetNode, source: SourceRef, quotasDeclared: Bool? = nil
+        budget: BudgetNode, source: SourceRef, quotasDeclared: Bool? = nil, pipeline: Int? = nil
     ) {
+        self.pipeline = pipeline
         self.name = name
         self.domain = domain
         self.output = output

@@ -83,6 +83,12 @@ public actor AdaptiveRun {
     }
 
     /// Runs (or resumes, when the store already holds batches) until the run ends.
+    ///
+    /// With `pipelineDepth` D, up to D batches are generating at once: batch i is planned (slots, labels, the
+    /// router's allocation) from the state after batch i-D was committed, and batches are assessed and committed
+    /// strictly in order. So the outcome depends on the seed and D, never on timing; D = 1 is one batch at a time.
+    /// When the run ends, batches still generating are cancelled and never stored, as if the process had been
+    /// killed there: a resumed run makes them again.
     public func run() async throws -> RunOutcome {
         // Discovery first: its stored tokens are part of the totals `restore` reads.
         do {
@@ -94,21 +100,33 @@ public actor AdaptiveRun {
             try? await store.setStatus(.failed, detail: "\(error)")
             throw error
         }
-        var batchIndex = try await restore()
+        var nextToCommit = try await restore()
+        var nextToPlan = nextToCommit
+        var inFlight: [InFlightBatch] = []
+        defer { for batch in inFlight { batch.generation.cancel() } }
         try await store.setStatus(.running)
         do {
             while true {
                 if let end = endCondition() {
+                    for batch in inFlight { batch.generation.cancel() }
+                    inFlight = []
+                    nextToPlan = nextToCommit
                     if progress.accepted > 0, lastEvaluatedAt != progress.accepted {
                         // Demote only when replacements can follow: a run ending short would just lose samples.
-                        try await evaluate(afterBatch: batchIndex - 1, filterNoise: end == .targetReached)
+                        try await evaluate(afterBatch: nextToCommit - 1, filterNoise: end == .targetReached)
                         if endCondition() == nil { continue }  // demoted: generate the replacements
                     }
                     try await finish(end)
                     return RunOutcome(end: end, progress: progress)
                 }
-                try await runBatch(index: batchIndex)
-                batchIndex += 1
+                while inFlight.count < configuration.pipelineDepth, let batch = try await launch(index: nextToPlan, after: inFlight) {
+                    inFlight.append(batch)
+                    nextToPlan += 1
+                }
+                guard !inFlight.isEmpty else { throw RunInvariantError("no batch could be planned") }
+                let oldest = inFlight.removeFirst()
+                try await commit(oldest, candidates: try await oldest.generation.value)
+                nextToCommit += 1
             }
         } catch LLMError.batchWaitStopped where stop.isRequested {
             return try await stoppedWaitingOnBatch()
@@ -205,20 +223,71 @@ public actor AdaptiveRun {
         }
     }
 
-    /// One batch: slots and their labels -> the router's allocation (given each slot's label) -> generation -> quality -> rewards and
-    /// verdicts -> the router learns -> one store transaction -> the pool, the counts and the progress move on.
-    func runBatch(index: Int) async throws {
-        guard let router else { return }
-        let batchStarted = Date()
+    /// A batch planned and sent: what it asked for, and the task generating its candidates.
+    struct InFlightBatch {
+        let index: Int
+        let slots: Int
+        let labels: [String]?
+        let allocation: [String]
+        let started: Date
+        let generation: Task<[Candidate], any Error>
+    }
+
+    /// Plans batch `index` from the committed state and starts generating it: slots and their labels -> the router's
+    /// allocation (given each slot's label) -> the arms' requests. With batches already in flight (`after`), their
+    /// slots count as candidates to come at the pass rate seen so far, so the pipeline does not ask for samples
+    /// those batches should bring, nor start a batch a budget cannot pay for; nil then means "wait for a commit".
+    /// Everything here is a function of committed figures and planned counts, never of timing.
+    func launch(index: Int, after inFlight: [InFlightBatch]) async throws -> InFlightBatch? {
+        guard let router else { return nil }
+        let pendingSlots = inFlight.reduce(0) { $0 + $1.slots }
+        if pendingSlots > 0, !budgetAllows(pendingSlots: pendingSlots) { return nil }
         let slots = BatchSlots.count(
             batchSize: configuration.batchSize, target: configuration.targetCount, accepted: progress.accepted,
-            passed: progress.passed, candidates: progress.candidates)
+            passed: progress.passed, candidates: progress.candidates, pending: pendingSlots)
+        guard slots > 0 else { return nil }
         // Labels first: the router chooses each slot's arm knowing the label it is asked for.
-        let labels = quotas?.allocate(slots: slots, accepted: labelCounts, target: configuration.targetCount)
+        let labels = quotas?.allocate(slots: slots, accepted: expectedLabelCounts(after: inFlight), target: configuration.targetCount)
         let allocation = try await router.allocate(
             contexts: labels?.count == slots ? labels ?? [] : Array(repeating: nil, count: max(0, slots)))
         let requests = BatchSlots.requests(count: slots, batch: index, runSeed: configuration.seed, labels: labels)
-        let candidates = try await generate(requests, allocation: allocation)
+        let context = generationContext()
+        let arms = self.arms
+        let generation = Task { try await Self.generate(requests, allocation: allocation, arms: arms, context: context) }
+        return InFlightBatch(index: index, slots: slots, labels: labels, allocation: allocation, started: Date(), generation: generation)
+    }
+
+    /// Whether the batches in flight leave room in the budgets, their slots counted at the run's mean tokens and
+    /// dollars per candidate (committed batches alone end the run: see `endCondition`).
+    func budgetAllows(pendingSlots: Int) -> Bool {
+        let committed = progress.candidates
+        if let limit = configuration.maxCandidates, committed + pendingSlots >= limit { return false }
+        guard committed > 0 else { return true }
+        let share = Double(committed + pendingSlots) / Double(committed)
+        if let limit = configuration.maxTokens, Double(progress.tokens) * share >= Double(limit) { return false }
+        if let limit = configuration.maxDollars, let spent = progress.dollars, spent * share >= limit { return false }
+        return true
+    }
+
+    /// The label counts quotas plan from: the accepted ones, plus the labels batches in flight asked for, each
+    /// counted at the pass rate seen so far (before any is known, as passing).
+    func expectedLabelCounts(after inFlight: [InFlightBatch]) -> [String: Int] {
+        guard !inFlight.isEmpty else { return labelCounts }
+        let rate = progress.candidates > 0 && progress.passed > 0 ? Double(progress.passed) / Double(progress.candidates) : 1
+        var asked: [String: Int] = [:]
+        for label in inFlight.flatMap({ $0.labels ?? [] }) { asked[label, default: 0] += 1 }
+        var counts = labelCounts
+        for (label, count) in asked { counts[label, default: 0] += Int((Double(count) * rate).rounded()) }
+        return counts
+    }
+
+    /// Assesses a generated batch against the pool as committed so far -> rewards and verdicts -> the router
+    /// learns -> one store transaction -> the pool, the counts and the progress move on.
+    func commit(_ batch: InFlightBatch, candidates: [Candidate]) async throws {
+        guard let router else { return }
+        let index = batch.index
+        let allocation = batch.allocation
+        let batchStarted = batch.started
         let assessments = try await quality.assess(candidates)
         let poolMetrics = await quality.poolMetrics()
         let scope = RewardScope(
@@ -336,15 +405,20 @@ public actor AdaptiveRun {
         progress.demoted += noise.positions.count
     }
 
-    /// Each arm gets its slots in one call; arms run concurrently. Candidates come back in slot order.
-    func generate(_ requests: [SlotRequest], allocation: [String]) async throws -> [Candidate] {
-        let context = GenerationContext(
+    /// What the arms see of the run when a batch is planned (few-shot arms draw from the pool accepted so far).
+    func generationContext() -> GenerationContext {
+        GenerationContext(
             domain: graph.spec.domain, constraints: graph.spec.constraints, schema: graph.spec.output,
             schemaName: graph.spec.outputName, labelField: graph.spec.labelField,
             seedExamples: graph.spec.examples, accepted: acceptedSamples)
+    }
+
+    /// Each arm gets its slots in one call; arms run concurrently. Candidates come back in slot order.
+    static func generate(
+        _ requests: [SlotRequest], allocation: [String], arms: [String: any Arm], context: GenerationContext
+    ) async throws -> [Candidate] {
         var slotsByArm: [String: [SlotRequest]] = [:]
         for (request, arm) in zip(requests, allocation) { slotsByArm[arm, default: []].append(request) }
-        let arms = self.arms
         return try await withThrowingTaskGroup(of: [Candidate].self) { group in
             for (name, slots) in slotsByArm {
                 guard let arm = arms[name] else { continue }
@@ -355,4 +429,10 @@ public actor AdaptiveRun {
             return all.sorted { $0.slot < $1.slot }
         }
     }
+}
+
+/// A state the run loop should never reach; a bug, reported rather than looped on.
+struct RunInvariantError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = "internal error: " + description }
 }

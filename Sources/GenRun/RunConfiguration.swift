@@ -11,11 +11,16 @@ public struct RunConfiguration: Sendable, Equatable {
     public var maxDollars: Double?
     /// When the run stalls and when the server counts as down (defaults from the batch size).
     public var guards: (stallWindow: Int, maxConsecutiveRequestFailures: Int)?
+    /// How many batches may be generating at once (`spec { pipeline: D }`): batch i is planned from the state
+    /// after batch i-D was committed; batches commit in order. 1 is one batch at a time.
+    public var pipelineDepth: Int
 
     public init(
         seed: UInt64, targetCount: Int, batchSize: Int, maxCandidates: Int? = nil, maxTokens: Int? = nil,
-        guards: (stallWindow: Int, maxConsecutiveRequestFailures: Int)? = nil, maxDollars: Double? = nil
+        guards: (stallWindow: Int, maxConsecutiveRequestFailures: Int)? = nil, maxDollars: Double? = nil,
+        pipelineDepth: Int = 1
     ) {
+        self.pipelineDepth = max(1, pipelineDepth)
         self.maxDollars = maxDollars
         self.seed = seed
         self.targetCount = targetCount
@@ -32,6 +37,7 @@ public struct RunConfiguration: Sendable, Equatable {
     public static func == (lhs: RunConfiguration, rhs: RunConfiguration) -> Bool {
         lhs.seed == rhs.seed && lhs.targetCount == rhs.targetCount && lhs.batchSize == rhs.batchSize
             && lhs.maxCandidates == rhs.maxCandidates && lhs.maxTokens == rhs.maxTokens && lhs.maxDollars == rhs.maxDollars
+            && lhs.pipelineDepth == rhs.pipelineDepth
             && lhs.guards?.stallWindow == rhs.guards?.stallWindow
             && lhs.guards?.maxConsecutiveRequestFailures == rhs.guards?.maxConsecutiveRequestFailures
     }

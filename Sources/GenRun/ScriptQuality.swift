@@ -23,13 +23,16 @@ public actor ScriptQuality: QualityAssessor {
     let gateRegistry: PoolGateRegistry
     let graph: PipelineGraph
     let spec: SpecNode
+    /// Whether a batch's samples are prepared on every core (the default); off, on one thread, with the same results.
+    let parallelPreparation: Bool
 
     /// - Parameter inProcess: the checks computed in process (`valid` and the host's), from the same capabilities
     ///   the script was checked against; every other hoisted check goes to `checker`.
     public init(
         graph: PipelineGraph, interpreter: Interpreter, checker: (any ModelChecker)?, inProcess: InProcessCheckRegistry = .standard,
-        gates: PoolGateRegistry = PoolGateRegistry()
+        gates: PoolGateRegistry = PoolGateRegistry(), parallel: Bool = true
     ) throws {
+        self.parallelPreparation = parallel
         self.plan = try QualityStagePlan(graph: graph, interpreter: interpreter, inProcess: inProcess)
         self.pool = try Self.emptyPool(spec: graph.spec, plan: plan)
         self.interpreter = interpreter
@@ -54,8 +57,11 @@ public actor ScriptQuality: QualityAssessor {
         var prepared: [Int: PreparedSample] = [:]
         var passing: [PreparedSample] = []
         var deferred: [(index: Int, sample: JSONValue)] = []
-        for candidate in candidates {
-            guard let sample = candidate.sample else {
+        // Validation, fingerprints and vectors depend on the pool as committed and the sample alone: made on every
+        // core, then judged in slot order against the pool and the batch's earlier samples, as one thread would.
+        let features = Self.prepare(candidates, pool: pool, parallel: parallelPreparation)
+        for (position, candidate) in candidates.enumerated() {
+            guard let sample = candidate.sample, let sampleFeatures = features[position] else {
                 results.append(Assessment(
                     passed: false, reasons: [candidate.failure ?? "no sample"],
                     // The raw text is the candidate's own (stored once, bounded); the check keeps why it did not parse.
@@ -63,8 +69,6 @@ public actor ScriptQuality: QualityAssessor {
                     quality: 0, novelty: 0))
                 continue
             }
-            // Ids appear in duplicate reasons: "duplicate of `slot 3 of this batch`" or "of `accepted #12`".
-            let sampleFeatures = pool.prepare(QualityCandidate(id: "slot \(candidate.slot) of this batch", arm: candidate.arm, sample: sample))
             prepared[results.count] = sampleFeatures
             let inProcess = pool.assess(sampleFeatures, pending: passing)
             var assessment = gates(inProcess, prepared: sampleFeatures)
@@ -89,6 +93,26 @@ public actor ScriptQuality: QualityAssessor {
         }
         return results
     }
+
+    /// Prepares the batch's readable candidates against `pool` (nil for the unreadable ones), in slot order; with
+    /// `parallel` and at least `parallelThreshold` of them, on every core. The features are the same either way.
+    static func prepare(_ candidates: [Candidate], pool: QualityPool, parallel: Bool) -> [PreparedSample?] {
+        // Ids appear in duplicate reasons: "duplicate of `slot 3 of this batch`" or "of `accepted #12`".
+        let inputs = candidates.map { candidate in
+            candidate.sample.map { QualityCandidate(id: "slot \(candidate.slot) of this batch", arm: candidate.arm, sample: $0) }
+        }
+        guard parallel, inputs.count >= parallelThreshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            return inputs.map { $0.map(pool.prepare) }
+        }
+        let slots = ResultSlots<PreparedSample>(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            if let input = inputs[index] { slots.set(index, pool.prepare(input)) }
+        }
+        return slots.collect()
+    }
+
+    /// Fewer candidates than this are prepared on one thread: spreading them costs more than it saves.
+    static let parallelThreshold = 16
 
     /// One sample through every stage that needs no model, against the pool as it was before the run
     /// accepted anything (calibrated on the spec's examples): what the REPL's `:assess` shows while a rule is
@@ -313,6 +337,26 @@ public actor ScriptQuality: QualityAssessor {
     }
 
     static func fixed(_ value: Double) -> String { String(format: "%.2f", value) }
+}
+
+/// One result per index, written from several threads at distinct indices, then collected once they are done.
+final class ResultSlots<Element: Sendable>: @unchecked Sendable {
+    // Each index is written by one iteration only, and read after `concurrentPerform` returns.
+    private let buffer: UnsafeMutableBufferPointer<Element?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Element) { buffer[index] = value }
+
+    func collect() -> [Element?] { Array(buffer) }
 }
 
 public enum ScriptQualityError: Error, CustomStringConvertible {

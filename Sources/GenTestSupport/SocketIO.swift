@@ -62,11 +62,11 @@ enum SocketIO {
     }
 
     /// The bytes of a response head.
-    static func head(status: Int, headers: [String: String], contentLength: Int) -> Data {
+    static func head(status: Int, headers: [String: String], contentLength: Int, keepAlive: Bool = false) -> Data {
         var text = "HTTP/1.1 \(status) \(reasonPhrase(status))\r\n"
         var all = headers
         all["Content-Length"] = String(contentLength)
-        all["Connection"] = "close"
+        all["Connection"] = keepAlive ? "keep-alive" : "close"
         for (name, value) in all.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
         return Data((text + "\r\n").utf8)
     }

@@ -7,7 +7,8 @@ import Glibc
 /// A tiny scriptable HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for tests that need a real
 /// socket peer: status codes, headers, delays past a client's timeout, connections closed mid-body.
 ///
-/// Each connection is served on its own thread and closed after one answer (`Connection: close`).
+/// Each connection is served on its own thread and closed after one answer (`Connection: close`), or, with
+/// `keepAlive`, kept open for the client's next request, as real model servers do.
 /// The server records every request and the most requests it was ever handling at once.
 public final class StubHTTPServer: Sendable {
     /// Decides the answer to the n-th request (0-based) the server receives.
@@ -19,13 +20,13 @@ public final class StubHTTPServer: Sendable {
     private let log = StubLog()
 
     /// Starts a server that answers with `handler`. Throws when no socket can be bound.
-    public init(handler: @escaping Handler) throws {
+    public init(keepAlive: Bool = false, handler: @escaping Handler) throws {
         let (listener, port) = try Self.listen()
         self.listener = listener
         self.port = port
         // The accept thread holds the socket, handler and log but not the server, so dropping the
         // server (deinit) stops it.
-        Thread.detachNewThread { [log] in Self.acceptLoop(listener: listener, handler: handler, log: log) }
+        Thread.detachNewThread { [log] in Self.acceptLoop(listener: listener, keepAlive: keepAlive, handler: handler, log: log) }
     }
 
     /// Starts a server that answers the n-th request with `responses[n]`, and repeats the last one after that.
@@ -65,20 +66,23 @@ public final class StubHTTPServer: Sendable {
         return port
     }
 
-    private static func acceptLoop(listener: Int32, handler: @escaping Handler, log: StubLog) {
+    private static func acceptLoop(listener: Int32, keepAlive: Bool, handler: @escaping Handler, log: StubLog) {
         while true {
             let connection = accept(listener, nil, nil)
             if connection < 0 {
                 if errno == EINTR, !log.state.withLock({ $0.stopped }) { continue }
                 return
             }
-            Thread.detachNewThread { serve(connection, handler: handler, log: log) }
+            Thread.detachNewThread {
+                defer { close(connection) }
+                while serve(connection, keepAlive: keepAlive, handler: handler, log: log) && keepAlive {}
+            }
         }
     }
 
-    private static func serve(_ connection: Int32, handler: Handler, log: StubLog) {
-        defer { close(connection) }
-        guard let request = SocketIO.readRequest(from: connection) else { return }
+    /// Answers one request; false when the connection is done (closed by the peer, or broken).
+    private static func serve(_ connection: Int32, keepAlive: Bool, handler: Handler, log: StubLog) -> Bool {
+        guard let request = SocketIO.readRequest(from: connection) else { return false }
         let index = log.state.withLock { state in
             state.requests.append(request)
             state.inFlight += 1
@@ -91,14 +95,14 @@ public final class StubHTTPServer: Sendable {
             let parts = response.delay.components
             Thread.sleep(forTimeInterval: Double(parts.seconds) + Double(parts.attoseconds) * 1e-18)
         }
-        let head = SocketIO.head(status: response.status, headers: response.headers, contentLength: response.body.count)
-        guard SocketIO.write(head, to: connection) else { return }
+        let head = SocketIO.head(status: response.status, headers: response.headers, contentLength: response.body.count, keepAlive: keepAlive)
+        guard SocketIO.write(head, to: connection) else { return false }
         if let cut = response.closeAfterBodyBytes {
             SocketIO.write(response.body.prefix(max(0, cut)), to: connection)
             shutdown(connection, Int32(SHUT_RDWR))
-        } else {
-            SocketIO.write(response.body, to: connection)
+            return false
         }
+        return SocketIO.write(response.body, to: connection)
     }
 
     /// Binds a listening socket to 127.0.0.1 on an ephemeral port.

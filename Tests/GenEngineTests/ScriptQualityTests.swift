@@ -85,6 +85,36 @@ import GenRuntime
         #expect(results[0].checks.map(\.kind) == ["schema", "dedup", "rule", "rule", "score", "entails", "score"])
     }
 
+    /// A batch's samples are prepared on every core and judged in slot order: the verdicts, reasons, scores and
+    /// novelty are those of one thread, batch after batch (the pool grows between them).
+    @Test func preparingOnEveryCoreGivesWhatOneThreadGives() async throws {
+        let graph = try #require(Engine(variables: [:]).compile(source: Self.script, path: "q.gen", directory: URL(fileURLWithPath: "/tmp")).graph)
+        let words = ["see", "you", "at", "noon", "dinner", "call", "me", "later", "lunch", "soon", "bus", "late", "HELLO"]
+        var random = SeededRandom(seed: 4)
+        let batches = (0..<3).map { batch in
+            (0..<40).map { slot -> Candidate in
+                if slot % 9 == 4 { return candidate(slot, nil) }
+                let text = (0..<(2 + random.nextIndex(4))).map { _ in words[random.nextIndex(words.count)] }.joined(separator: " ")
+                return candidate(slot, slot % 11 == 3 ? text + " 42" : text, label: slot % 13 == 7 ? "eggs" : "ham")
+            }
+        }
+        var outcomes: [[[Assessment]]] = []
+        for parallel in [false, true] {
+            let quality = try ScriptQuality(graph: graph, interpreter: try Interpreter(graph: graph), checker: CountingChecker(), parallel: parallel)
+            var assessed: [[Assessment]] = []
+            for batch in batches {
+                let results = try await quality.assess(batch)
+                assessed.append(results)
+                await quality.commit(accepted: zip(batch, results).filter { $0.1.passed }.compactMap { $0.0.sample })
+            }
+            outcomes.append(assessed)
+        }
+        #expect(outcomes[0] == outcomes[1])
+        let verdicts = outcomes[0].joined()
+        #expect(verdicts.contains { $0.passed } && verdicts.contains { $0.reasons.first?.hasPrefix("duplicate") == true })
+        #expect(batches[0].count >= ScriptQuality.parallelThreshold)
+    }
+
     /// A model check is priced by the check's model: 7 tokens of which 2 written, at $1000 / $3000 per million.
     @Test func aPricedCheckModelCostsItsTokensAtItsRates() async throws {
         actor SplitChecker: ModelChecker {

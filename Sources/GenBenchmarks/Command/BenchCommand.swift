@@ -4,10 +4,12 @@ import GenCore
 
 /// `gen-bench WHAT`: figures for the parts whose speed or quality the issues name targets for.
 public enum BenchCommand {
-    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings", "percall", "utility", "checks", "aimd"]
+    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings", "percall", "utility", "checks", "aimd", "scale"]
+    /// Started by `scale` in a child process; named in the details, not in the list of benchmarks.
+    static let helpers = ["stub-fleet"]
 
     static let spec = CommandSpec(
-        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings, percall, utility, checks, aimd",
+        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings, percall, utility, checks, aimd, scale",
         details: """
             parse: lexes and parses a generated script (every declaration kind, comments, interpolation); lines/s, MB/s.
             router: regret of every policy on the standard problems R1-R5 beside the reference figures, and the targets.
@@ -27,6 +29,13 @@ public enum BenchCommand {
             aimd [--rate N] [--seconds S]: the pools' adaptive concurrency against servers that admit a known rate and answer 429
               beyond it: simulated at 5, 20, 100, 400 requests/s, then live over HTTP against a stub (default 40/s, 30 s); the rate
               reached, the 429 share, the limit found; exit 1 when a rate is missed by more than 10%.
+            scale [--endpoints 1,4,16,64] [--concurrency 16] [--median 1.0] [--sigma 0.5] [--seconds 30] [--batch N] [--pipeline N] [--adaptive on|off]:
+              the whole loop against stub endpoints (started by `gen-bench stub-fleet` in a child process) that answer after a
+              lognormal delay, at most --concurrency requests at once each; per fleet size samples/s, the ideal rate (endpoints x
+              concurrency / mean latency), the share reached and the engine's CPU per sample; exit 1 when 64 x 16 misses 90% or
+              uses a core or more.
+            stub-fleet --endpoints N [--concurrency C] [--median S] [--sigma S] [--seeds SEED]: the fleet alone; prints one base
+              URL a line, then `ready`, and serves until its standard input closes.
             Build with `swift build -c release --product gen-bench` first: debug builds are many times slower.
             """,
         positionals: [
@@ -34,7 +43,8 @@ public enum BenchCommand {
             PositionalSpec("FILE", arity: .optional, help: "savings, percall, utility: the script to run; checks: the real rows"),
         ],
         flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.perCall, Flag.test, Flag.domain, Flag.hypothesis, Flag.url, Flag.model, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
-                Flag.flips, Flag.shortlist, Flag.rate, Flag.seconds],
+                Flag.flips, Flag.shortlist, Flag.rate, Flag.seconds, Flag.endpoints, Flag.concurrency, Flag.median, Flag.sigma,
+                Flag.batch, Flag.pipeline, Flag.fleet, Flag.adaptive],
         program: "gen-bench")
 
     enum Flag {
@@ -56,13 +66,24 @@ public enum BenchCommand {
         static let tables = FlagSpec("tables", value: "N", help: "quality: LSH tables of the nearest-neighbour search (default 16)")
         static let flips = FlagSpec("flips", value: "N", help: "quality: probed bit flips per table (default 2)")
         static let rate = FlagSpec("rate", value: "N", help: "aimd: requests per second the live stub admits (default 40)")
-        static let seconds = FlagSpec("seconds", value: "S", help: "aimd: length of the live run (default 30)")
+        static let seconds = FlagSpec(
+            "seconds", value: "S", help: "aimd: length of the live run (default 30); scale: each run asks for this many seconds of the ideal rate (default 30)")
         static let shortlist = FlagSpec("shortlist", value: "N", help: "quality: candidates verified exactly per query (default 8)")
+        static let endpoints = FlagSpec("endpoints", value: "N,N,...", help: "scale: fleet sizes (default 1,4,16,64); stub-fleet: endpoints")
+        static let concurrency = FlagSpec("concurrency", value: "N", help: "scale, stub-fleet: requests each endpoint serves at once (default 16)")
+        static let median = FlagSpec("median", value: "SECONDS", help: "scale, stub-fleet: median latency (default 1.0)")
+        static let sigma = FlagSpec("sigma", value: "S", help: "scale, stub-fleet: spread of the latency's logarithm (default 0.5)")
+        static let batch = FlagSpec("batch", value: "N", help: "scale: slots per batch (default endpoints x concurrency, 16-256)")
+        static let pipeline = FlagSpec("pipeline", value: "N", help: "scale: batches generating at once (default 8 x endpoints x concurrency / batch, 8-64)")
+        static let adaptive = FlagSpec("adaptive", value: "ON", choices: ["on", "off"],
+                                       help: "scale: the pool's adaptive concurrency (default on; off: max_concurrency from the start)")
+        static let fleet = FlagSpec("fleet", value: "WHERE", choices: ["process", "in-process"],
+                                    help: "scale: run the stub fleet in a child process (default) or in this one (its CPU then counts)")
     }
 
     public static let command = Command(spec: spec) { arguments, console in
         let what = arguments.positionals.first ?? ""
-        guard benchmarks.contains(what) else {
+        guard benchmarks.contains(what) || helpers.contains(what) else {
             let hint = DidYouMean.hint(what, among: benchmarks) ?? "the benchmarks are " + benchmarks.joined(separator: ", ")
             throw UsageError(message: "unknown benchmark `\(what)`", hint: hint)
         }

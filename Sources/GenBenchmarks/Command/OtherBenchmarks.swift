@@ -82,6 +82,17 @@ enum OtherBenchmarks {
                     data: arguments.positionals[1], domain: arguments.value(Flag.domain) ?? "Short texts",
                     hypothesis: arguments.value(Flag.hypothesis) ?? "The text is {label}.", count: try arguments.int(Flag.count, in: 2...100_000) ?? 100,
                     client: client, model: arguments.value(Flag.model) ?? "smollm2", log: { console.writeError($0) }))
+            case "scale":
+                let (text, met) = try await ScaleBenchmark.run(try scaleOptions(arguments), log: { console.writeError($0) })
+                console.write(text)
+                if !met { return ExitCode.gateFailed }
+            case "stub-fleet":
+                guard let endpoints = try arguments.ints(Flag.endpoints, in: 1...256), endpoints.count == 1 else {
+                    throw UsageError(message: "`gen-bench stub-fleet` needs one --endpoints N")
+                }
+                var options = try scaleOptions(arguments)
+                options.endpointCounts = endpoints
+                try StubFleet.serveUntilInputCloses(options.fleet(endpoints: endpoints[0])) { console.write($0) }
             case "interpreter":
                 let report = try InterpreterBenchmark.run(samples: 20_000)
                 console.write("\(report)\n")
@@ -94,6 +105,31 @@ enum OtherBenchmarks {
     /// The seeds of the benchmarks that run a script: `--seeds 1,2,3` (the default).
     static func runSeeds(_ arguments: ParsedArguments) throws -> [UInt64] {
         (try arguments.ints(Flag.seeds, in: 0...Int.max) ?? [1, 2, 3]).map { UInt64($0) }
+    }
+
+    /// `gen-bench scale`'s flags (and `stub-fleet`'s).
+    static func scaleOptions(_ arguments: ParsedArguments) throws -> ScaleBenchmark.Options {
+        var options = ScaleBenchmark.Options()
+        if let counts = try arguments.ints(Flag.endpoints, in: 1...256) { options.endpointCounts = counts }
+        if let concurrency = try arguments.int(Flag.concurrency, in: 1...1024) { options.concurrency = concurrency }
+        if let median = try double(arguments, Flag.median, in: 0.0001...60) { options.median = median }
+        if let sigma = try double(arguments, Flag.sigma, in: 0...3) { options.sigma = sigma }
+        if let seconds = try double(arguments, Flag.seconds, in: 0.1...3600) { options.seconds = seconds }
+        options.batch = try arguments.int(Flag.batch, in: 1...1024)
+        options.pipeline = try arguments.int(Flag.pipeline, in: 1...64)
+        options.inProcessFleet = arguments.value(Flag.fleet) == "in-process"
+        options.adaptive = arguments.value(Flag.adaptive) != "off"
+        if let seed = try arguments.ints(Flag.seeds, in: 0...Int.max)?.first { options.seed = UInt64(seed) }
+        return options
+    }
+
+    /// A decimal flag's value in `range`; anything else is a usage error naming the flag.
+    static func double(_ arguments: ParsedArguments, _ flag: FlagSpec, in range: ClosedRange<Double>) throws -> Double? {
+        guard let text = arguments.value(flag) else { return nil }
+        guard let value = Double(text), range.contains(value) else {
+            throw UsageError(message: "--\(flag.name) takes a number in \(range.lowerBound)...\(range.upperBound), got `\(text)`")
+        }
+        return value
     }
 
     /// `gen-bench quality`'s flags, checked here so a bad value is a usage error, not a crash in the index.

@@ -72,26 +72,10 @@ struct URLSessionTransport: Sendable {
                 }
                 pending.start(task: task, continuation: continuation)
                 task.resume()
-                Self.watchSize(of: task, pending: pending, limit: maxResponseBytes)
-                DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-                    pending.finish(with: .failure(TransportFailure.timedOut), cancellingTask: true)
-                }
+                RequestWatch.shared.watch(pending, task: task, deadline: .now() + timeout, limit: limit)
             }
         } onCancel: {
             DispatchQueue.global().async { pending.finish(with: .failure(CancellationError()), cancellingTask: true) }
-        }
-    }
-
-    /// Checks the bytes received every 250 ms while the request is in flight: the completion handler only sees
-    /// the whole body, so a limit has to be enforced while it arrives.
-    private static func watchSize(of task: URLSessionDataTask, pending: PendingRequest, limit: Int) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.25) {
-            guard !pending.isFinished else { return }
-            if task.countOfBytesReceived > Int64(limit) {
-                pending.finish(with: .failure(TransportFailure.responseTooLarge(limit: limit)), cancellingTask: true)
-            } else {
-                watchSize(of: task, pending: pending, limit: limit)
-            }
         }
     }
 
@@ -133,6 +117,72 @@ private final class SessionOwner: Sendable {
 
     deinit {
         session.finishTasksAndInvalidate()
+    }
+}
+
+/// Every request in flight, watched by one timer: a request past its deadline ends as timed out, and one whose
+/// body outgrows its limit is cancelled (the completion handler only sees the whole body, so the limit has to be
+/// enforced while it arrives). The timer fires at the earliest deadline and every `sizeInterval` while requests
+/// are in flight; before, each request had a timer of its own and a 250 ms poll, which at a thousand requests in
+/// flight woke a thread thousands of times a second.
+private final class RequestWatch: @unchecked Sendable {
+    static let shared = RequestWatch()
+    static let sizeInterval = 0.25
+
+    struct Entry {
+        let pending: PendingRequest
+        let task: URLSessionDataTask
+        let deadline: DispatchTime
+        let limit: Int
+    }
+
+    // Everything below is touched on `queue` only.
+    private let queue = DispatchQueue(label: "gen.http.request-watch")
+    private var entries: [Entry] = []
+    private var timer: DispatchSourceTimer?
+    private var armedFor: DispatchTime?
+
+    func watch(_ pending: PendingRequest, task: URLSessionDataTask, deadline: DispatchTime, limit: Int) {
+        queue.async { [self] in
+            entries.append(Entry(pending: pending, task: task, deadline: deadline, limit: limit))
+            let sizeCheck = DispatchTime.now() + Self.sizeInterval
+            arm(for: min(deadline, sizeCheck))
+        }
+    }
+
+    private func arm(for time: DispatchTime) {
+        if let armedFor, armedFor <= time { return }
+        if timer == nil {
+            let created = DispatchSource.makeTimerSource(queue: queue)
+            created.setEventHandler { [unowned self] in tick() }
+            created.resume()
+            timer = created
+        }
+        timer?.schedule(deadline: time, leeway: .milliseconds(5))
+        armedFor = time
+    }
+
+    private func tick() {
+        armedFor = nil
+        let now = DispatchTime.now()
+        entries.removeAll { entry in
+            if entry.pending.isFinished { return true }
+            if now >= entry.deadline {
+                entry.pending.finish(with: .failure(TransportFailure.timedOut), cancellingTask: true)
+                return true
+            }
+            if entry.task.countOfBytesReceived > Int64(entry.limit) {
+                entry.pending.finish(with: .failure(TransportFailure.responseTooLarge(limit: entry.limit)), cancellingTask: true)
+                return true
+            }
+            return false
+        }
+        guard let earliest = entries.map(\.deadline).min() else {
+            timer?.cancel()
+            timer = nil
+            return
+        }
+        arm(for: min(earliest, now + Self.sizeInterval))
     }
 }
 

@@ -7,12 +7,21 @@ enum BatchSlots {
     /// plus one, and no more than the target still needs before any rate is known (`--count 1` asked for
     /// a full batch of 8 and threw 7 away). A full last batch for the last few samples spent tokens on
     /// candidates that passed every check and were then thrown away as over the target.
-    static func count(batchSize: Int, target: Int, accepted: Int, passed: Int, candidates: Int) -> Int {
+    ///
+    /// `pending`: slots of batches already in flight (a pipelined run). They count as candidates to come at the
+    /// pass rate seen so far (before any rate is known, as passing); 0 means they should bring what the target
+    /// still needs, and the run waits for them rather than start another batch.
+    static func count(batchSize: Int, target: Int, accepted: Int, passed: Int, candidates: Int, pending: Int = 0) -> Int {
         let remaining = target - accepted
         guard remaining > 0 else { return batchSize }
-        guard candidates > 0, passed > 0 else { return min(batchSize, remaining) }
+        guard candidates > 0, passed > 0 else {
+            let left = remaining - pending
+            return pending > 0 && left <= 0 ? 0 : min(batchSize, left)
+        }
         let rate = Double(passed) / Double(candidates)
-        let needed = Int((Double(remaining) / rate).rounded(.up)) + 1
+        let left = Double(remaining) - Double(pending) * rate
+        if pending > 0, left <= 0 { return 0 }
+        let needed = Int((left / rate).rounded(.up)) + 1
         return min(batchSize, max(1, needed))
     }
 

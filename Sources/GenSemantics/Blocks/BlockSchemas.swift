@@ -19,6 +19,8 @@ enum BlockSchemas {
         ParameterSpec(name: "max_tokens", type: .int, minimum: 0, minimumExclusive: true, summary: "limit on tokens spent"),
         ParameterSpec(name: "max_dollars", type: .float, minimum: 0, minimumExclusive: true,
                       summary: "limit on dollars spent, at the models' declared `price`"),
+        ParameterSpec(name: "pipeline", type: .int, defaultValue: .int(1), minimum: 1, maximum: 64,
+                      summary: "how many batches generate at once (1: one at a time)"),
     ]
 
     static let evaluate: [ParameterSpec] = [

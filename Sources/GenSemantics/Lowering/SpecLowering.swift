@@ -48,7 +48,8 @@ extension CheckSession {
             constraints: constraints, examples: attributes["examples"]?.value?.arrayValue ?? [], labelField: label, quotas: quotas,
             budget: BudgetNode(maxCandidates: Self.int(attributes["max_candidates"]?.value), maxTokens: Self.int(attributes["max_tokens"]?.value),
                               maxDollars: attributes["max_dollars"]?.value?.doubleValue),
-            source: sourceRef(blockSpan), quotasDeclared: attributes["quotas"] != nil)
+            source: sourceRef(blockSpan), quotasDeclared: attributes["quotas"] != nil,
+            pipeline: Self.int(attributes["pipeline"]?.value).flatMap { $0 == 1 ? nil : $0 })
     }
 
     /// The schema an attribute names (`output: Intent`).
