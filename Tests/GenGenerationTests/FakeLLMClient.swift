@@ -6,15 +6,24 @@ import GenProviders
 final class FakeLLMClient: LLMClient, @unchecked Sendable {
     private let lock = NSLock()
     private var replies: [Result<String, LLMError>]
+    /// Answers by request instead of in arrival order (for requests sent concurrently).
+    private let answer: (@Sendable (ChatRequest) -> Result<String, LLMError>)?
     private(set) var requests: [ChatRequest] = []
 
     init(replies: [Result<String, LLMError>]) {
         self.replies = replies
+        self.answer = nil
+    }
+
+    init(answer: @escaping @Sendable (ChatRequest) -> Result<String, LLMError>) {
+        self.replies = []
+        self.answer = answer
     }
 
     func chat(_ request: ChatRequest) async throws -> ChatResponse {
         let reply: Result<String, LLMError> = lock.withLock {
             requests.append(request)
+            if let answer { return answer(request) }
             return replies.isEmpty ? .success("{}") : replies.removeFirst()
         }
         switch reply {

@@ -19,10 +19,12 @@ import GenProviders
     let slots = (0..<5).map { SlotRequest(slot: $0, targetLabel: $0 % 2 == 0 ? "ham" : "spam", seed: UInt64(10 + $0)) }
 
     @Test func fiveSlotsAtThreePerCallAreTwoRequestsWithEverySampleItsOwnCandidate() async throws {
-        let client = FakeLLMClient(replies: [
-            .success(#"[{"text": "hi mum", "label": "ham"}, {"text": "WIN NOW", "label": "spam"}, {"text": "at 5?", "label": "ham"}]"#),
-            .success(#"```json\n[{"text": "FREE prize", "label": "spam"}]\n```"#),
-        ])
+        // The two calls go out concurrently: each is answered by how many samples it asks for, not by arrival.
+        let client = FakeLLMClient { request in
+            request.outputSchema?["minItems"] == .int(3)
+                ? .success(#"[{"text": "hi mum", "label": "ham"}, {"text": "WIN NOW", "label": "spam"}, {"text": "at 5?", "label": "ham"}]"#)
+                : .success(#"```json\n[{"text": "FREE prize", "label": "spam"}]\n```"#)
+        }
         let candidates = try await arm(client, perCall: 3).generate(slots, context: context)
         #expect(client.requests.count == 2)
         #expect(candidates.map(\.slot) == [0, 1, 2, 3, 4])
@@ -32,7 +34,7 @@ import GenProviders
         #expect(missing.sample == nil && missing.failure == "unreadable output: the model wrote 1 of the 2 samples asked for")
         // Each call's 10 prompt and 5 completion tokens are shared out: 4+2, 3+2, 3+1 and 5+3, 5+2.
         #expect(candidates.map(\.tokens) == [6, 5, 4, 8, 7])
-        let first = try #require(client.requests.first)
+        let first = try #require(client.requests.first { $0.outputSchema?["minItems"] == .int(3) })
         #expect(first.outputSchema?["type"] == .string("array") && first.outputSchema?["minItems"] == .int(3))
         #expect(first.messages.first?.content == PromptBuilder.groupSystemPrompt)
         let user = first.messages.last?.content ?? ""
