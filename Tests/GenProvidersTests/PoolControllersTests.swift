@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func slowStartDoublesThenTheFirstOverloadHalves() {
-        var limit = AdaptiveConcurrency(ceiling: 64)
+        var limit = AdaptiveConcurrency(ceiling: 64, initialLimit: 4)
         #expect(limit.permits == 4)
         for step in 0..<4 { limit.answered(sentAt: Double(step), now: Double(step) + 0.5, completionTokens: nil) }
         #expect(limit.permits == 8)

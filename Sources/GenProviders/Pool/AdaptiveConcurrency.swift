@@ -26,8 +26,11 @@ public struct AdaptiveConcurrency: Sendable {
 
     /// Slow start: the limit starts at `initialLimit` (or the ceiling, if lower) and grows by one per answer
     /// (doubling every round trip) until the first overload, then additively: a server that limits far below
-    /// the ceiling is not hit with the ceiling's worth of requests at once.
-    public init(ceiling: Int, enabled: Bool = true, initialLimit: Int = 4) {
+    /// the ceiling is not hit with the ceiling's worth of requests at once. 16, not 4: ramping a fleet of
+    /// 16-request servers up from 4 cost `gen-bench scale` about a tenth of a 30-second run (81.6% of the ideal
+    /// rate at one server against 91.1% without the controller), while `gen-bench aimd` finds its rates as well
+    /// from 16 without a storm of 429s.
+    public init(ceiling: Int, enabled: Bool = true, initialLimit: Int = 16) {
         self.ceiling = Double(max(1, ceiling))
         self.isEnabled = enabled
         self.limit = enabled ? min(self.ceiling, Double(max(1, initialLimit))) : self.ceiling
