@@ -36,9 +36,9 @@ enum TransportFailure: Error, Sendable {
 /// Why callbacks and not `URLSession.data(for:)`: cancelling the Swift task around that call runs
 /// `URLSessionTask.cancel()` synchronously while the concurrency runtime holds the task's status lock,
 /// and a completion arriving at the same moment waits for that lock on the session's queue: a deadlock
-/// (seen here, with a timer racing each request in a task group). Here cancellation and the timer only
-/// schedule `cancel()` on a dispatch queue, and whichever of answer, timeout or cancellation comes first
-/// resumes the caller, exactly once.
+/// (seen here, with a timer racing each request in a task group). Here whichever of answer, timeout or
+/// cancellation comes first resumes the caller, exactly once, and the URLSession task of a request that timed
+/// out or was cancelled is left to end by itself (see `PendingRequest`).
 struct URLSessionTransport: Sendable {
     private let owner: SessionOwner
     private var session: URLSession { owner.session }
@@ -70,12 +70,12 @@ struct URLSessionTransport: Sendable {
                         ? .failure(TransportFailure.responseTooLarge(limit: limit)) : Self.reply(data: data, response: response, error: error)
                     pending.finish(with: outcome, cancellingTask: false)
                 }
-                pending.start(task: task, continuation: continuation)
+                guard pending.start(task: task, continuation: continuation) else { return }
                 task.resume()
                 RequestWatch.shared.watch(pending, task: task, deadline: .now() + timeout, limit: limit)
             }
         } onCancel: {
-            DispatchQueue.global().async { pending.finish(with: .failure(CancellationError()), cancellingTask: true) }
+            DispatchQueue.global().async { pending.finish(with: .failure(CancellationError()), cancellingTask: false) }
         }
     }
 
@@ -168,7 +168,7 @@ private final class RequestWatch: @unchecked Sendable {
         entries.removeAll { entry in
             if entry.pending.isFinished { return true }
             if now >= entry.deadline {
-                entry.pending.finish(with: .failure(TransportFailure.timedOut), cancellingTask: true)
+                entry.pending.finish(with: .failure(TransportFailure.timedOut), cancellingTask: false)
                 return true
             }
             if entry.task.countOfBytesReceived > Int64(entry.limit) {
@@ -186,8 +186,13 @@ private final class RequestWatch: @unchecked Sendable {
     }
 }
 
-/// One request in flight: resumes its caller once, with the first of answer, timeout or cancellation,
-/// and cancels the URLSession task (off any lock the caller might hold) when the answer did not win.
+/// One request in flight: resumes its caller once, with the first of answer, timeout or cancellation.
+///
+/// A timed-out or cancelled request's URLSession task is left to finish on its own (the session's backstop
+/// timeout ends it a second later) and its answer is ignored: `URLSessionTask.cancel()` racing the task's own
+/// completion crashes FoundationNetworking ("Trying to access a behaviour for a task that is not in the registry",
+/// swift-corelibs-foundation #3292), seen in CI when a pipelined run cancelled its batches in flight. Only a body
+/// growing past the limit is cancelled, since it is still arriving and would otherwise fill memory.
 private final class PendingRequest: @unchecked Sendable {
     // Guarded by `lock`; every access is a short critical section.
     private let lock = NSLock()
@@ -197,22 +202,21 @@ private final class PendingRequest: @unchecked Sendable {
 
     var isFinished: Bool { lock.withLock { earlyOutcome != nil } }
 
-    func start(task: URLSessionDataTask, continuation: CheckedContinuation<HTTPReply, Error>) {
+    /// Whether to send the task: false when the request was cancelled before it started (it is answered at once
+    /// and its task never resumed, so never cancelled either).
+    func start(task: URLSessionDataTask, continuation: CheckedContinuation<HTTPReply, Error>) -> Bool {
         let early: Result<HTTPReply, Error>? = lock.withLock {
             self.task = task
             if let outcome = earlyOutcome { return outcome }
             self.continuation = continuation
             return nil
         }
-        // Cancelled before the request started: answer at once and never send it.
-        if let early {
-            task.cancel()
-            continuation.resume(with: early)
-        }
+        guard let early else { return true }
+        continuation.resume(with: early)
+        return false
     }
 
-    /// `cancellingTask` is false when the answer itself finishes the request (the task is done anyway, and
-    /// cancelling from inside its completion handler would re-enter the session).
+    /// `cancellingTask` is true only for a body past the limit (see the type's comment).
     func finish(with outcome: Result<HTTPReply, Error>, cancellingTask: Bool) {
         let (waiting, task): (CheckedContinuation<HTTPReply, Error>?, URLSessionDataTask?) = lock.withLock {
             guard earlyOutcome == nil else { return (nil, nil) }

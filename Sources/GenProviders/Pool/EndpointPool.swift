@@ -103,6 +103,7 @@ actor EndpointPool {
         let now = now()
         var member = members[lease.member]
         member.outstanding -= 1
+        let permitsBefore = member.concurrency.permits
         let openingsBefore = member.breaker.openings
         switch outcome {
         case .answered(let tokens):
@@ -136,8 +137,9 @@ actor EndpointPool {
         member.traffic.circuitOpenings += member.breaker.openings - openingsBefore
         members[lease.member] = member
         if member.pausedUntil > now { scheduleWake(at: member.pausedUntil) }
-        // A freed slot is one waiter's; anything else (a circuit, a pause) may change every waiter's choice.
-        if case .answered = outcome { wakeOne() } else { wakeAll() }
+        // A freed slot is one waiter's; a raised limit (slow start frees two slots per answer), a circuit or a pause
+        // may change every waiter's choice.
+        if case .answered = outcome, member.concurrency.permits <= permitsBefore { wakeOne() } else { wakeAll() }
     }
 
     /// Counts an attempt that failed here and went to another endpoint.
