@@ -39,6 +39,26 @@ import Testing
         #expect(try connection.query("SELECT COUNT(*) AS n FROM demotions").first?.int("n") == 0)
     }
 
+    /// Steps written on parallel branches may reach a store in either order: a store that recorded 6 but not 5 still
+    /// gets 5 (before, only steps above the highest recorded were applied, so it never would).
+    @Test func aStepMissingBelowTheHighestIsAppliedToo() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let connection = try SQLiteConnection(path: directory.child("x.sqlite").path)
+        try Migrator.migrate(connection)
+        try connection.execute("DROP TABLE batch_job_lines; DROP TABLE batch_jobs; DELETE FROM schema_version WHERE version = 5;")
+        try Migrator.migrate(connection)
+        #expect(try Migrator.appliedVersions(connection) == Set(Migrator.migrations.map(\.version)))
+        #expect(try connection.query("SELECT COUNT(*) AS n FROM batch_jobs").first?.int("n") == 0)
+    }
+
+    @Test func eachStepNamesTheTablesItCreates() {
+        #expect(SchemaV1.migration.createdTables == ["runs", "batches", "candidates", "checks", "accepted", "evaluations", "evaluation_credit", "cache"])
+        #expect(SchemaV6.migration.createdTables == ["endpoint_traffic"])
+        #expect(SchemaV4.migration.createdTables.isEmpty, "version 4 only adds columns")
+        #expect(Migrator.requiredTables(versions: [2, 5]) == ["demotions", "batch_jobs", "batch_job_lines"])
+    }
+
     @Test func refusesASchemaFromTheFuture() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

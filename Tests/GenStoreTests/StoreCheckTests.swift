@@ -19,6 +19,17 @@ import Testing
         #expect(repair.actions.isEmpty)
     }
 
+    /// A table of a schema version the store records is missing: opening names it (before, only the first version's
+    /// tables were checked, and the first query of the missing one failed mid-run).
+    @Test func aMissingTableOfALaterVersionIsNamedOnOpen() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try await Damage.store(directory, batches: 1)
+        try Damage.tamper(directory, "DROP TABLE endpoint_traffic")
+        let damage = try #require(Damage.openingDamage(directory))
+        #expect(damage.description.contains("run.sqlite lacks the table endpoint_traffic"), "\(damage.description)")
+    }
+
     /// Before: the store opened, and the next batch failed on UNIQUE constraint accepted.run_id, accepted.ordinal.
     @Test func aDeletedAcceptedRowIsNamedOnOpenAndRestoredInPlace() async throws {
         let directory = try TemporaryDirectory()

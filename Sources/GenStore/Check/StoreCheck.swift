@@ -50,12 +50,16 @@ public struct StoreCheck: Sendable {
     /// The one run the store holds, or a finding saying why there is not exactly one.
     static func run(_ database: SQLiteConnection) throws -> (id: Int64?, problem: StoreFinding?) {
         let tables = Set(try database.query("SELECT name FROM sqlite_master WHERE type = 'table'").map { try $0.text("name") })
-        let missing = ["runs", "batches", "candidates", "checks", "accepted", "evaluations", "evaluation_credit", "cache"]
+        let missingFirst = ["runs", "batches", "candidates", "checks", "accepted", "evaluations", "evaluation_credit", "cache"]
             .filter { !tables.contains($0) }
         let restart = StoreFinding.Remedy.manual("there is nothing to continue: start the run again")
-        if missing.count == 8 {
+        if missingFirst.count == 8 {
             return (nil, StoreFinding(.runRow, rows: 0, "run.sqlite holds no run: it has none of the store's tables", restart))
         }
+        // Tables of later schema versions the store says it has (a version-1 store without them is fine).
+        let hasVersions = tables.contains("schema_version")
+        let versions = hasVersions ? try Migrator.appliedVersions(database).subtracting([SchemaV1.migration.version]) : []
+        let missing = missingFirst + Migrator.requiredTables(versions: versions).filter { !tables.contains($0) }
         if !missing.isEmpty {
             return (nil, StoreFinding(
                 .runRow, rows: missing.count, "run.sqlite lacks the table\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "),

@@ -4,6 +4,13 @@ import Foundation
 struct Migration: Sendable {
     let version: Int
     let sql: String
+
+    /// The tables this step creates, read from its SQL (a store that recorded the step must have them).
+    var createdTables: [String] {
+        sql.components(separatedBy: "CREATE TABLE ").dropFirst().compactMap { rest in
+            rest.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == "\n" }).first.map(String.init)
+        }
+    }
 }
 
 /// Brings a database up to the newest schema version, each step in its own transaction together with the
@@ -27,10 +34,12 @@ enum Migrator {
                 "\(connection.path) has schema version \(current), newer than this gen understands (\(latestVersion)); upgrade gen")
         }
         precondition(zip(migrations, migrations.dropFirst()).allSatisfy { $0.version < $1.version }, "migration versions must increase")
-        for migration in migrations where migration.version > current {
+        // Every step not yet recorded, not only those above the highest: steps written on parallel branches (5 and 6
+        // here) may have reached a store in either order.
+        for migration in migrations where try !appliedVersions(connection).contains(migration.version) {
             // Re-read inside the write lock: another process may have applied this step meanwhile.
             try connection.transaction {
-                guard try currentVersion(connection) < migration.version else { return }
+                guard try !appliedVersions(connection).contains(migration.version) else { return }
                 try connection.execute(migration.sql)
                 try connection.query(
                     "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
@@ -38,6 +47,15 @@ enum Migrator {
             }
         }
         connection.clearStatementCache()
+    }
+
+    static func appliedVersions(_ connection: SQLiteConnection) throws -> Set<Int> {
+        Set(try connection.query("SELECT version FROM schema_version").map { try $0.int("version") })
+    }
+
+    /// The tables a store whose recorded steps are `versions` must hold.
+    static func requiredTables(versions: Set<Int>) -> [String] {
+        migrations.filter { versions.contains($0.version) }.flatMap(\.createdTables)
     }
 
     static func currentVersion(_ connection: SQLiteConnection) throws -> Int {
