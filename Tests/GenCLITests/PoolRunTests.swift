@@ -47,6 +47,10 @@ import GenTestSupport
         #expect(traffic[1].answered > 0 && traffic[1].failures == 0)
         #expect(console.stdoutText.contains("model servers:") && console.stdoutText.contains("refused or broken connection"))
 
+        let inspect = CapturingConsole()
+        #expect(await GenTool.make().run(["inspect", out.path], console: inspect) == 0)
+        #expect(inspect.stdoutText.contains("model servers:") && inspect.stdoutText.contains(server.baseURL))
+
         let report = CapturingConsole()
         #expect(await GenTool.make().run(["report", out.path], console: report) == 0, "\(report.stderrText)")
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)

@@ -1,8 +1,10 @@
 import Foundation
 import GenCore
+import GenRun
 import GenStore
 
-/// `gen inspect RUN [--arm NAME] [--limit N]`: why candidates were rejected, per arm, with examples.
+/// `gen inspect RUN [--arm NAME] [--limit N]`: why candidates were rejected, per arm, with examples, and the model
+/// servers' failures when there were any (or a pool).
 enum InspectCommand {
     static let spec = CommandSpec(
         name: "inspect", summary: "List a run's rejected candidates with their reasons",
@@ -60,6 +62,9 @@ enum InspectCommand {
                 }
             }
             if shown == 0 { console.write("  none\n") }
+            // The servers' failures explain candidates that never came: the same table the run summary prints.
+            let servers = ProgressText.servers(try await store.endpointTraffic())
+            if !servers.isEmpty { console.write("\n" + servers) }
             return ExitCode.ok
         } catch let usage as UsageError {
             throw usage
