@@ -51,4 +51,12 @@ extension PipelineGraph {
 
     /// Whether any model of the script declares a price: when none does, costs are unknown, not zero.
     public var hasPrices: Bool { models.contains { $0.price != nil } }
+
+    /// The models an arm or a model check calls that declare no price, when another does: the run's dollars leave
+    /// their calls out, and every place that shows the dollars says so. Empty when all or none are priced.
+    public var unpricedModels: [String] {
+        guard hasPrices else { return [] }
+        let used = Set(arms.compactMap(\.model) + quality.flatMap { $0.modelChecks.compactMap(\.model) })
+        return models.filter { used.contains($0.name) && $0.price == nil }.map(\.name)
+    }
 }

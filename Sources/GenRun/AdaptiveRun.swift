@@ -74,6 +74,7 @@ public actor AdaptiveRun {
         self.progress = RunProgress(
             batchIndex: 0, accepted: 0, target: configuration.targetCount, candidates: 0, tokens: 0,
             elapsedSeconds: 0, epsilon: nil, arms: graph.arms.map { ArmProgress(name: $0.name) })
+        self.progress.unpricedModels = graph.unpricedModels
     }
 
     static func quotas(for spec: SpecNode) -> LabelQuotas? {

@@ -69,7 +69,7 @@ public enum ProgressText {
     public static func cost(_ progress: RunProgress) -> String {
         guard let dollars = progress.dollars else { return "cost: " + DollarText.unknown }
         let each = progress.dollarsPerAccepted.map { ", \(DollarText.amount($0)) per accepted sample" } ?? ""
-        return "cost: \(DollarText.amount(dollars))" + each
+        return "cost: \(DollarText.amount(dollars))" + each + DollarText.partial(unpriced: progress.unpricedModels)
     }
 
     /// Each model server's traffic, when there is something to tell: a pool (several servers) or failures.

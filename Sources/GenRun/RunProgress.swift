@@ -44,6 +44,8 @@ public struct RunProgress: Sendable, Equatable {
     public var discoveryTokens: Int { discovered.reduce(0) { $0 + $1.tokens } }
     /// Accepted samples the noise filter demoted over the whole run (no longer in `accepted`).
     public var demoted = 0
+    /// The models whose calls the dollars leave out (used, but without a price while another has one).
+    public var unpricedModels: [String] = []
     /// Each model server's traffic over the whole run, as the store holds it after the last batch.
     public var endpoints: [EndpointTraffic] = []
 

@@ -25,4 +25,16 @@ import GenCore
         let lonelyFailure = ProgressText.servers([Self.row("http://a/v1", requests: 9, answered: 8, refused: 1)])
         #expect(lonelyFailure.contains("1 refused or broken connection"))
     }
+
+    /// A run with a priced writer and an unpriced judge: the cost line says whose calls it leaves out.
+    @Test func aPartlyPricedCostSaysWhatItLeavesOut() {
+        var progress = RunProgress(
+            batchIndex: 1, accepted: 4, target: 4, candidates: 5, tokens: 100, elapsedSeconds: 1, epsilon: nil, arms: [])
+        progress.dollars = 0.02
+        #expect(ProgressText.cost(progress) == "cost: $0.0200, $0.0050 per accepted sample")
+        progress.unpricedModels = ["judge"]
+        #expect(ProgressText.cost(progress) == "cost: $0.0200, $0.0050 per accepted sample (without model `judge`'s calls: it declares no price)")
+        progress.unpricedModels = ["judge", "embedder"]
+        #expect(ProgressText.cost(progress).hasSuffix("(without the calls of models `judge`, `embedder`: they declare no price)"))
+    }
 }

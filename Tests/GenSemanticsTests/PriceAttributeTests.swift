@@ -35,6 +35,19 @@ import GenPipeline
         #expect(graph?.spec.budget.maxDollars == nil)
     }
 
+    /// A run whose judge has no price while its writer has one: the dollars leave the judge out, and say so.
+    @Test func aModelWithoutAPriceBesideOneWithIsNamed() throws {
+        let script = validScript
+            .replacingOccurrences(of: "model: \"smollm2\")", with: "model: \"smollm2\", price: {input: 1, output: 2})\nmodel judge = openai(base_url: \"http://127.0.0.1:8080/v1\", model: \"smollm2\")")
+            .replacingOccurrences(of: "using: local", with: "using: judge")
+        let result = checkText(script)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let graph = try #require(result.graph)
+        #expect(graph.unpricedModels == ["judge"])
+        #expect(Self.graph(price: nil)?.unpricedModels == [], "none priced: unknown, not partial")
+        #expect(Self.graph(price: "{input: 1, output: 2}")?.unpricedModels == [])
+    }
+
     @Test func thePriceShowsInTheGraph() {
         let price = ModelPrice(input: 0.15, output: 0.6)
         #expect(price.summary == "$0.15 / $0.6 per million input / output tokens")

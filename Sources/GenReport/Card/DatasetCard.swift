@@ -133,7 +133,7 @@ public enum DatasetCard {
     static func counts(_ data: ReportData) -> String {
         var text = "## Counts\n\n"
         let rejected = data.candidateCount - data.acceptedCount
-        let cost: String = DollarText.amount(data.dollars)
+        let cost: String = DollarText.amount(data.dollars) + (data.dollars == nil ? "" : DollarText.partial(unpriced: data.graph?.unpricedModels ?? []))
         let costEach: String = data.dollars == nil ? DollarText.unknown : data.dollarsPerAccepted.map { DollarText.amount($0) } ?? "n/a"
         text += CardText.table(["", "count"], [
             ["accepted samples (dataset.jsonl)", String(data.acceptedCount)],

@@ -37,7 +37,7 @@ enum OverviewSection {
     static func costDetail(_ data: ReportData) -> String {
         guard data.dollars != nil else { return "declare a model's `price:` to see dollars" }
         let each: String = data.dollarsPerAccepted.map { DollarText.amount($0) } ?? "n/a"
-        return each + " per accepted sample, at the declared prices"
+        return each + " per accepted sample, at the declared prices" + DollarText.partial(unpriced: data.graph?.unpricedModels ?? [])
     }
 
     static func facts(_ data: ReportData) -> Markup {

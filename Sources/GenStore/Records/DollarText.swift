@@ -13,6 +13,16 @@ public enum DollarText {
         return String(format: "$%.4f", dollars)
     }
 
+    /// What follows a total that leaves unpriced models out: ` (without model local's calls: it declares no price)`;
+    /// empty when every model used has a price.
+    public static func partial(unpriced models: [String]) -> String {
+        guard !models.isEmpty else { return "" }
+        let names = models.map { "`\($0)`" }.joined(separator: ", ")
+        return models.count == 1
+            ? " (without model \(names)'s calls: it declares no price)"
+            : " (without the calls of models \(names): they declare no price)"
+    }
+
     /// A table cell: the amount, or "-" when unknown (the caption or total says why).
     public static func cell(_ dollars: Double?) -> String {
         dollars == nil ? "-" : amount(dollars)
