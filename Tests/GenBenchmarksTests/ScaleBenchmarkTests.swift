@@ -51,10 +51,11 @@ import Testing
 
     @Test func lognormalDelaysHaveTheirMedianAndAreSeeded() {
         var random = SeededRandom(seed: 3)
-        let draws = (0..<4001).map { _ in StubFleet.lognormal(median: 0.8, sigma: 0.5, using: &random) }.sorted()
+        let delay = Lognormal(median: 0.8, sigma: 0.5)
+        let draws = (0..<4001).map { _ in delay.draw(&random) }.sorted()
         #expect(abs(draws[2000] - 0.8) < 0.04)
         var first = SeededRandom(seed: 3), second = SeededRandom(seed: 3)
-        #expect(StubFleet.lognormal(median: 0.8, sigma: 0.5, using: &first) == StubFleet.lognormal(median: 0.8, sigma: 0.5, using: &second))
+        #expect(delay.draw(&first) == delay.draw(&second))
         let mean = draws.reduce(0, +) / Double(draws.count)
         #expect(abs(mean - StubFleet.Settings(endpoints: 1, median: 0.8, sigma: 0.5).meanLatency) < 0.03)
     }

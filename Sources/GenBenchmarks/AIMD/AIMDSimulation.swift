@@ -58,7 +58,7 @@ public struct AIMDSimulation: Sendable {
                 refilled = now
                 let accepted = bucket >= 1
                 if accepted { bucket -= 1 }
-                let latency = accepted ? medianLatency * exp(sigma * random.nextNormal()) : rejectLatency
+                let latency = accepted ? Lognormal(median: medianLatency, sigma: sigma).draw(&random) : rejectLatency
                 let answer = (at: now + latency, sent: now, accepted: accepted)
                 let position = inFlight.firstIndex { $0.at > answer.at } ?? inFlight.endIndex
                 inFlight.insert(answer, at: position)
@@ -82,7 +82,7 @@ public struct AIMDSimulation: Sendable {
                 if now >= seconds / 2 { half.limited += 1 }
             }
         }
-        let meanLatency = medianLatency * exp(sigma * sigma / 2)
+        let meanLatency = Lognormal(median: medianLatency, sigma: sigma).mean
         return Result(
             achievedRate: Double(half.accepted) / (seconds / 2),
             rateLimitedShare: Double(half.limited) / Double(max(1, half.accepted + half.limited)),

@@ -25,8 +25,8 @@ public final class StubFleet: Sendable {
             self.seed = seed
         }
 
-        /// The mean of the lognormal delay: median x exp(sigma^2 / 2).
-        public var meanLatency: Double { median * exp(sigma * sigma / 2) }
+        /// The mean of the lognormal delay.
+        public var meanLatency: Double { Lognormal(median: median, sigma: sigma).mean }
 
         /// Requests per second the fleet serves when every endpoint is always busy: endpoints x concurrency / mean latency.
         public var idealRate: Double { meanLatency > 0 ? Double(endpoints * concurrency) / meanLatency : 0 }
@@ -78,7 +78,7 @@ public final class StubFleet: Sendable {
             if request.route.hasSuffix("/models") {
                 return .json(.object(["object": .string("list"), "data": .array([.object(["id": .string("smollm2")])])]))
             }
-            let delay = random.withLock { StubFleet.lognormal(median: settings.median, sigma: settings.sigma, using: &$0) }
+            let delay = random.withLock { Lognormal(median: settings.median, sigma: settings.sigma).draw(&$0) }
             slots.wait()
             Thread.sleep(forTimeInterval: delay)
             slots.signal()
@@ -87,13 +87,5 @@ public final class StubFleet: Sendable {
             return .json(OpenAIStubBodies.chatCompletion(
                 InstantClient.sample(seed: UInt64(seed), spam: prompt.contains("\"spam\"")), promptTokens: 60, completionTokens: 20))
         }
-    }
-
-    /// A lognormal draw: median x exp(sigma x Z), Z standard normal (Box-Muller).
-    static func lognormal(median: Double, sigma: Double, using random: inout SeededRandom) -> Double {
-        let u1 = max(random.nextUnit(), .leastNonzeroMagnitude)
-        let u2 = random.nextUnit()
-        let z = (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
-        return median * exp(sigma * z)
     }
 }

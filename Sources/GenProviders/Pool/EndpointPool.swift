@@ -104,7 +104,6 @@ actor EndpointPool {
         var member = members[lease.member]
         member.outstanding -= 1
         let permitsBefore = member.concurrency.permits
-        let openingsBefore = member.breaker.openings
         switch outcome {
         case .answered(let tokens):
             member.traffic.answered += 1
@@ -134,7 +133,6 @@ actor EndpointPool {
         case .cancelled:
             member.traffic.requests -= 1
         }
-        member.traffic.circuitOpenings += member.breaker.openings - openingsBefore
         members[lease.member] = member
         if member.pausedUntil > now { scheduleWake(at: member.pausedUntil) }
         // A freed slot is one waiter's; a raised limit (slow start frees two slots per answer), a circuit or a pause
@@ -169,9 +167,7 @@ actor EndpointPool {
         members[member].traffic.requests += 1
         members[member].traffic.connectionFailures += 1
         if !members[member].hasAnswered { members[member].refusedUnanswered = true }
-        let before = members[member].breaker.openings
         if usesBreaker { members[member].breaker.failed(now: now(), refused: true) }
-        members[member].traffic.circuitOpenings += members[member].breaker.openings - before
     }
 
     func markAnswered(_ member: Int) {
@@ -181,6 +177,8 @@ actor EndpointPool {
     func traffic() -> [EndpointTraffic] {
         members.map { member in
             var traffic = member.traffic
+            // Read from the controllers that keep them, not counted a second time here.
+            traffic.circuitOpenings = member.breaker.openings
             traffic.concurrencyLimit = member.concurrency.limit
             traffic.lowestConcurrencyLimit = member.concurrency.lowest
             return traffic
@@ -202,9 +200,7 @@ actor EndpointPool {
     }
 
     private func probeFinished(_ index: Int, healthy: Bool) {
-        let before = members[index].breaker.openings
         members[index].breaker.probeFinished(healthy: healthy, now: now())
-        members[index].traffic.circuitOpenings += members[index].breaker.openings - before
         if healthy { members[index].hasAnswered = true }
         if let reopen = members[index].breaker.reopensAt { scheduleWake(at: reopen) }
         wakeAll()
