@@ -60,7 +60,9 @@ let package = Package(
         .target(name: "GenRouter", dependencies: ["GenCore"]),
         .testTarget(name: "GenRouterTests", dependencies: ["GenRouter", "GenCore", "GenBenchmarks"]),
         // OpenAI-compatible LLM client (chat, embeddings, retries, structured-output dialects) and model-output parsing.
-        .target(name: "GenProviders", dependencies: ["GenCore"]),
+        .target(name: "GenProviders", dependencies: ["GenCore", "CEpoll"]),
+        // Linux's epoll and eventfd headers (part of libc: nothing to link) for the socket transport's event loop.
+        .systemLibrary(name: "CEpoll"),
         // Test helpers other test targets reuse: a scriptable HTTP/1.1 stub server on loopback.
         .target(name: "GenTestSupport", dependencies: ["GenCore"]),
         .testTarget(name: "GenProvidersTests", dependencies: ["GenProviders", "GenTestSupport", "GenCore"]),

@@ -106,7 +106,7 @@ public final class StubHTTPServer: Sendable {
     }
 
     /// Binds a listening socket to 127.0.0.1 on an ephemeral port.
-    private static func listen() throws -> (Int32, UInt16) {
+    static func listen() throws -> (Int32, UInt16) {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw StubServerError("socket() failed: errno \(errno)") }
         var reuse: Int32 = 1

@@ -41,7 +41,7 @@ public struct OpenAICompatibleClient: LLMClient, ModelListing, TrafficReporting,
         self.sender = RetryingSender(
             configuration: configuration,
             // Room for every permit of every endpoint; the pool, not URLSession, does the bounding.
-            transport: URLSessionTransport(timeout: configuration.timeout, maxConnections: max(16, configuration.maxConcurrency * 2)),
+            transport: HTTPTransport(timeout: configuration.timeout, maxConnections: max(16, configuration.maxConcurrency * 2)),
             sleeper: sleeper,
             jitter: JitterSource(seed: configuration.retry.seed),
             apiKey: apiKey

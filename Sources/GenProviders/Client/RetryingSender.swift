@@ -10,14 +10,14 @@ import Foundation
 /// at once with a hint, not spend minutes in backoff. A refusal after a server has answered (a restart) is retried.
 struct RetryingSender: Sendable {
     let configuration: ClientConfiguration
-    let transport: URLSessionTransport
+    let transport: HTTPTransport
     let sleeper: any Sleeper
     let jitter: JitterSource
     let pool: EndpointPool
     let apiKey: APIKey?
 
     init(
-        configuration: ClientConfiguration, transport: URLSessionTransport, sleeper: any Sleeper, jitter: JitterSource,
+        configuration: ClientConfiguration, transport: HTTPTransport, sleeper: any Sleeper, jitter: JitterSource,
         apiKey: APIKey?
     ) {
         self.configuration = configuration
