@@ -59,7 +59,7 @@ enum CardMetadata {
             lines += HubField.yaml(HubField.columns(spec, provenance: options.provenance, nestedAsText: options.nestedAsText)).map { "  " + $0 }
             lines.append("  splits:")
             for split in splits {
-                lines.append("  - name: " + CardText.yaml(split.name))
+                lines.append("  - name: " + split.name)
                 lines.append("    num_examples: \(split.count)")
                 if let bytes = split.bytes { lines.append("    num_bytes: \(bytes)") }
             }
