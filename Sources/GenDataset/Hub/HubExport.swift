@@ -76,6 +76,7 @@ public enum HubExport {
             try save(bytes, to: url)
             written.append(ExportedSplit(name: share.name, url: url, rows: positions.count, bytes: bytes.count))
         }
+        try removeStaleFiles(in: dataFolder, keeping: Set(written.map(\.url.lastPathComponent)))
         var card = options.card
         card.provenance = options.provenance
         card.nestedAsText = options.format == .csv
@@ -101,6 +102,21 @@ public enum HubExport {
             } catch let error as ParquetValueError {
                 throw HubExportError(message: "a sample does not fit the schema: \(error.description)",
                                      hint: "export it with --format jsonl, which keeps samples as they are")
+            }
+        }
+    }
+
+    /// Data files an earlier export left (another split or format): `load_dataset` on the folder would find them.
+    /// Only names in Gen's own pattern are removed, never other files someone put there.
+    static func removeStaleFiles(in folder: URL, keeping: Set<String>) throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where !keeping.contains(name) && name.contains("-00000-of-00001.")
+            && DatasetFormat.allCases.contains(where: { name.hasSuffix("." + $0.rawValue) }) {
+            do {
+                try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            } catch {
+                throw HubExportError(message: "cannot remove the earlier export's \(name): \(error.localizedDescription)",
+                                     hint: "remove \(folder.path) or choose another --out")
             }
         }
     }
