@@ -111,5 +111,5 @@ public struct ColumnShredder {
 }
 
 private func mismatch(_ path: [String], _ wanted: String, _ value: JSONValue) -> ParquetValueError {
-    ParquetValueError(description: "`\(path.filter { $0 != "list" }.joined(separator: "."))` should be \(wanted) but is \(CanonicalJSON.string(value).prefix(60))")
+    ParquetValueError(description: "`\(path.joined(separator: "."))` should be \(wanted) but is \(CanonicalJSON.string(value).prefix(60))")
 }

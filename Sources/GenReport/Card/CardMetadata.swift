@@ -31,7 +31,8 @@ enum CardMetadata {
         if options.license == "other" {
             // The Hub requires both for `other`; until the user names one, they point at this card's known limits.
             lines.append("license_name: " + CardText.yaml(options.licenseName ?? "undecided"))
-            lines.append("license_link: " + CardText.yaml(options.licenseLink ?? "README.md"))
+            // The card itself: README.md in an exported folder, DATASET_CARD.md in the run directory.
+            lines.append("license_link: " + CardText.yaml(options.licenseLink ?? (options.splits == nil ? DatasetCard.fileName : "README.md")))
         }
         lines.append("language:")
         lines += options.languages.map { "- " + CardText.yaml($0) }
