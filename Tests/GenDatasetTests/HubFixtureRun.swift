@@ -7,7 +7,8 @@ import GenStore
 
 /// A small finished run (no LLM) whose schema has every kind of field the Parquet writer handles: a string, the
 /// enum label (imbalanced 3:1), an int that is sometimes absent, a float, a bool, a list of strings (sometimes
-/// empty), and an object with an optional member. Made once per test process.
+/// empty), an object with an optional member, and a list of objects holding a list (two repetition levels).
+/// Made once per test process.
 enum HubFixtureRun {
     static let shared = Task { try await make(count: 40) }
 
@@ -21,6 +22,9 @@ enum HubFixtureRun {
         SchemaField(name: "meta", type: .object([
             SchemaField(name: "source", type: .string()), SchemaField(name: "lang", isOptional: true, type: .string()),
         ])),
+        SchemaField(name: "spans", type: .list(element: .object([
+            SchemaField(name: "start", type: .int()), SchemaField(name: "marks", type: .list(element: .string())),
+        ]))),
     ])
 
     static func make(count: Int) async throws -> URL {
@@ -72,6 +76,9 @@ struct FieldsArm: Arm {
                 "meta": .object(number % 4 == 0 ? ["source": .string("fake")] : ["source": .string("fake"), "lang": .string("en")]),
             ]
             if number % 5 != 0 { sample["words"] = .int(number % 40) }
+            sample["spans"] = .array((0..<(number % 3)).map { index in
+                .object(["start": .int(index * 10), "marks": .array((0..<((number + index) % 3)).map { .string("m\($0)") })])
+            })
             return Candidate(arm: "fake", slot: slot.slot, targetLabel: slot.targetLabel, sample: .object(sample), rawText: "{}", failure: nil,
                              promptTokens: 10, completionTokens: 10, latencySeconds: 0.1)
         }

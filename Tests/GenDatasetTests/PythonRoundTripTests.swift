@@ -44,10 +44,11 @@ import GenDataset
         let train = try #require(facts["pyarrow"]?["train-00000-of-00001.parquet"])
         let test = try #require(facts["pyarrow"]?["test-00000-of-00001.parquet"])
         #expect((train["rows"]?.integer ?? 0) + (test["rows"]?.integer ?? 0) == 40)
-        #expect(train["columns"] == strings("text", "label", "words", "score", "urgent", "tags", "meta"))
+        #expect(train["columns"] == strings("text", "label", "words", "score", "urgent", "tags", "meta", "spans"))
         #expect(train["types"] == .object([
             "text": "string", "label": "int64", "words": "int64", "score": "double", "urgent": "bool", "tags": "list<element: string>",
             "meta": "struct<source: string not null, lang: string>",
+            "spans": "list<element: struct<start: int64 not null, marks: list<element: string> not null>>",
         ].mapValues(JSONValue.string)))
         #expect(train["nullable"]?["words"] == .bool(true))
         #expect(train["nullable"]?["text"] == .bool(false))
@@ -58,8 +59,16 @@ import GenDataset
         let samples = lines.compactMap { CanonicalJSON.parse(String($0)) }
         let match = try #require(samples.first { $0["text"] == first["text"] })
         #expect(first["label"] == .int(match["label"] == .string("ham") ? 0 : 1))
-        for field in ["score", "urgent", "tags", "meta"] { #expect(first[field] == match[field], "\(field)") }
+        for field in ["score", "urgent", "tags", "meta", "spans"] { #expect(first[field] == match[field], "\(field)") }
         #expect(first["words"] == (match["words"] ?? .null))
+        // Every row of both files, nested lists included, is an accepted sample (label by name, nulls as absent).
+        let read = (train["all"]?.arrayValue ?? []) + (test["all"]?.arrayValue ?? [])
+        let asSamples = read.map { row -> String in
+            var sample = withoutNulls(row)
+            if case .int(let index)? = sample["label"] { sample = sample.setting("label", .string(["ham", "spam"][index])) }
+            return CanonicalJSON.string(sample)
+        }
+        #expect(asSamples.sorted() == samples.map { CanonicalJSON.string($0) }.sorted())
         #expect(train["huggingface"]?["info"]?["features"]?["label"] == .object(["_type": .string("ClassLabel"), "names": strings("ham", "spam")]))
     }
 
@@ -74,6 +83,7 @@ import GenDataset
             #expect(test["label_strings"] == strings("ham", "spam"), "\(format): the rare label reaches the test split")
             #expect(train["features"]?["tags"] == .string(format == .csv ? "Value" : "List"), "\(format)")
             #expect(train["features"]?["meta"] == .string(format == .csv ? "Value" : "dict"), "\(format)")
+            #expect(train["features"]?["spans"] == .string(format == .csv ? "Value" : "List"), "\(format)")
             if format == .csv { #expect(train["features"]?["_reward"] == .string("Value")) }
         }
     }
@@ -91,6 +101,7 @@ import GenDataset
         #expect(features.contains("'label': ClassLabel(names=['ham', 'spam'])"))
         #expect(features.contains("'tags': List(Value('string'))"))
         #expect(features.contains("'meta': {'source': Value('string'), 'lang': Value('string')}"))
+        #expect(features.contains("'spans': List({'start': Value('int64'), 'marks': List(Value('string'))})"))
         #expect(card["configs"]?["default"]?["data_files"]?.arrayValue?.count == 2)
         for section in ["## Uses", "## Out-of-scope use", "## Citation"] {
             #expect(card["sections"]?.arrayValue?.contains(.string(section)) == true, "\(section)")
@@ -105,7 +116,22 @@ struct RoundTripFailure: Error, CustomStringConvertible {
 
 private func strings(_ items: String...) -> JSONValue { .array(items.map(JSONValue.string)) }
 
+/// Python's None for an absent optional field, removed as dataset.jsonl never writes it.
+private func withoutNulls(_ value: JSONValue) -> JSONValue {
+    switch value {
+    case .object(let members): return .object(members.filter { $0.value != .null }.mapValues(withoutNulls))
+    case .array(let items): return .array(items.map(withoutNulls))
+    default: return value
+    }
+}
+
 private extension JSONValue {
+    func setting(_ key: String, _ member: JSONValue) -> JSONValue {
+        guard case .object(var members) = self else { return self }
+        members[key] = member
+        return .object(members)
+    }
+
     var integer: Int? {
         if case .int(let number) = self { return number }
         return nil

@@ -26,6 +26,7 @@ if data_format == "parquet":
             "types": {field.name: str(field.type) for field in table.schema},
             "nullable": {field.name: field.nullable for field in table.schema},
             "first": table.slice(0, 1).to_pylist()[0] if table.num_rows else None,
+            "all": table.to_pylist(),
             "huggingface": json.loads(table.schema.metadata[b"huggingface"]) if table.schema.metadata else None,
         }
 
