@@ -74,6 +74,10 @@ public struct ParquetWriter: Sendable {
         if descriptor.maxDefinition > 0 { body += PageEncoding.levels(column.definitionLevels, maxLevel: descriptor.maxDefinition) }
         body += PageEncoding.plain(column.values)
         let stored = compression == .gzip ? try Gzip.compress(body) : body
+        // Page sizes are i32 in the format: one page per column caps a column at 2 GiB.
+        guard body.count <= Int32.max, stored.count <= Int32.max else {
+            throw ParquetValueError(description: "column `\(descriptor.path.joined(separator: "."))` holds \(body.count) bytes, over one page's 2 GiB")
+        }
         let header = ThriftCompact.encode(.structure([
             ThriftField(1, .i32(0)),  // DATA_PAGE
             ThriftField(2, .i32(Int32(body.count))),
