@@ -24,7 +24,7 @@ let package = Package(
         // The `gen` command line: argument parsing, help, and the check/fmt/ast/tokens/bench commands.
         .target(name: "GenCLI", dependencies: [
             "GenFormat", "GenEngine", "GenSemantics", "GenSyntax", "GenCore", "GenRun", "GenEval", "GenStore", "GenRouter",
-            "GenReport", "GenREPL", "GenQuality", "GenRuntime", "GenProviders", "GenPipeline",
+            "GenReport", "GenREPL", "GenQuality", "GenRuntime", "GenProviders", "GenPipeline", "GenDataset",
         ]),
         .testTarget(name: "GenCLITests", dependencies: [
             "GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore", "GenTestSupport", "GenSemantics", "GenEngine", "GenPipeline", "GenEval",
@@ -124,6 +124,12 @@ let package = Package(
         .testTarget(name: "GenReportTests", dependencies: [
             "GenReport", "GenStore", "GenPipeline", "GenCore", "GenRun", "GenGeneration", "GenEval", "CZlib",
         ]),
+        // Datasets for the Hugging Face Hub: Gen's own Parquet writer (Thrift compact footer, system zlib for GZIP),
+        // stratified seeded splits, and the Hub folder (data/SPLIT-00000-of-00001.*, README.md card) `gen export` writes.
+        .target(name: "GenDataset", dependencies: ["GenCore", "GenPipeline", "GenStore", "GenReport", "CZlib"]),
+        .testTarget(name: "GenDatasetTests", dependencies: [
+            "GenDataset", "GenCore", "GenPipeline", "GenStore", "GenReport", "GenRun", "GenGeneration",
+        ], exclude: ["hub_roundtrip.py"]),
         // What a host imports: the engine and the types its capabilities are made of, re-exported.
         .target(name: "Gen", dependencies: [
             "GenEngine", "GenCore", "GenGeneration", "GenPipeline", "GenProviders", "GenReport", "GenRouter", "GenRun", "GenRuntime",

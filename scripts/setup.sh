@@ -2,8 +2,9 @@
 # System packages Gen's build and tests need (Debian). Idempotent; needs root (or sudo) on a fresh machine.
 #   libsqlite3-dev: the run store   zlib1g-dev: PNG checks in report tests   chromium: report screenshot test
 #   cmake, build-essential: building the local llama.cpp server from PyPI
+#   python3-venv: the virtualenvs of the local model server and of the Hub round-trip tests (scripts/hub-python.sh)
 set -euo pipefail
-packages=(libsqlite3-dev zlib1g-dev chromium cmake build-essential)
+packages=(libsqlite3-dev zlib1g-dev chromium cmake build-essential python3-venv)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 scripts/llm-server.sh install
+# pyarrow, datasets and huggingface_hub for the Hub round-trip tests (PythonRoundTripTests fail without them).
+scripts/hub-python.sh install
+export GEN_HUB_PYTHON="${GEN_HUB_PYTHON:-$(scripts/hub-python.sh path)}"
 started_here=0
 # Read the status first: `status | grep -q` under pipefail fails when grep stops reading early, which made this
 # script stop servers it had not started.

@@ -16,6 +16,7 @@ public enum GenTool {
             ReportCommand.command,
             InspectCommand.command,
             DoctorCommand.command,
+            ExportCommand.command,
             EvalCommand.command,
             FormatCommand.command,
             ASTCommand.command,

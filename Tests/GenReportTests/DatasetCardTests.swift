@@ -48,6 +48,12 @@ import GenCore
         #expect(yaml.contains("    path: dataset.jsonl"))
         #expect(yaml.contains("    num_examples: \(lines.count)"))
         #expect(yaml.contains("  - name: \"label\""))
+        // The Hub's conventions hold for the run directory's own card too: the label's names, and for `other` a
+        // license name and a link to this card.
+        #expect(yaml.contains("      class_label:"))
+        #expect(yaml.contains("          '1': \"spam\""))
+        #expect(yaml.contains("license_link: \"DATASET_CARD.md\""))
+        #expect(yaml.contains("- machine-generated"))
     }
 
     @Test func countsAndLabelDistributionMatchTheDatasetFile() async throws {

@@ -21,8 +21,11 @@ public enum DatasetCard {
         if let attributes = attributes(data) { parts.append(attributes) }
         parts.append(diversity(data))
         parts.append(downstream(data))
+        parts.append(CardUses.uses(data))
+        parts.append(CardUses.outOfScope(data))
         parts.append(limits(data, options: options))
-        parts.append(files(data))
+        parts.append(files(data, options: options))
+        parts.append(CardUses.citation(data))
         return parts.joined(separator: "\n\n") + "\n"
     }
 
@@ -59,7 +62,8 @@ public enum DatasetCard {
         text += spec.examples.isEmpty
             ? "- **Seed examples:** none\n"
             : "- **Seed examples:** \(spec.examples.count), shown to the model as examples and kept in the dedup index, so no seed "
-                + "(or near copy of one, with near dedup) is in the dataset\n"
+                + "(or near copy of one, with near dedup) is in the dataset; the script \(CardText.code(data.run.scriptPath)) names the "
+                + "files they were read from (the run stores the examples, not their paths)\n"
         if spec.constraints.isEmpty {
             text += "- **Constraints:** none\n"
         } else {
@@ -89,8 +93,9 @@ public enum DatasetCard {
         var text = "## How it was made\n\n"
         guard let graph = data.graph else { return text + "Not available because \(data.graphProblem ?? "the run stored no pipeline graph")." }
         text += "**Models**\n\n"
-        text += graph.models.isEmpty ? "None declared.\n" : CardText.table(["name", "model", "provider", "endpoint"], graph.models.map {
-            [$0.name, $0.model, $0.provider, $0.baseURL]
+        // A run records which model answered, not under which terms: the card says so instead of guessing.
+        text += graph.models.isEmpty ? "None declared.\n" : CardText.table(["name", "model", "provider", "endpoint", "license"], graph.models.map {
+            [$0.name, $0.model, $0.provider, $0.baseURL, "not recorded: see the model's terms"]
         }) + "\n"
         text += "\n**Arms** (generation strategies the router chose among)\n\n"
         text += CardText.table(["arm", "kind", "model", "parameters"], graph.arms.map { arm in
@@ -240,14 +245,23 @@ public enum DatasetCard {
         return "## Known limits\n\n" + items.map { "- " + $0 }.joined(separator: "\n")
     }
 
-    static func files(_ data: ReportData) -> String {
-        """
-        ## Files
+    static func files(_ data: ReportData, options: CardOptions) -> String {
+        let provenance = options.provenance
+            ? "\n\nEach row also has the provenance columns `_arm` (the arm that generated it), `_batch` (its batch) and "
+                + "`_reward` (the reward it earned)." : ""
+        guard let splits = options.splits else {
+            return """
+                ## Files
 
-        - `dataset.jsonl`: the accepted samples, one JSON object per line, in acceptance order.
-        - `rejected.jsonl`: rejected candidates with their reasons.
-        - `run.sqlite`: the run store (every candidate, check, batch and router state); `gen report` rebuilds the report from it.
-        - `report.html`: the run report.
-        """
+                - `dataset.jsonl`: the accepted samples, one JSON object per line, in acceptance order.
+                - `rejected.jsonl`: rejected candidates with their reasons.
+                - `run.sqlite`: the run store (every candidate, check, batch and router state); `gen report` rebuilds the report from it.
+                - `report.html`: the run report.
+                """ + provenance
+        }
+        let rows = splits.map { "- \(CardText.code($0.path)): the \(CardText.code($0.name)) split, \($0.count) samples." }
+        return "## Files\n\n" + rows.joined(separator: "\n")
+            + "\n\nWritten by `gen export` from the run store; splits are stratified by the label when there is one."
+            + (options.nestedAsText ? " Lists and objects are JSON text in their cells (CSV has no nesting)." : "") + provenance
     }
 }

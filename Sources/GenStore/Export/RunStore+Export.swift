@@ -31,7 +31,7 @@ extension RunStore {
             problems: Array(problems.prefix(20)))
     }
 
-    private func exportRows() throws -> ([ExportedSample], [ExportedRejection]) {
+    fileprivate func exportRows() throws -> ([ExportedSample], [ExportedRejection]) {
         let database = try database()
         return try database.transaction(.deferred) {
             let samples = try database.query(
@@ -98,5 +98,13 @@ extension RunStore {
             problems.append("\(file.lastPathComponent) line \(index + 1): \(detail)")
         }
         return lines.count
+    }
+}
+
+extension RunStore {
+    /// The accepted samples as dataset.jsonl holds them (in acceptance order, with provenance members when asked):
+    /// what `gen export` splits and converts, so every format carries the same rows.
+    public func datasetLines(provenance: Bool) throws -> [String] {
+        try exportRows().0.map { ExportLines.dataset($0, provenance: provenance) }
     }
 }
