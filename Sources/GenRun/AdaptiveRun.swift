@@ -254,7 +254,12 @@ public actor AdaptiveRun {
         let requests = BatchSlots.requests(count: slots, batch: index, runSeed: configuration.seed, labels: labels)
         let context = generationContext()
         let arms = self.arms
-        let generation = Task { try await Self.generate(requests, allocation: allocation, arms: arms, context: context) }
+        // Pools serve the oldest batch's requests first, so batches complete in the order they commit.
+        let generation = Task {
+            try await RequestPriority.$batch.withValue(index) {
+                try await Self.generate(requests, allocation: allocation, arms: arms, context: context)
+            }
+        }
         return InFlightBatch(index: index, slots: slots, labels: labels, allocation: allocation, started: Date(), generation: generation)
     }
 

@@ -26,7 +26,7 @@ actor EndpointPool {
     private var members: [Member]
     private let usesBreaker: Bool
     private let probe: @Sendable (EndpointAddress) async -> Bool
-    private var waiters = ContinuationQueue()
+    private var waiters = PoolWaiters()
     private var rotation = 0
     private var wakeAt: Double?
     private let origin = ContinuousClock.now
@@ -49,6 +49,9 @@ actor EndpointPool {
 
     var count: Int { members.count }
 
+    /// Requests waiting for an endpoint now.
+    var waitingCount: Int { waiters.count }
+
     var addresses: [EndpointAddress] { members.map(\.address) }
 
     private func now() -> Double {
@@ -57,9 +60,15 @@ actor EndpointPool {
     }
 
     /// Waits for an endpoint that may take an attempt now and lends it. `avoiding` (the endpoint that just
-    /// failed this request) is used only when no other may take it.
+    /// failed this request) is used only when no other may take it. A request waits behind those served before
+    /// it (`PoolWaiters`: an older batch's, then earlier arrivals) rather than taking a slot one of them waits for.
     func acquire(estimatedTokens: Int, avoiding: Int? = nil) async throws -> EndpointLease {
+        let key = waiters.arrivalKey()
         while true {
+            if let first = waiters.firstKey, first < key {
+                try await waitForChange(key: key, until: nil)
+                continue
+            }
             let now = now()
             startDueProbes(now: now)
             if usesBreaker, !members.contains(where: { $0.breaker.isClosed }) {
@@ -92,9 +101,11 @@ actor EndpointPool {
                 members[index].outstanding += 1
                 members[index].rate.spend(estimatedTokens: estimatedTokens)
                 members[index].traffic.requests += 1
+                // The next waiter may find a slot too (several freed at once, or a limit raised).
+                if !waiters.isEmpty, hasFreeSlot(now: now) { wakeOne() }
                 return EndpointLease(member: index, address: members[index].address, sentAt: now, estimatedTokens: estimatedTokens)
             }
-            try await waitForChange(until: nextWake)
+            try await waitForChange(key: key, until: nextWake)
         }
     }
 
@@ -208,12 +219,19 @@ actor EndpointPool {
 
     // MARK: Waiting
 
-    private func waitForChange(until deadline: Double?) async throws {
+    /// Whether some endpoint could take an attempt now (its circuit closed, below its limit, not paused).
+    private func hasFreeSlot(now: Double) -> Bool {
+        members.contains { member in
+            (!usesBreaker || member.breaker.isClosed) && member.outstanding < member.concurrency.permits && member.pausedUntil <= now
+        }
+    }
+
+    private func waitForChange(key: PoolWaiters.Key, until deadline: Double?) async throws {
         if let deadline { scheduleWake(at: deadline) }
         let id = waiters.reserveID()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                waiters.enqueue(id, continuation)
+                waiters.enqueue(id, key: key, continuation)
             }
         } onCancel: {
             Task { await self.cancelWaiter(id) }

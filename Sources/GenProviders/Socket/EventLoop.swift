@@ -121,7 +121,7 @@ final class EventLoop: @unchecked Sendable {
                     writable: flags & EPOLLOUT.rawValue != 0,
                     failed: flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0)
             }
-            timers.fireDue(now: Self.now)
+            for action in timers.popDue(now: Self.now) { action() }
         }
     }
 
@@ -144,19 +144,10 @@ struct TimerQueue {
         var action: () -> Void
     }
 
-    private var heap: [Entry] = []
-
-    var isEmpty: Bool { heap.isEmpty }
+    private var heap = MinHeap<Entry> { $0.deadline < $1.deadline }
 
     mutating func add(deadline: UInt64, _ action: @escaping () -> Void) {
-        heap.append(Entry(deadline: deadline, action: action))
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[child].deadline < heap[parent].deadline else { break }
-            heap.swapAt(child, parent)
-            child = parent
-        }
+        heap.insert(Entry(deadline: deadline, action: action))
     }
 
     /// How long epoll may wait: until the earliest deadline (rounded up), or forever (-1) with none.
@@ -166,27 +157,13 @@ struct TimerQueue {
         return Int32(min(60_000, (first.deadline - now + 999_999) / 1_000_000))
     }
 
-    /// Runs and removes every action whose deadline has come.
-    mutating func fireDue(now: UInt64) {
+    /// Removes and returns every action whose deadline has come, for the caller to run (an action may add a timer).
+    mutating func popDue(now: UInt64) -> [() -> Void] {
+        var due: [() -> Void] = []
         while let first = heap.first, first.deadline <= now {
-            removeFirst()
-            first.action()
+            heap.popFirst()
+            due.append(first.action)
         }
-    }
-
-    private mutating func removeFirst() {
-        let last = heap.removeLast()
-        guard !heap.isEmpty else { return }
-        heap[0] = last
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var smallest = parent
-            if left < heap.count, heap[left].deadline < heap[smallest].deadline { smallest = left }
-            if right < heap.count, heap[right].deadline < heap[smallest].deadline { smallest = right }
-            guard smallest != parent else { return }
-            heap.swapAt(parent, smallest)
-            parent = smallest
-        }
+        return due
     }
 }
