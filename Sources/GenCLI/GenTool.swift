@@ -10,6 +10,7 @@ public enum GenTool {
     public static func make(checker: @escaping ScriptChecker = engineChecker()) -> CommandLineTool {
         CommandLineTool(version: version, commands: [
             RunCommand.command,
+            TestCommand.command,
             CheckCommand.command(checker: checker),
             GraphCommand.command,
             ReplCommand.command,

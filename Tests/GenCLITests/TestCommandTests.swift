@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import GenTestSupport
+@testable import GenCLI
+
+/// `gen test`: a policy recorded with `gen run --record`, replayed with no server, checked against its expectations.
+@Suite(.serialized) struct TestCommandTests {
+    static let expectations = """
+    # what review expects of this policy's recorded run
+    accepted >= 8
+    acceptance_rate >= 0.3   # a third of the stub's answers are cut off
+    tokens_per_accepted <= 200
+    """
+
+    /// Records `script` against a fresh stub with `gen run --record`, next to the script, then stops the stub.
+    static func record(_ directory: TemporaryDirectory, name: String, extraRule: String = "") async throws -> String {
+        let server = try StubModelServer.start()
+        defer { server.stop() }
+        let text = StubModelServer.script(url: server.baseURL, count: 8)
+            .replacingOccurrences(of: "  dedup near(0.7)", with: extraRule + "  dedup near(0.7)")
+        let script = try directory.file(name, text)
+        _ = try directory.file(name + ".expect", expectations)
+        let run = await gen(["run", script, "--seed", "42", "--out", directory.url.appendingPathComponent(name + "-run").path,
+                             "--record", script + ".cassette.jsonl"])
+        #expect(FileManager.default.fileExists(atPath: script + ".cassette.jsonl"), "\(run.err)")
+        return script
+    }
+
+    @Test func theOriginalPolicyPassesAndAWorsenedOneFailsWithItsFigures() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let original = try await Self.record(directory, name: "sms.gen")
+        let passing = await gen(["test", original])
+        #expect(passing.code == 0, "\(passing.out)\(passing.err)")
+        #expect(passing.out.contains("ok: 3 expectations hold (accepted 8, acceptance_rate "))
+
+        // Worsened: a rule that rejects every message the stub writes. Re-recorded, as a reviewer would see it.
+        let worse = try await Self.record(directory, name: "worse.gen", extraRule: "  rule \"no prizes\" !matches(sample.text, \"prize\")\n")
+        let failing = await gen(["test", worse])
+        #expect(failing.code == 1)
+        #expect(failing.out.contains("FAIL line 2: accepted is 0, expected >= 8"), "\(failing.out)")
+        #expect(failing.out.contains("FAIL line 3: acceptance_rate is 0, expected >= 0.300"))
+        #expect(failing.out.contains("FAIL line 4: tokens_per_accepted cannot be measured (nothing was accepted), expected <= 200"))
+        #expect(failing.out.contains("3 of 3 expectations failed"))
+    }
+
+    @Test func aPolicyChangedWithoutRecordingAgainFailsNamingTheRequest() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let script = try await Self.record(directory, name: "sms.gen")
+        let source = try String(contentsOfFile: script, encoding: .utf8)
+        try source.replacingOccurrences(of: "temperature: 0.7", with: "temperature: 0.8").write(toFile: script, atomically: true, encoding: .utf8)
+        let run = await gen(["test", script])
+        #expect(run.code == 1)
+        #expect(run.err.contains("made by arm `steady`"), "\(run.err)")
+        #expect(run.err.contains("temperature (recorded 0.7, now 0.8)"))
+        #expect(run.err.contains("re-record it with `gen run SCRIPT --record"))
+    }
+
+    @Test func aBadExpectationIsNamedByLineAndColumnWithAHint() async throws {
+        #expect(throws: ExpectationProblem(path: "s.expect", line: 2, column: 3, message: "unknown metric `acceptance_rat`",
+                                           hint: "did you mean `acceptance_rate`?")) {
+            _ = try ExpectationFile.parse("accepted >= 1\n  acceptance_rat >= 0.5\n", path: "s.expect")
+        }
+        #expect(throws: ExpectationProblem(path: "s.expect", line: 1, column: 10, message: "`=>` is not a bound",
+                                           hint: "use >= for a minimum or <= for a maximum")) {
+            _ = try ExpectationFile.parse("accepted => 1", path: "s.expect")
+        }
+        let parsed = try ExpectationFile.parse("# c\n\nmacro_f1 <= 0.9 # why\n", path: "s.expect")
+        #expect(parsed == [Expectation(metric: .macroF1, bound: .atMost, value: 0.9, line: 3)])
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let script = try directory.file("s.gen", "gen 0.1\n")
+        let missing = await gen(["test", script])
+        #expect(missing.code == 66)
+        #expect(missing.err.contains("s.gen.cassette.jsonl: no such file"))
+        #expect(missing.err.contains("record one: gen run \(script) --seed 42 --record"))
+    }
+
+    @Test func recordAndReplayAreRefusedTogetherOrWithResume() async {
+        let both = await gen(["run", "a.gen", "--record", "a.jsonl", "--replay", "a.jsonl"])
+        #expect(both.code == 64)
+        #expect(both.err.contains("--record and --replay cannot be used together"))
+        let resume = await gen(["run", "--resume", "runs/x", "--replay", "a.jsonl"])
+        #expect(resume.code == 64)
+        #expect(resume.err.contains("cannot be used with --resume"))
+    }
+}
