@@ -57,6 +57,14 @@ import GenTestSupport
         #expect(run.err.contains("re-record it with `gen run SCRIPT --record"))
     }
 
+    /// The example's cassette was recorded on the real local server; its replay needs none.
+    @Test func theShippedExampleReplaysAndMeetsItsExpectations() async {
+        let script = packageRoot.appendingPathComponent("examples/sms_spam.gen").path
+        let run = await gen(["test", script])
+        #expect(run.code == 0, "\(run.out)\(run.err)")
+        #expect(run.out.contains("ok: 5 expectations hold (accepted 12, acceptance_rate 0.800"))
+    }
+
     @Test func aBadExpectationIsNamedByLineAndColumnWithAHint() async throws {
         #expect(throws: ExpectationProblem(path: "s.expect", line: 2, column: 3, message: "unknown metric `acceptance_rat`",
                                            hint: "did you mean `acceptance_rate`?")) {
