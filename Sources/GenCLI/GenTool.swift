@@ -11,6 +11,7 @@ public enum GenTool {
         CommandLineTool(version: version, commands: [
             RunCommand.command,
             TestCommand.command,
+            CompareCommand.command,
             CheckCommand.command(checker: checker),
             GraphCommand.command,
             ReplCommand.command,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GenTestSupport
+import GenCore
 @testable import GenCLI
 
 /// `gen test`: a policy recorded with `gen run --record`, replayed with no server, checked against its expectations.
@@ -92,5 +93,33 @@ import GenTestSupport
         let resume = await gen(["run", "--resume", "runs/x", "--replay", "a.jsonl"])
         #expect(resume.code == 64)
         #expect(resume.err.contains("cannot be used with --resume"))
+    }
+}
+
+/// `gen compare` on two runs of two versions of a policy (recorded on the stub).
+struct CompareCommandTests {
+    @Test func twoVersionsOfAPolicyAreComparedInTextAndJSON() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try await TestCommandTests.record(directory, name: "v1.gen")
+        _ = try await TestCommandTests.record(directory, name: "v2.gen", extraRule: "  rule \"short\" len(sample.text) <= 60\n")
+        let a = directory.url.appendingPathComponent("v1.gen-run").path, b = directory.url.appendingPathComponent("v2.gen-run").path
+        let text = await gen(["compare", a, b])
+        #expect(text.code == 0, "\(text.err)")
+        // Each recording had its own stub, so the URL changed too: a real difference, shown as one.
+        #expect(text.out.contains("pipeline graph: 2 change(s)"))
+        #expect(text.out.contains("  models[local].baseURL: \"http://127.0.0.1:"))
+        #expect(text.out.contains("  quality[short]: (absent) -> {"), "\(text.out)")
+        #expect(text.out.contains("acceptance_rate"))
+        #expect(text.out.contains("careful"))
+        let json = await gen(["compare", a, b, "--format", "json"])
+        let value = try #require(CanonicalJSON.parse(json.out))
+        #expect(value["graph_changes"]?.arrayValue?.map { $0["path"]?.stringValue ?? "" } == ["models[local].baseURL", "quality[short]"])
+        #expect(value["figures"]?["a"]?["accepted"] == .double(8))
+        #expect(value["arms"]?.arrayValue?.map { $0["arm"]?.stringValue ?? "" } == ["careful", "steady", "bold"])
+        #expect(value["acceptance_differs_beyond_noise"] == .bool(false))
+        let missing = await gen(["compare", a, directory.url.appendingPathComponent("nothing").path])
+        #expect(missing.code == 66)
+        #expect(missing.err.contains("no run in"))
     }
 }
