@@ -38,9 +38,17 @@ extension RunComparison {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A value on one line; an object shows its plain members (kind, name, ...) and elides nested ones, which are
+    /// mostly expression trees (the JSON form has them whole).
     static func shown(_ value: JSONValue?) -> String {
         guard let value else { return "(absent)" }
-        let text = CanonicalJSON.string(value)
+        var text = CanonicalJSON.string(value)
+        if case .object(let members) = value {
+            let plain = members.filter { if case .object = $0.value { false } else if case .array = $0.value { false } else { true } }
+            if plain.count < members.count {
+                text = String(CanonicalJSON.string(.object(plain)).dropLast()) + (plain.isEmpty ? "...}" : ",...}")
+            }
+        }
         return text.count > 120 ? String(text.prefix(117)) + "..." : text
     }
 
