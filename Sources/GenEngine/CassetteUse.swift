@@ -41,10 +41,16 @@ struct CassetteSession {
         return clients.mapValues { RecordingClient(base: $0, recorder: recorder) }
     }
 
-    /// Writes the recording (also after a failed run: what was exchanged is useful); a replay that missed a
-    /// request fails the run even when the miss was swallowed (a check that fell back).
+    /// Writes the recording, also after a failed run (what was exchanged is useful). A replay that did not find a
+    /// request fails through the error the client threw (see `failure(for:)`), not here: a pipelined run's batches
+    /// still in flight at the end are cancelled, and one of them may ask what the recording never sent.
     func finish() async throws {
         if let recorder, let recordURL { try await recorder.cassette.write(to: recordURL) }
-        if let miss = await replayer?.firstMiss { throw RunFailure.notInCassette(miss) }
+    }
+
+    /// A replay's miss as the run's failure, naming the request and saying to record again.
+    static func failure(for error: any Error) -> any Error {
+        if case .notRecorded(let message)? = error as? LLMError { return RunFailure.notInCassette(message) }
+        return error
     }
 }

@@ -74,7 +74,7 @@ extension Engine {
             _ = try? await store.export(ExportOptions(provenance: request.provenance))
             await store.close()
             try await cassette.finish()
-            throw error
+            throw CassetteSession.failure(for: error)
         }
         let exported = try await store.export(ExportOptions(provenance: request.provenance))
         await store.close()

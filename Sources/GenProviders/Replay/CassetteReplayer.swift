@@ -7,7 +7,7 @@ public actor CassetteReplayer {
     private let exchanges: [String: CassetteExchange]
     private let recorded: [CassetteExchange]
     private var occurrences: [String: Int] = [:]
-    /// The first miss, so a run that swallowed the error (a check falling back) still fails.
+    /// The first miss, for a host that wants to know whether its own arms swallowed one.
     public private(set) var firstMiss: String?
 
     public init(cassette: Cassette, path: String) {

@@ -2,7 +2,7 @@ import GenCore
 
 /// Wraps a model client and writes each exchange to a cassette. It returns the response as the cassette will
 /// give it back, so the recorded run and its replay see the same bytes. A failure that stops the run is not
-/// recorded (the run ends there); any other is, so the replay fails the same slot the same way.
+/// recorded (the run ends there), nor a cancellation; any other is, so the replay fails the same slot the same way.
 public struct RecordingClient: LLMClient {
     public let base: any LLMClient
     public let recorder: CassetteRecorder
@@ -35,6 +35,8 @@ public struct RecordingClient: LLMClient {
             return response
         } catch let error as LLMError where error.stopsRun {
             throw error
+        } catch is CancellationError {
+            throw CancellationError()  // a batch cancelled at the end of a run: nothing was answered
         } catch {
             await recorder.add(CassetteExchange(
                 fingerprint: fingerprint, occurrence: occurrence, caller: caller, request: canonical, outcome: .failure("\(error)")))
