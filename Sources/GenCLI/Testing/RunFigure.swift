@@ -1,13 +1,13 @@
 import GenReport
 
-/// What `gen test` can measure on a run, read from the same data the report shows.
+/// What an `expect` block can bound (`min_X` / `max_X`), measured on the replayed run from the data the report shows.
 enum RunFigure: String, CaseIterable {
     /// Accepted samples.
     case accepted
     /// Accepted over candidates.
     case acceptanceRate = "acceptance_rate"
     /// The smallest label's share of the accepted samples (label balance; every enum label counts, even unseen).
-    case minLabelShare = "min_label_share"
+    case smallestLabelShare = "label_share"
     /// Tokens over accepted samples, rejected candidates' tokens included.
     case tokensPerAccepted = "tokens_per_accepted"
     /// The last downstream evaluation's accuracy (the script's evaluate block).
@@ -23,7 +23,7 @@ enum RunFigure: String, CaseIterable {
             return .success(accepted)
         case .acceptanceRate:
             return data.candidateCount > 0 ? .success(accepted / Double(data.candidateCount)) : .failure(Unmeasurable("no candidates"))
-        case .minLabelShare:
+        case .smallestLabelShare:
             guard data.labelField != nil else { return .failure(Unmeasurable("the spec has no label field")) }
             guard accepted > 0 else { return .success(0) }
             var counts = Dictionary(data.quotaTargets.keys.map { ($0, 0) }, uniquingKeysWith: { first, _ in first })
