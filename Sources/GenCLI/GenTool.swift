@@ -10,6 +10,8 @@ public enum GenTool {
     public static func make(checker: @escaping ScriptChecker = engineChecker()) -> CommandLineTool {
         CommandLineTool(version: version, commands: [
             RunCommand.command,
+            TestCommand.command,
+            CompareCommand.command,
             CheckCommand.command(checker: checker),
             GraphCommand.command,
             ReplCommand.command,

@@ -1,4 +1,5 @@
 import GenPipeline
+import GenProviders
 import GenRun
 import GenRuntime
 
@@ -30,7 +31,8 @@ public struct StandardModelChecker: ModelChecker {
         // Model values among the arguments are the `using:` argument itself: the model travels separately.
         let plain = arguments.filter { if case .model = $0 { return false } else { return true } }
         let invocation = CheckInvocation(node: check, arguments: plain, context: context, model: model, cache: cache)
-        return try await kind.run(invocation)
+        // Named so a cassette, and a replay that misses, can say which check asked.
+        return try await ModelCallSite.$current.withValue("check `\(check.check)`") { try await kind.run(invocation) }
     }
 
     /// `check.model`, else a model value among the arguments; a check that needs a model and names none gets

@@ -19,7 +19,10 @@ extension Engine {
     ) async throws -> RunResult {
         // The servers are asked before a new run's store is created: a server that is down must not leave a
         // directory that the same command, run again once the server is up, refuses as "already holds a run".
+        var cassette = try CassetteSession(request.cassette)
         let (graph, store, seed, target, clients) = try await openRun(request) { graph in
+            // A replay answers from its cassette: no HTTP client is made, no server asked.
+            if let replaying = cassette.replayingClients(for: graph) { return replaying }
             // Injected clients (benchmarks, hosts with their own transport) replace the HTTP clients.
             let clients = try injected ?? Self.clients(for: graph, variables: variables, stop: stop) { model, progress in
                 Task { await observer?.batchAPIProgress(model: model, progress) }
@@ -37,14 +40,16 @@ extension Engine {
                 throw error
             }
         }
+        // Arms and checks call through the recorder; traffic and batch journals stay with the real clients.
+        let modelClients = cassette.wrap(clients, redact: { [redactor = storeOptions(graph).redactor] in redactor.redact($0) })
         let environment = scriptEnvironment(directory: URL(fileURLWithPath: request.scriptPath).standardizedFileURL.deletingLastPathComponent())
         let interpreter = try Interpreter(graph: graph, registry: capabilities.functions, environment: environment)
         let armEnvironment = ArmEnvironment(
-            clients: clients, modelNames: Dictionary(uniqueKeysWithValues: graph.models.map { ($0.name, $0.model) }))
+            clients: modelClients, modelNames: Dictionary(uniqueKeysWithValues: graph.models.map { ($0.name, $0.model) }))
         var arms: [String: any Arm] = [:]
         for node in graph.arms { arms[node.name] = try capabilities.arms.makeArm(node, environment: armEnvironment) }
         let modelChecker = checker ?? StandardModelChecker(
-            models: CheckModel.from(graph: graph, clients: clients), cache: RunStoreCheckCache(store: store),
+            models: CheckModel.from(graph: graph, clients: modelClients), cache: RunStoreCheckCache(store: store),
             registry: capabilities.modelChecks)
         let quality = try ScriptQuality(
             graph: graph, interpreter: interpreter, checker: modelChecker, inProcess: capabilities.inProcessChecks,
@@ -68,10 +73,12 @@ extension Engine {
         } catch {
             _ = try? await store.export(ExportOptions(provenance: request.provenance))
             await store.close()
-            throw error
+            try await cassette.finish()
+            throw CassetteSession.failure(for: error)
         }
         let exported = try await store.export(ExportOptions(provenance: request.provenance))
         await store.close()
+        try await cassette.finish()
         return RunResult(outcome: outcome, directory: request.outDirectory, exported: exported, graph: graph)
     }
 

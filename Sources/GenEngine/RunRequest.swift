@@ -24,9 +24,11 @@ public struct RunRequest: Sendable {
     /// Rewrites the compiled graph of a new run before it is stored (after `routerOverride`): how
     /// `gen-bench utility` derives the plain baseline from a script.
     public var graphTransform: (@Sendable (PipelineGraph) -> PipelineGraph)?
+    /// Record every model exchange to a cassette, or answer every model call from one with no server.
+    public var cassette: CassetteUse?
 
     public init(scriptPath: String, outDirectory: URL, seed: UInt64? = nil, count: Int? = nil, resume: Bool = false,
-                provenance: Bool = false, exportInterval: Double = 30) {
+                provenance: Bool = false, exportInterval: Double = 30, cassette: CassetteUse? = nil) {
         self.scriptPath = scriptPath
         self.outDirectory = outDirectory
         self.seed = seed
@@ -36,6 +38,7 @@ public struct RunRequest: Sendable {
         self.exportInterval = exportInterval
         self.routerOverride = nil
         self.graphTransform = nil
+        self.cassette = cassette
     }
 
     public static let defaultSeed: UInt64 = 42
@@ -48,6 +51,8 @@ public enum RunFailure: Error, CustomStringConvertible, Equatable {
     case nothingToResume(String)
     case modelUnreachable(String)
     case setup(String)
+    /// A replay asked for a request its cassette does not hold (the message names it).
+    case notInCassette(String)
 
     public var description: String {
         switch self {
@@ -57,6 +62,7 @@ public enum RunFailure: Error, CustomStringConvertible, Equatable {
         case .nothingToResume(let path): return "no run to resume in \(path) (no run.sqlite there)"
         case .modelUnreachable(let message): return message
         case .setup(let message): return message
+        case .notInCassette(let message): return message
         }
     }
 }

@@ -35,7 +35,7 @@ extension Layout {
             var head = stream.take() + .space
             if let name = decl.name { head = head + stream.take(at: name.span.start) + .space }
             return head + block(decl.body.items) { layout, attribute in layout.attribute(attribute) }
-        case .evaluate(let decl):
+        case .evaluate(let decl), .expect(let decl):
             return stream.take() + .space + block(decl.body.items) { layout, attribute in layout.attribute(attribute) }
         case .quality(let decl):
             return stream.take() + .space + block(decl.body.items) { layout, entry in layout.qualityEntry(entry) }

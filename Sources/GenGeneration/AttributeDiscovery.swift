@@ -57,7 +57,7 @@ public enum AttributeDiscovery {
                 temperature: temperature, maxTokens: 32 * request.count + 64,
                 seed: outcome.calls, outputSchema: schema(count: request.count), schemaName: "Values")
             do {
-                let response = try await client.chat(chat)
+                let response = try await ModelCallSite.$current.withValue("attribute discovery") { try await client.chat(chat) }
                 outcome.tokens += response.usage.promptTokens + response.usage.completionTokens
                 outcome.completionTokens += response.usage.completionTokens
                 let found = values(in: response.text)

@@ -113,7 +113,8 @@ public struct LLMArm: Arm {
     /// The server's answer; an error that stops the run is thrown, any other is the slots' rejection.
     func send(_ request: ChatRequest) async throws -> Result<ChatResponse, any Error> {
         do {
-            return .success(try await client.chat(request))
+            // Named so a cassette, and a replay that misses, can say which arm asked.
+            return .success(try await ModelCallSite.$current.withValue("arm `\(name)`") { try await client.chat(request) })
         } catch let error as LLMError where error.stopsRun {
             throw error
         } catch {

@@ -72,6 +72,7 @@ struct ProgramChecker {
             case .quality: "quality"
             case .reward: "reward"
             case .evaluate: "evaluate"
+            case .expect: "expect"
             default: nil
             }
             if let word { session.report(Messages.declarationNotAllowedInModule(word), at: session.keywordSpan(declaration.span, word)) }
@@ -95,6 +96,7 @@ struct ProgramChecker {
         let qualities = declarations.compactMap { if case .quality(let d) = $0 { (d, d.span) } else { nil } }
         let rewards = declarations.compactMap { if case .reward(let d) = $0 { (d, d.span) } else { nil } }
         let evaluations = declarations.compactMap { if case .evaluate(let d) = $0 { (d, d.span) } else { nil } }
+        let expects = declarations.compactMap { if case .expect(let d) = $0 { (d, d.span) } else { nil } }
         let armDecls = declarations.compactMap { if case .arm(let d) = $0 { d } else { nil } }
         let end = root.source.span.endPoint
         let requiresAll = session.environment.requiresCompletePipeline
@@ -118,16 +120,19 @@ struct ProgramChecker {
         if requiresAll, rewardDecl == nil { session.report(Messages.missingDeclaration("reward", "reward = passed * (0.6 * quality + 0.4 * novelty)"), at: end) }
         let output = spec.flatMap { node in session.schemaByIRName[node.outputName].map { CheckedSchema(irName: node.outputName, schema: $0) } }
         let evaluation = single("evaluate", evaluations).flatMap { session.lowerEvaluation($0, module: 0, output: output) }
+        let expectations = single("expect", expects).map { session.lowerExpectations($0, module: 0) }
         session.checkDollarBudget(specDecl)
 
         guard !session.diagnostics.hasErrors, let spec, let router, let reward, let version = root.program.version else { return nil }
         let runtimeExpressions = quality.compactMap(\.expressionStage?.expression) + quality.flatMap { $0.modelChecks.flatMap(\.arguments) } + [reward]
-        return PipelineGraph(
+        var graph = PipelineGraph(
             languageVersion: version.version, script: ScriptIdentity(path: root.source.path, sha256: scriptHash()),
             models: session.modelOrder.compactMap { if case .done(let node)? = session.models[$0] { node } else { nil } },
             spec: spec, arms: arms, router: router, quality: quality, reward: reward, evaluation: evaluation,
             constants: session.constantByIRName.mapValues { IRConstant(value: $0.value, type: $0.type, source: $0.source) },
             functions: reachableFunctions(from: runtimeExpressions))
+        graph.expectations = expectations
+        return graph
     }
 
     /// User functions the runtime may call: those used by quality and reward expressions, transitively.

@@ -27,6 +27,7 @@ import Testing
             case .quality: "quality"
             case .reward: "reward"
             case .evaluate: "evaluate"
+            case .expect: "expect"
             }
         })
         #expect(kinds.count == 11)

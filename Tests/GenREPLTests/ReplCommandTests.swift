@@ -59,7 +59,7 @@ import Testing
         _ = session.submit("let local = 1")
         let reply = session.submit(":load examples/sms_spam.gen")
         #expect(reply == .output("""
-            loaded examples/sms_spam.gen: 13 declarations
+            loaded examples/sms_spam.gen: 14 declarations
             replaced the earlier `local`
             the pipeline is complete: `:graph` shows it
             """))

@@ -25,12 +25,12 @@ public func engineChecker(_ engine: Engine = Engine()) -> ScriptChecker {
     }
 }
 
-/// True when the file declares none of the pipeline parts (`spec`, `arm`, `router`, `quality`, `reward`, `evaluate`).
+/// True when the file declares none of the pipeline parts (`spec`, `arm`, `router`, `quality`, `reward`, `evaluate`, `expect`).
 func isLibraryModule(_ source: SourceFile) -> Bool {
     Parser.parse(source).program.declarations.allSatisfy { declaration in
         switch declaration {
         case .import, .let, .fn, .model, .schema: true
-        case .spec, .arm, .router, .quality, .reward, .evaluate: false
+        case .spec, .arm, .router, .quality, .reward, .evaluate, .expect: false
         }
     }
 }

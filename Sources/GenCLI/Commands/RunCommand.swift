@@ -13,6 +13,8 @@ enum RunCommand {
         static let count = FlagSpec("count", value: "N", help: "accepted samples to reach (default: the spec's count)")
         static let resume = FlagSpec("resume", value: "DIR", help: "continue the run stored in DIR")
         static let provenance = FlagSpec("provenance", help: "add _arm, _batch and _reward to each dataset line")
+        static let record = FlagSpec("record", value: "FILE", help: "write every model exchange to this cassette (JSONL)")
+        static let replay = FlagSpec("replay", value: "FILE", help: "answer every model call from this cassette, with no server")
         static let exportEvery = FlagSpec(
             "export-every", value: "SECONDS",
             help: "rewrite dataset.jsonl and rejected.jsonl during the run at most this often (default 30, 0: every batch)")
@@ -25,9 +27,11 @@ enum RunCommand {
             samples), DIR/rejected.jsonl (with reasons), DIR/report.html and DIR/DATASET_CARD.md.
             Ctrl-C stops after the batch in flight; `gen run --resume DIR` continues a stopped or killed run
             with the script and seed it started with, losing and repeating no accepted sample.
+            `--record FILE` writes every model exchange to a cassette; `--replay FILE` runs with no server, answering
+            from the cassette, and gives the same dataset, report and card for the same seed.
             """,
         positionals: [PositionalSpec("FILE", arity: .optional, help: "the .gen script (not needed with --resume)")],
-        flags: [Flag.out, Flag.seed, Flag.count, Flag.resume, Flag.provenance, Flag.exportEvery])
+        flags: [Flag.out, Flag.seed, Flag.count, Flag.resume, Flag.provenance, Flag.exportEvery, Flag.record, Flag.replay])
 
     static let command = Command(spec: spec) { arguments, console in
         let request = try makeRequest(arguments)
@@ -43,7 +47,12 @@ enum RunCommand {
         let count = try arguments.int(Flag.count, in: 1...Int.max)
         let seed = try arguments.int(Flag.seed, in: 0...Int.max)
         let exportEvery = try arguments.int(Flag.exportEvery, in: 0...Int.max) ?? 30
+        let cassette = try cassetteUse(arguments)
         if let directory = arguments.value(Flag.resume) {
+            guard cassette == nil else {
+                throw UsageError(message: "--record and --replay start a new run; they cannot be used with --resume",
+                                 hint: "record or replay the whole run: gen run FILE --replay FILE.cassette.jsonl")
+            }
             let out = URL(fileURLWithPath: directory)
             let script = arguments.positionals.first ?? ""
             return RunRequest(scriptPath: script, outDirectory: out, seed: nil, count: count, resume: true,
@@ -54,7 +63,18 @@ enum RunCommand {
         }
         let out = arguments.value(Flag.out).map { URL(fileURLWithPath: $0) } ?? defaultDirectory(for: script)
         return RunRequest(scriptPath: script, outDirectory: out, seed: seed.map { UInt64($0) }, count: count,
-                          provenance: arguments.has(Flag.provenance), exportInterval: Double(exportEvery))
+                          provenance: arguments.has(Flag.provenance), exportInterval: Double(exportEvery), cassette: cassette)
+    }
+
+    static func cassetteUse(_ arguments: ParsedArguments) throws(UsageError) -> CassetteUse? {
+        switch (arguments.value(Flag.record), arguments.value(Flag.replay)) {
+        case (let record?, nil): return .record(URL(fileURLWithPath: record))
+        case (nil, let replay?): return .replay(URL(fileURLWithPath: replay))
+        case (nil, nil): return nil
+        case (_?, _?):
+            throw UsageError(message: "--record and --replay cannot be used together",
+                             hint: "record once with --record FILE, then replay with --replay FILE")
+        }
     }
 
     static func defaultDirectory(for script: String) -> URL {

@@ -29,6 +29,8 @@ public enum LLMError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Batch mode: this request's line failed (non-2xx `status_code`, an error line, or no result) in every
     /// batch it was submitted to.
     case batchLineFailed(url: String, batchID: String, status: Int?, serverMessage: String, attempts: Int)
+    /// Replay: the cassette holds no answer for this request (the message names it). Stops the run.
+    case notRecorded(message: String)
     /// Batch mode: the run was asked to stop while the request waited on a batch. The batch stays on the server
     /// and in the run store's journal; `--resume` collects it instead of paying for it again. Stops the run.
     case batchWaitStopped(url: String, batchID: String?)
@@ -37,7 +39,7 @@ public enum LLMError: Error, Sendable, Equatable, CustomStringConvertible {
     /// the run stops early instead of failing every sample.
     public var stopsRun: Bool {
         switch self {
-        case .unreachable, .invalidURL, .missingAPIKey, .unauthorized, .notFound, .batchWaitStopped: return true
+        case .unreachable, .invalidURL, .missingAPIKey, .unauthorized, .notFound, .batchWaitStopped, .notRecorded: return true
         case .badRequest, .rateLimited, .serverError, .timeout, .connectionLost, .malformedResponse, .batchFailed, .batchLineFailed:
             return false
         }
@@ -84,6 +86,8 @@ public enum LLMError: Error, Sendable, Equatable, CustomStringConvertible {
             let which = batchID.map { "batch \($0)" } ?? "a batch"
             return "stopped while waiting on \(which) at \(url); it stays on the server and `gen run --resume` collects it "
                 + "without paying again"
+        case .notRecorded(let message):
+            return message
         }
     }
 

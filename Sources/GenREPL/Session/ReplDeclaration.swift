@@ -50,6 +50,9 @@ struct ReplDeclaration: Sendable, Equatable {
         case .evaluate(let d):
             (kind, name, keys) = ("evaluate", nil, ["block evaluate"])
             summary = "evaluate " + ReplDeclaration.braced(d.body.items.map(\.key.name))
+        case .expect(let d):
+            (kind, name, keys) = ("expect", nil, ["block expect"])
+            summary = "expect " + ReplDeclaration.braced(d.body.items.map(\.key.name))
         case .router(let d):
             (kind, name, keys) = ("router", nil, ["block router"])
             summary = "router \(ReplDeclaration.shortened(text(d.value.span)))"

@@ -38,6 +38,7 @@ public enum ASTDump {
             })
         case .spec(let d): return block("(spec \(d.name?.name ?? "")", d.body.items.map(render))
         case .evaluate(let d): return block("(evaluate", d.body.items.map(render))
+        case .expect(let d): return block("(expect", d.body.items.map(render))
         case .quality(let d): return block("(quality", d.body.items.map(render))
         }
     }

@@ -23,6 +23,8 @@ public enum Declaration: Sendable, Equatable {
     case quality(QualityDecl)
     case reward(ExprDecl)
     case evaluate(BlockDecl)
+    /// `expect { ... }`: what `gen test` checks on the script's replayed run.
+    case expect(BlockDecl)
 
     public var span: Span {
         switch self {
@@ -31,7 +33,7 @@ public enum Declaration: Sendable, Equatable {
         case .fn(let d): d.span
         case .model(let d), .arm(let d): d.span
         case .schema(let d): d.span
-        case .spec(let d), .evaluate(let d): d.span
+        case .spec(let d), .evaluate(let d), .expect(let d): d.span
         case .router(let d), .reward(let d): d.span
         case .quality(let d): d.span
         }
@@ -44,7 +46,7 @@ public enum Declaration: Sendable, Equatable {
         case .fn(let d): d.trivia
         case .model(let d), .arm(let d): d.trivia
         case .schema(let d): d.trivia
-        case .spec(let d), .evaluate(let d): d.trivia
+        case .spec(let d), .evaluate(let d), .expect(let d): d.trivia
         case .router(let d), .reward(let d): d.trivia
         case .quality(let d): d.trivia
         }

@@ -31,7 +31,7 @@ extension Messages {
         DiagnosticMessage(
             "expected a declaration, found \(found)",
             hint: "a declaration starts with `let`, `fn`, `import`, `model`, `schema`, `spec`, `arm`, `router`, "
-                + "`quality`, `reward` or `evaluate`")
+                + "`quality`, `reward`, `evaluate` or `expect`")
     }
 
     public static func expectedExpression(_ found: String) -> DiagnosticMessage {

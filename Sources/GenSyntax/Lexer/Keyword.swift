@@ -38,7 +38,7 @@ public enum Keyword: String, Sendable, Hashable, CaseIterable {
 /// Words that are keywords only in one position: at the start of a top-level declaration, of a quality entry,
 /// or of a score modifier. Anywhere else they are ordinary identifiers.
 public enum ContextualWord: String, Sendable, Hashable, CaseIterable {
-    case model, schema, spec, arm, router, quality, reward, evaluate
+    case model, schema, spec, arm, router, quality, reward, evaluate, expect
     case rule, score, dedup, diversity
     case weight, threshold
 
@@ -55,7 +55,7 @@ public enum ContextualWord: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The declaration words, in the order the documentation lists them.
-    public static let declarations: [ContextualWord] = [.model, .schema, .spec, .arm, .router, .quality, .reward, .evaluate]
+    public static let declarations: [ContextualWord] = [.model, .schema, .spec, .arm, .router, .quality, .reward, .evaluate, .expect]
     /// The words that start a quality entry.
     public static let qualityEntries: [ContextualWord] = [.rule, .score, .dedup, .diversity]
     /// The words that modify a score entry.

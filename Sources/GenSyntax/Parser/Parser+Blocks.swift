@@ -74,6 +74,14 @@ extension Parser {
         return BlockDecl(name: nil, body: body, span: span(from: start), trivia: trivia(from: start))
     }
 
+    /// expect_decl = 'expect' , attr_block ;
+    mutating func parseExpectDecl() throws(ParseFailure) -> BlockDecl {
+        let start = index
+        advance()
+        let body = try parseAttrBlock("`expect` block")
+        return BlockDecl(name: nil, body: body, span: span(from: start), trivia: trivia(from: start))
+    }
+
     /// attr_block = "{" , { attr , [ "," ] } , "}" ;
     mutating func parseAttrBlock(_ what: @autoclosure () -> String) throws(ParseFailure) -> BlockBody<Attribute> {
         try parseBlockBody(what(), itemName: "attribute", allowsCommas: true) { (parser: inout Parser) throws(ParseFailure) in

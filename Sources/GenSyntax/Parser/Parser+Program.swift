@@ -102,7 +102,7 @@ extension Parser {
     }
 
     /// declaration = let_decl | fn_decl | model_decl | schema_decl | spec_decl | arm_decl
-    ///             | router_decl | quality_decl | reward_decl | evaluate_decl ;
+    ///             | router_decl | quality_decl | reward_decl | evaluate_decl | expect_decl ;
     mutating func parseDeclaration() throws(ParseFailure) -> Declaration {
         switch kind {
         case .keyword(.let): return .let(try parseLetDecl())
@@ -117,6 +117,7 @@ extension Parser {
             case .quality: return .quality(try parseQualityDecl())
             case .reward: return .reward(try parseRewardDecl())
             case .evaluate: return .evaluate(try parseEvaluateDecl())
+            case .expect: return .expect(try parseExpectDecl())
             default:
                 reportUnknownDeclaration(word)
                 throw ParseFailure()

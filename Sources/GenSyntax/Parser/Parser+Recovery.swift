@@ -11,7 +11,7 @@ extension Parser {
             guard let contextual = ContextualWord.named(word), ContextualWord.declarations.contains(contextual) else { return false }
             let next = peekKind(1)
             switch contextual {
-            case .quality, .evaluate: return next == .leftBrace
+            case .quality, .evaluate, .expect: return next == .leftBrace
             case .reward: return next == .equal
             default:
                 if case .identifier = next { return true }

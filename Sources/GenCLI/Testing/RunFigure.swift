@@ -1,0 +1,48 @@
+import GenReport
+
+/// What an `expect` block can bound (`min_X` / `max_X`), measured on the replayed run from the data the report shows.
+enum RunFigure: String, CaseIterable {
+    /// Accepted samples.
+    case accepted
+    /// Accepted over candidates.
+    case acceptanceRate = "acceptance_rate"
+    /// The smallest label's share of the accepted samples (label balance; every enum label counts, even unseen).
+    case smallestLabelShare = "label_share"
+    /// Tokens over accepted samples, rejected candidates' tokens included.
+    case tokensPerAccepted = "tokens_per_accepted"
+    /// The last downstream evaluation's accuracy (the script's evaluate block).
+    case accuracy
+    /// The last downstream evaluation's macro-F1.
+    case macroF1 = "macro_f1"
+
+    /// The figure, or nil with the reason it cannot be measured on this run.
+    func measure(_ data: ReportData) -> Result<Double, Unmeasurable> {
+        let accepted = Double(data.acceptedCount)
+        switch self {
+        case .accepted:
+            return .success(accepted)
+        case .acceptanceRate:
+            return data.candidateCount > 0 ? .success(accepted / Double(data.candidateCount)) : .failure(Unmeasurable("no candidates"))
+        case .smallestLabelShare:
+            guard data.labelField != nil else { return .failure(Unmeasurable("the spec has no label field")) }
+            guard accepted > 0 else { return .success(0) }
+            var counts = Dictionary(data.quotaTargets.keys.map { ($0, 0) }, uniquingKeysWith: { first, _ in first })
+            for row in data.labels { counts[row.label ?? "(none)", default: 0] += row.count }
+            return .success(Double(counts.values.min() ?? 0) / accepted)
+        case .tokensPerAccepted:
+            return accepted > 0 ? .success(Double(data.tokens) / accepted) : .failure(Unmeasurable("nothing was accepted"))
+        case .accuracy, .macroF1:
+            guard let last = data.evaluations.last else { return .failure(Unmeasurable("the run made no downstream evaluation")) }
+            guard let value = last.metrics[self == .accuracy ? "accuracy" : "macro_f1"]?.doubleValue else {
+                return .failure(Unmeasurable("the last evaluation has no \(rawValue)"))
+            }
+            return .success(value)
+        }
+    }
+}
+
+/// Why a figure cannot be measured (an expectation on it fails with this reason).
+struct Unmeasurable: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}

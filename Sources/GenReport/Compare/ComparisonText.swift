@@ -1,0 +1,72 @@
+import GenCharts
+import GenCore
+
+/// `gen compare`'s text form: the graph changes, then the figures and each arm's results in two columns.
+extension RunComparison {
+    public var text: String {
+        var lines = ["A: \(nameA)", "B: \(nameB)", ""]
+        if graphChanges.isEmpty {
+            lines.append("pipeline graph: no change")
+        } else {
+            lines.append("pipeline graph: \(graphChanges.count) change(s)")
+            for change in graphChanges {
+                lines.append("  \(change.path): \(Self.shown(change.before)) -> \(Self.shown(change.after))")
+            }
+        }
+        lines.append("")
+        var table = [["figure", "A", "B"]]
+        for (left, right) in zip(a.rows, b.rows) {
+            table.append([left.0, Self.number(left.1), Self.number(right.1)])
+        }
+        table.append(["status", a.status, b.status])
+        lines += Self.aligned(table)
+        switch acceptanceDiffersBeyondNoise {
+        case true?: lines.append("acceptance differs beyond noise (95% intervals \(a.acceptance?.range ?? "") and \(b.acceptance?.range ?? "") do not overlap)")
+        case false?: lines.append("acceptance difference within noise (95% intervals \(a.acceptance?.range ?? "") and \(b.acceptance?.range ?? "") overlap)")
+        case nil: break
+        }
+        lines.append("")
+        var armTable = [["arm", "pulls A", "pulls B", "accepted A", "accepted B", "pass A", "pass B", "reward A", "reward B", "tok/acc A", "tok/acc B"]]
+        for arm in arms {
+            armTable.append([
+                arm.name, Self.count(arm.a?.pulls), Self.count(arm.b?.pulls), Self.count(arm.a?.accepted), Self.count(arm.b?.accepted),
+                Self.number(arm.a?.passRate), Self.number(arm.b?.passRate), Self.number(arm.a?.meanReward), Self.number(arm.b?.meanReward),
+                Self.number(arm.a?.tokensPerAccepted), Self.number(arm.b?.tokensPerAccepted),
+            ])
+        }
+        lines += Self.aligned(armTable)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A value on one line; an object shows its plain members (kind, name, ...) and elides nested ones, which are
+    /// mostly expression trees (the JSON form has them whole).
+    static func shown(_ value: JSONValue?) -> String {
+        guard let value else { return "(absent)" }
+        var text = CanonicalJSON.string(value)
+        if case .object(let members) = value {
+            let plain = members.filter { if case .object = $0.value { false } else if case .array = $0.value { false } else { true } }
+            if plain.count < members.count {
+                text = String(CanonicalJSON.string(.object(plain)).dropLast()) + (plain.isEmpty ? "...}" : ",...}")
+            }
+        }
+        return text.count > 120 ? String(text.prefix(117)) + "..." : text
+    }
+
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : NumberText.fixed(value, decimals: 3)
+    }
+
+    static func count(_ value: Int?) -> String { value.map(String.init) ?? "-" }
+
+    /// Columns padded to their widest cell, the first left-aligned and the rest right-aligned.
+    static func aligned(_ rows: [[String]]) -> [String] {
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import GenCore
+
+/// One run's headline figures, as `gen compare` puts them side by side.
+struct RunFigures {
+    var accepted: Int
+    var candidates: Int
+    var tokens: Int
+    var dollars: Double?
+    var accuracy: Double?
+    var macroF1: Double?
+    var distinct2: Double?
+    var status: String
+
+    init(_ data: ReportData) {
+        accepted = data.acceptedCount
+        candidates = data.candidateCount
+        tokens = data.tokens
+        dollars = data.dollars
+        accuracy = data.evaluations.last?.metrics["accuracy"]?.doubleValue
+        macroF1 = data.evaluations.last?.metrics["macro_f1"]?.doubleValue
+        distinct2 = data.finalDiversity?.distinct2
+        status = data.run.status.rawValue
+    }
+
+    var acceptance: IntervalEstimate? {
+        candidates > 0 ? IntervalEstimate(name: "acceptance", successes: accepted, trials: candidates) : nil
+    }
+
+    var tokensPerAccepted: Double? { accepted > 0 ? Double(tokens) / Double(accepted) : nil }
+    var dollarsPerAccepted: Double? { accepted > 0 ? dollars.map { $0 / Double(accepted) } : nil }
+
+    /// The rows both runs show, in order: name and value (nil when the run has none).
+    var rows: [(String, Double?)] {
+        [("accepted", Double(accepted)), ("candidates", Double(candidates)), ("acceptance_rate", acceptance?.value),
+         ("tokens_per_accepted", tokensPerAccepted), ("dollars_per_accepted", dollarsPerAccepted),
+         ("distinct_2", distinct2), ("accuracy", accuracy), ("macro_f1", macroF1)]
+    }
+}
+
+/// One arm's results in one run.
+struct ArmFigures {
+    var pulls: Int
+    var accepted: Int
+    var passRate: Double
+    var meanReward: Double
+    var tokensPerAccepted: Double?
+
+    init?(_ data: ReportData, arm: String) {
+        guard let row = data.armSummaries.first(where: { $0.arm == arm }) else { return nil }
+        pulls = row.generated
+        accepted = row.accepted
+        passRate = row.generated > 0 ? Double(row.passed) / Double(row.generated) : 0
+        meanReward = row.meanReward
+        tokensPerAccepted = row.accepted > 0 ? Double(row.tokens) / Double(row.accepted) : nil
+    }
+
+    var json: JSONValue {
+        var fields: [String: JSONValue] = [
+            "pulls": .int(pulls), "accepted": .int(accepted), "pass_rate": .double(passRate), "mean_reward": .double(meanReward),
+        ]
+        fields["tokens_per_accepted"] = tokensPerAccepted.map(JSONValue.double)
+        return .object(fields)
+    }
+}
