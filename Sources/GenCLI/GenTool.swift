@@ -8,7 +8,7 @@ public enum GenTool {
     /// The tool with every command. `checker` is what `gen check` runs on each file: by default GenEngine's
     /// full check; tests may pass `syntaxChecker` or their own.
     public static func make(checker: @escaping ScriptChecker = engineChecker()) -> CommandLineTool {
-        CommandLineTool(version: version, commands: [
+        let commands = [
             RunCommand.command,
             CheckCommand.command(checker: checker),
             GraphCommand.command,
@@ -21,6 +21,10 @@ public enum GenTool {
             FormatCommand.command,
             ASTCommand.command,
             TokensCommand.command,
-        ], topics: ["capabilities": { Capabilities.standard.listing }])
+        ]
+        let topics: [String: @Sendable () -> String] = ["capabilities": { Capabilities.standard.listing }]
+        // Completion is written from every command's declaration, its own included.
+        let completing = CompletionSource(commands: commands.map(\.spec) + [CompletionCommand.spec], helpTopics: topics.keys.sorted())
+        return CommandLineTool(version: version, commands: commands + [CompletionCommand.command(completing: completing)], topics: topics)
     }
 }
