@@ -19,6 +19,7 @@ public enum GenTool {
             ExportCommand.command,
             EvalCommand.command,
             FormatCommand.command,
+            InitCommand.command,
             ASTCommand.command,
             TokensCommand.command,
         ]
