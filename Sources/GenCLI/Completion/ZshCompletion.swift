@@ -55,9 +55,9 @@ enum ZshCompletion {
     static func flagSpec(_ flag: FlagSpec) -> String {
         let head = "--" + flag.name
         guard let valueName = flag.valueName else {
-            return ShellQuote.posix(head + "[" + escaped(flag.help) + "]")
+            return ShellQuote.posix(head + "[" + escaped(flag.help, "[]\\") + "]")
         }
-        return ShellQuote.posix(head + "=[" + escaped(flag.help) + "]:" + escaped(valueName) + ":" + action(flag.completion))
+        return ShellQuote.posix(head + "=[" + escaped(flag.help, "[]\\") + "]:" + escaped(valueName, ":\\") + ":" + action(flag.completion))
     }
 
     /// `'1:FILE:action'`, `'1::FILE:action'` when optional, `'*:FILE:action'` when repeated.
@@ -68,7 +68,7 @@ enum ZshCompletion {
             case .optional: "\(index + 1)::"
             case .oneOrMore: "*:"
             }
-            return ShellQuote.posix(position + escaped(positional.name) + ":" + action(positional.completion))
+            return ShellQuote.posix(position + escaped(positional.name, ":\\") + ":" + action(positional.completion))
         }
     }
 
@@ -82,11 +82,11 @@ enum ZshCompletion {
         }
     }
 
-    /// `_arguments` reads `[`, `]` and `:` in descriptions and messages as structure.
-    static func escaped(_ text: String) -> String {
+    /// `_arguments` reads brackets in a flag's explanation, and colons in a message, as structure.
+    static func escaped(_ text: String, _ special: String) -> String {
         var out = ""
         for character in text {
-            if "[]:\\".contains(character) { out.append("\\") }
+            if special.contains(character) { out.append("\\") }
             out.append(character)
         }
         return out
