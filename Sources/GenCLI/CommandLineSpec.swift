@@ -48,11 +48,14 @@ public struct PositionalSpec: Sendable {
     public var name: String
     public var arity: Arity
     public var help: String
+    /// What shell completion offers for it; by default read from the placeholder (see `ValueCompletion.implied`).
+    public var completion: ValueCompletion
 
-    public init(_ name: String, arity: Arity = .one, help: String) {
+    public init(_ name: String, arity: Arity = .one, completion: ValueCompletion? = nil, help: String) {
         self.name = name
         self.arity = arity
         self.help = help
+        self.completion = completion ?? .implied(byPlaceholder: name)
     }
 }
 
@@ -63,11 +66,15 @@ public struct FlagSpec: Sendable {
     /// For flags with a fixed set of values (`--format text|dot|json`).
     public var choices: [String]
     public var help: String
+    /// What shell completion offers for the value: the choices, else what the placeholder implies.
+    public var completion: ValueCompletion
 
-    public init(_ name: String, value: String? = nil, choices: [String] = [], help: String) {
+    public init(_ name: String, value: String? = nil, choices: [String] = [], completion: ValueCompletion? = nil, help: String) {
         self.name = name
         self.valueName = value
         self.choices = choices
         self.help = help
+        self.completion = completion
+            ?? (choices.isEmpty ? value.map { .implied(byPlaceholder: $0) } ?? .nothing : .choices(choices))
     }
 }

@@ -8,7 +8,7 @@ public enum GenTool {
     /// The tool with every command. `checker` is what `gen check` runs on each file: by default GenEngine's
     /// full check; tests may pass `syntaxChecker` or their own.
     public static func make(checker: @escaping ScriptChecker = engineChecker()) -> CommandLineTool {
-        CommandLineTool(version: version, commands: [
+        let commands = [
             RunCommand.command,
             TestCommand.command,
             CompareCommand.command,
@@ -21,8 +21,13 @@ public enum GenTool {
             ExportCommand.command,
             EvalCommand.command,
             FormatCommand.command,
+            InitCommand.command,
             ASTCommand.command,
             TokensCommand.command,
-        ], topics: ["capabilities": { Capabilities.standard.listing }])
+        ]
+        let topics: [String: @Sendable () -> String] = ["capabilities": { Capabilities.standard.listing }]
+        // Completion is written from every command's declaration, its own included.
+        let completing = CompletionSource(commands: commands.map(\.spec) + [CompletionCommand.spec], helpTopics: topics.keys.sorted())
+        return CommandLineTool(version: version, commands: commands + [CompletionCommand.command(completing: completing)], topics: topics)
     }
 }

@@ -6,8 +6,8 @@ import GenEval
 /// any JSONL dataset, so Gen's output can be compared with data from anywhere.
 enum EvalCommand {
     enum Flag {
-        static let test = FlagSpec("test", value: "FILE", help: "real held-out JSONL to test on")
-        static let train = FlagSpec("train", value: "FILE", help: "real training JSONL for the reference line")
+        static let test = FlagSpec("test", value: "FILE", completion: .files, help: "real held-out JSONL to test on")
+        static let train = FlagSpec("train", value: "FILE", completion: .files, help: "real training JSONL for the reference line")
         static let model = FlagSpec("model", value: "NAME", choices: ClassifierRegistry.standard.names, help: "classifier (default logreg)")
         static let textField = FlagSpec("text-field", value: "NAME", help: "text field (default text)")
         static let labelField = FlagSpec("label-field", value: "NAME", help: "label field (default label)")

@@ -12,7 +12,7 @@ enum ReportCommand {
         flags: [outFlag])
 
     static let outFlag = FlagSpec(
-        "out", value: "FILE", help: "where to write the HTML report (default RUN/report.html); the card goes beside it")
+        "out", value: "FILE", completion: .files, help: "where to write the HTML report (default RUN/report.html); the card goes beside it")
 
     static let command = Command(spec: spec) { arguments, console in
         let directory = URL(fileURLWithPath: arguments.positionals[0])
