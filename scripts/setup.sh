@@ -3,8 +3,9 @@
 #   libsqlite3-dev: the run store   zlib1g-dev: PNG checks in report tests   chromium: report screenshot test
 #   cmake, build-essential: building the local llama.cpp server from PyPI
 #   python3-venv: the virtualenvs of the local model server and of the Hub round-trip tests (scripts/hub-python.sh)
+#   neovim: the real LSP client of `gen lsp`'s editor test (NeovimClientTests)
 set -euo pipefail
-packages=(libsqlite3-dev zlib1g-dev chromium cmake build-essential python3-venv)
+packages=(libsqlite3-dev zlib1g-dev chromium cmake build-essential python3-venv neovim)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

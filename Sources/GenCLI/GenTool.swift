@@ -21,6 +21,7 @@ public enum GenTool {
             FormatCommand.command,
             ASTCommand.command,
             TokensCommand.command,
+            LSPCommand.command,
         ], topics: ["capabilities": { Capabilities.standard.listing }])
     }
 }
