@@ -24,7 +24,7 @@ public enum LanguageServerConnection {
                 do {
                     frames = try framer.append(chunk)
                 } catch {
-                    log("gen lsp: \(error.description)\n")
+                    log("error: not LSP input: \(error.description)\n")
                     return 1
                 }
                 for frame in frames {
