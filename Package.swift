@@ -24,17 +24,21 @@ let package = Package(
         // The `gen` command line: argument parsing, help, and the check/fmt/ast/tokens/bench commands.
         .target(name: "GenCLI", dependencies: [
             "GenFormat", "GenEngine", "GenSemantics", "GenSyntax", "GenCore", "GenRun", "GenEval", "GenStore", "GenRouter",
-            "GenReport", "GenREPL", "GenQuality", "GenRuntime", "GenProviders", "GenPipeline", "GenDataset",
+            "GenReport", "GenREPL", "GenQuality", "GenRuntime", "GenProviders", "GenPipeline", "GenDataset", "GenLSP",
         ]),
         .testTarget(name: "GenCLITests", dependencies: [
             "GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore", "GenTestSupport", "GenSemantics", "GenEngine", "GenPipeline", "GenEval",
         ]),
         .executableTarget(name: "gen", dependencies: ["GenCLI"]),
+        // `gen lsp`: the Language Server Protocol over stdio (diagnostics, hover, completion, definition, symbols,
+        // formatting, rename) on the same checker, formatter and capabilities registry as the command line.
+        .target(name: "GenLSP", dependencies: ["GenEngine", "GenSemantics", "GenSyntax", "GenFormat", "GenPipeline", "GenCore"]),
+        .testTarget(name: "GenLSPTests", dependencies: ["GenLSP", "GenCore", "GenEngine", "GenTestSupport"]),
         // Benchmarks (parse, router, run, quality, eval, interpreter, savings) and `gen-bench`, which runs them:
         // outside the library products and the `gen` binary.
         .target(name: "GenBenchmarks", dependencies: [
             "GenCLI", "GenCore", "GenSyntax", "GenEngine", "GenEval", "GenQuality", "GenRouter", "GenRuntime", "GenPipeline",
-            "GenProviders", "GenTestSupport", "GenChecks",
+            "GenProviders", "GenTestSupport", "GenChecks", "GenLSP",
         ]),
         .executableTarget(name: "gen-bench", dependencies: ["GenBenchmarks", "GenCLI"]),
         .testTarget(name: "GenBenchmarksTests", dependencies: [

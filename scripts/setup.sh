@@ -4,8 +4,9 @@
 #   cmake, build-essential: building the local llama.cpp server from PyPI
 #   python3-venv: the virtualenvs of the local model server and of the Hub round-trip tests (scripts/hub-python.sh)
 #   zsh, fish: the `gen completion` tests run the generated scripts in each shell (bash is already there)
+#   neovim: the real LSP client of `gen lsp`'s editor test (NeovimClientTests)
 set -euo pipefail
-packages=(libsqlite3-dev zlib1g-dev chromium cmake build-essential python3-venv zsh fish)
+packages=(libsqlite3-dev zlib1g-dev chromium cmake build-essential python3-venv zsh fish neovim)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -24,6 +24,7 @@ public enum GenTool {
             InitCommand.command,
             ASTCommand.command,
             TokensCommand.command,
+            LSPCommand.command,
         ]
         let topics: [String: @Sendable () -> String] = ["capabilities": { Capabilities.standard.listing }]
         // Completion is written from every command's declaration, its own included.

@@ -109,3 +109,22 @@ public struct ParameterSpec: Codable, Sendable, Equatable {
 
     public static func number(_ value: Double) -> String { NumberText.compact(value) }
 }
+
+extension ParameterSpec {
+    /// `temperature: float = 0.7 in [0, 2]`, as `gen help capabilities` and editor hovers show a parameter;
+    /// a required parameter has no default, an optional one without a default ends in `?`.
+    public var signatureText: String {
+        var text = "\(name): \(typeName)"
+        if !isRequired, let value = defaultValue, value != .null { text += " = " + CanonicalJSON.string(value) }
+        if !isRequired, defaultValue == nil || defaultValue == .null { text += "?" }
+        if let range = rangeDescription { text += (range.first == ">" || range.first == "<" ? " " : " in ") + range }
+        return text
+    }
+}
+
+extension KindSpec {
+    /// `naive(model: model, temperature: float = 0.7 in [0, 2], ...)`.
+    public var signatureText: String {
+        name + "(" + parameters.map(\.signatureText).joined(separator: ", ") + ")"
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GenTestSupport
 import GenCore
 import GenStore
 
@@ -7,14 +8,7 @@ import GenStore
 /// `gen run --resume`: no accepted sample lost or duplicated, and the files agree with the store.
 /// Fails (never skips) when the server or the `gen` binary is missing.
 @Suite(.serialized) struct LiveKillResumeTests {
-    static func genBinary() throws -> URL {
-        let testBinary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        let url = URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("gen")
-        guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(url.path): build the `gen` product first"])
-        }
-        return url
-    }
+    static func genBinary() throws -> URL { try BuiltProduct.url("gen") }
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -4,12 +4,12 @@ import GenCore
 
 /// `gen-bench WHAT`: figures for the parts whose speed or quality the issues name targets for.
 public enum BenchCommand {
-    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings", "percall", "utility", "checks", "aimd", "scale"]
+    static let benchmarks = ["parse", "router", "run", "quality", "eval", "interpreter", "savings", "percall", "utility", "checks", "aimd", "scale", "lsp"]
     /// Started by `scale` in a child process; named in the details, not in the list of benchmarks.
     static let helpers = ["stub-fleet"]
 
     static let spec = CommandSpec(
-        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings, percall, utility, checks, aimd, scale",
+        name: "", summary: "Measure a part of gen: parse, router, run, quality, eval, interpreter, savings, percall, utility, checks, aimd, scale, lsp",
         details: """
             parse: lexes and parses a generated script (every declaration kind, comments, interpolation); lines/s, MB/s.
             router: regret of every policy on the standard problems R1-R5 beside the reference figures, and the targets.
@@ -34,6 +34,8 @@ public enum BenchCommand {
               lognormal delay, at most --concurrency requests at once each; per fleet size samples/s, the ideal rate (endpoints x
               concurrency / mean latency), the share reached and the engine's CPU per sample; exit 1 when 64 x 16 misses 90% or
               uses a core or more.
+            lsp [--lines N] [--runs N]: `gen lsp` in process on a generated script (default 5000 lines): milliseconds from a
+              one-character change to its republished diagnostics over --runs changes (default 41); target under 50 ms.
             stub-fleet --endpoints N [--concurrency C] [--median S] [--sigma S] [--seeds SEED]: the fleet alone; prints one base
               URL a line, then `ready`, and serves until its standard input closes.
             Build with `swift build -c release --product gen-bench` first: debug builds are many times slower.
@@ -48,8 +50,8 @@ public enum BenchCommand {
         program: "gen-bench")
 
     enum Flag {
-        static let lines = FlagSpec("lines", value: "N", help: "parse: size of the generated script in lines (default 50000)")
-        static let runs = FlagSpec("runs", value: "N", help: "parse: how many times to lex and parse it (default 7)")
+        static let lines = FlagSpec("lines", value: "N", help: "parse: size of the generated script in lines (default 50000); lsp: (default 5000)")
+        static let runs = FlagSpec("runs", value: "N", help: "parse: how many times to lex and parse it (default 7); lsp: changes timed (default 41)")
         static let seeds = FlagSpec(
             "seeds", value: "N", help: "router: seeds per problem (default 200, 50 for R1); savings, percall, utility: the seeds to run, like 1,2,3 (the default)")
         static let count = FlagSpec("count", value: "N", help: "run: accepted samples per row (default 640); savings, percall, utility: per run (default: the spec's)")

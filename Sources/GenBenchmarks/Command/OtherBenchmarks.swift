@@ -93,6 +93,10 @@ enum OtherBenchmarks {
                 var options = try scaleOptions(arguments)
                 options.endpointCounts = endpoints
                 try StubFleet.serveUntilInputCloses(options.fleet(endpoints: endpoints[0])) { console.write($0) }
+            case "lsp":
+                let lines = try arguments.int(Flag.lines, in: 10...1_000_000) ?? 5000
+                let runs = try arguments.int(Flag.runs, in: 1...10_000) ?? 41
+                console.write(LSPBenchmark.run(lines: lines, changes: runs))
             case "interpreter":
                 let report = try InterpreterBenchmark.run(samples: 20_000)
                 console.write("\(report)\n")

@@ -35,15 +35,8 @@ extension Capabilities {
         (kind.name + "(" + parameterList(kind) + ")", kind.summary)
     }
 
-    /// `model: model, temperature: float = 0.7 in [0, 2]`; required parameters carry no default.
     private func parameterList(_ kind: KindSpec) -> String {
-        kind.parameters.map { parameter in
-            var text = "\(parameter.name): \(parameter.typeName)"
-            if !parameter.isRequired, let value = parameter.defaultValue, value != .null { text += " = " + CanonicalJSON.string(value) }
-            if !parameter.isRequired, parameter.defaultValue == nil || parameter.defaultValue == .null { text += "?" }
-            if let range = parameter.rangeDescription { text += (range.first == ">" || range.first == "<" ? " " : " in ") + range }
-            return text
-        }.joined(separator: ", ")
+        kind.parameters.map(\.signatureText).joined(separator: ", ")
     }
 
     private func section(_ text: inout String, _ title: String, _ rows: [(String, String)]) {
