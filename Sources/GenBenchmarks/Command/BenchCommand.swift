@@ -29,7 +29,7 @@ public enum BenchCommand {
             aimd [--rate N] [--seconds S]: the pools' adaptive concurrency against servers that admit a known rate and answer 429
               beyond it: simulated at 5, 20, 100, 400 requests/s, then live over HTTP against a stub (default 40/s, 30 s); the rate
               reached, the 429 share, the limit found; exit 1 when a rate is missed by more than 10%.
-            scale [--endpoints 1,4,16,64] [--concurrency 16] [--median 1.0] [--sigma 0.5] [--seconds 30] [--batch N] [--pipeline N] [--adaptive on|off]:
+            scale [--endpoints 1,4,16,64] [--concurrency 16] [--median 1.0] [--sigma 0.5] [--seconds 90] [--batch N] [--pipeline N] [--adaptive on|off]:
               the whole loop against stub endpoints (started by `gen-bench stub-fleet` in a child process) that answer after a
               lognormal delay, at most --concurrency requests at once each; per fleet size samples/s, the ideal rate (endpoints x
               concurrency / mean latency), the share reached and the engine's CPU per sample; exit 1 when 64 x 16 misses 90% or
@@ -69,7 +69,7 @@ public enum BenchCommand {
         static let flips = FlagSpec("flips", value: "N", help: "quality: probed bit flips per table (default 2)")
         static let rate = FlagSpec("rate", value: "N", help: "aimd: requests per second the live stub admits (default 40)")
         static let seconds = FlagSpec(
-            "seconds", value: "S", help: "aimd: length of the live run (default 30); scale: each run asks for this many seconds of the ideal rate (default 30)")
+            "seconds", value: "S", help: "aimd: length of the live run (default 30); scale: each run asks for this many seconds of the ideal rate (default 90)")
         static let shortlist = FlagSpec("shortlist", value: "N", help: "quality: candidates verified exactly per query (default 8)")
         static let endpoints = FlagSpec("endpoints", value: "N,N,...", help: "scale: fleet sizes (default 1,4,16,64); stub-fleet: endpoints")
         static let concurrency = FlagSpec("concurrency", value: "N", help: "scale, stub-fleet: requests each endpoint serves at once (default 16)")

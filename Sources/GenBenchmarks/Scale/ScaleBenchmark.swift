@@ -18,8 +18,10 @@ enum ScaleBenchmark {
         var concurrency = 16
         var median = 1.0
         var sigma = 0.5
-        /// Each run asks for about this many seconds of the ideal rate's samples.
-        var seconds = 30.0
+        /// Each run asks for about this many seconds of the ideal rate's samples: long enough that start-up (about
+        /// 1 s), the first batch's slowest request (about 4 s) and the drain at the end (a few seconds) do not make
+        /// most of the figure, as they do at 30 s.
+        var seconds = 90.0
         /// Slots per batch (nil: endpoints x concurrency, at least 16, at most 1024).
         var batch: Int?
         /// Batches generating at once (nil: 8).
@@ -192,6 +194,10 @@ actor CommitClock: RunObserver {
 
     func batchFinished(_ progress: RunProgress) async {
         marks.append((Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, progress.candidates))
+        // GEN_SCALE_TRACE=1 prints each commit: a stall (a batch held up by its slowest request) shows as a gap.
+        if ProcessInfo.processInfo.environment["GEN_SCALE_TRACE"] != nil, let mark = marks.last {
+            FileHandle.standardError.write(Data("commit \(String(format: "%.2f", mark.seconds)) \(mark.candidates) accepted \(progress.accepted)\n".utf8))
+        }
     }
 
     /// Samples/s from the first commit to the last (the first batch's own samples left out).
