@@ -120,6 +120,12 @@ struct CompareCommandTests {
         #expect(value["figures"]?["a"]?["accepted"] == .double(8))
         #expect(value["arms"]?.arrayValue?.map { $0["arm"]?.stringValue ?? "" } == ["careful", "steady", "bold"])
         #expect(value["acceptance_differs_beyond_noise"] == .bool(false))
+        // Acceptance, accuracy and tokens per accepted are each judged against noise (no evaluation here: null).
+        let judged = value["differs_beyond_noise"]
+        #expect(judged?["acceptance_rate"] == .bool(false))
+        #expect(judged?["accuracy"] == .null)
+        #expect(judged?["tokens_per_accepted"] == .bool(false) || judged?["tokens_per_accepted"] == .bool(true), "\(String(describing: judged))")
+        #expect(value["figures"]?["a"]?["tokens_per_accepted_interval"]?.arrayValue?.count == 2)
         let missing = await gen(["compare", a, directory.url.appendingPathComponent("nothing").path])
         #expect(missing.code == 66)
         #expect(missing.err.contains("no run in"))

@@ -20,10 +20,12 @@ extension RunComparison {
         }
         table.append(["status", a.status, b.status])
         lines += Self.aligned(table)
-        switch acceptanceDiffersBeyondNoise {
-        case true?: lines.append("acceptance differs beyond noise (95% intervals \(a.acceptance?.range ?? "") and \(b.acceptance?.range ?? "") do not overlap)")
-        case false?: lines.append("acceptance difference within noise (95% intervals \(a.acceptance?.range ?? "") and \(b.acceptance?.range ?? "") overlap)")
-        case nil: break
+        for figure in noise {
+            guard let left = figure.a, let right = figure.b, let differs = figure.differs else { continue }
+            let name = left.name
+            lines.append(differs
+                ? "\(name) differs beyond noise (95% intervals \(left.range) and \(right.range) do not overlap)"
+                : "\(name) difference within noise (95% intervals \(left.range) and \(right.range) overlap)")
         }
         lines.append("")
         var armTable = [["arm", "pulls A", "pulls B", "accepted A", "accepted B", "pass A", "pass B", "reward A", "reward B", "tok/acc A", "tok/acc B"]]

@@ -1,8 +1,8 @@
 import GenCore
 
 /// Two runs side by side, usually of two versions of a policy: what changed in the pipeline graph, the headline
-/// figures, and each arm's results. Acceptance says whether the difference is beyond noise (95% Wilson intervals
-/// that do not overlap); the other figures are shown as measured.
+/// figures, and each arm's results. Acceptance, accuracy and tokens per accepted sample say whether the difference
+/// is beyond noise (their 95% intervals, `NoiseIntervals`, do not overlap); the other figures are shown as measured.
 public struct RunComparison {
     public var nameA: String
     public var nameB: String
@@ -22,9 +22,19 @@ public struct RunComparison {
     }
 
     /// True when the acceptance rates' 95% intervals do not overlap; nil when a run has no candidates.
-    public var acceptanceDiffersBeyondNoise: Bool? {
-        guard let left = a.acceptance, let right = b.acceptance else { return nil }
-        return !left.overlaps(right)
+    public var acceptanceDiffersBeyondNoise: Bool? { differsBeyondNoise("acceptance_rate") }
+
+    /// Each figure with an interval: both runs' intervals and whether they fail to overlap (nil when a run lacks it).
+    var noise: [(figure: String, a: IntervalEstimate?, b: IntervalEstimate?, differs: Bool?)] {
+        zip(a.intervals, b.intervals).map { left, right in
+            let differs = left.interval.flatMap { l in right.interval.map { !l.overlaps($0) } }
+            return (left.figure, left.interval, right.interval, differs)
+        }
+    }
+
+    /// Whether `figure` ("accuracy", ...) differs beyond noise; nil when either run lacks its interval.
+    public func differsBeyondNoise(_ figure: String) -> Bool? {
+        noise.first { $0.figure == figure }?.differs ?? nil
     }
 
     /// Canonical JSON: sorted keys, so the comparison of the same runs is always the same bytes.
@@ -32,7 +42,9 @@ public struct RunComparison {
         func side(_ figures: RunFigures) -> JSONValue {
             var fields: [String: JSONValue] = ["status": .string(figures.status)]
             for (name, value) in figures.rows { fields[name] = value.map(JSONValue.double) ?? .null }
-            if let interval = figures.acceptance { fields["acceptance_interval"] = .array([.double(interval.low), .double(interval.high)]) }
+            for (figure, interval) in figures.intervals {
+                if let interval { fields[figure + "_interval"] = .array([.double(interval.low), .double(interval.high)]) }
+            }
             return .object(fields)
         }
         return .object([
@@ -42,6 +54,7 @@ public struct RunComparison {
             }),
             "figures": .object(["a": side(a), "b": side(b)]),
             "acceptance_differs_beyond_noise": acceptanceDiffersBeyondNoise.map(JSONValue.bool) ?? .null,
+            "differs_beyond_noise": .object(Dictionary(uniqueKeysWithValues: noise.map { ($0.figure, $0.differs.map(JSONValue.bool) ?? .null) })),
             "arms": .array(arms.map { arm in
                 .object(["arm": .string(arm.name), "a": arm.a?.json ?? .null, "b": arm.b?.json ?? .null])
             }),

@@ -10,6 +10,8 @@ struct RunFigures {
     var macroF1: Double?
     var distinct2: Double?
     var status: String
+    var accuracyInterval: IntervalEstimate?
+    var tokensPerAcceptedInterval: IntervalEstimate?
 
     init(_ data: ReportData) {
         accepted = data.acceptedCount
@@ -20,10 +22,18 @@ struct RunFigures {
         macroF1 = data.evaluations.last?.metrics["macro_f1"]?.doubleValue
         distinct2 = data.finalDiversity?.distinct2
         status = data.run.status.rawValue
+        let testCount = data.evaluations.last?.metrics["test_count"]?.doubleValue.map { Int($0) }
+        accuracyInterval = NoiseIntervals.accuracy(accuracy, testCount: testCount)
+        tokensPerAcceptedInterval = NoiseIntervals.tokensPerAccepted(tokensPerAccepted, batches: data.batches)
     }
 
     var acceptance: IntervalEstimate? {
         candidates > 0 ? IntervalEstimate(name: "acceptance", successes: accepted, trials: candidates) : nil
+    }
+
+    /// The figures with a 95% interval, by the row names `rows` uses.
+    var intervals: [(figure: String, interval: IntervalEstimate?)] {
+        [("acceptance_rate", acceptance), ("accuracy", accuracyInterval), ("tokens_per_accepted", tokensPerAcceptedInterval)]
     }
 
     var tokensPerAccepted: Double? { accepted > 0 ? Double(tokens) / Double(accepted) : nil }

@@ -26,6 +26,14 @@ struct IntervalEstimate: Equatable {
         high = min(1, centre + margin)
     }
 
+    /// An interval on any scale (no clipping to [0, 1]).
+    init(name: String, value: Double, low: Double, high: Double) {
+        self.name = name
+        self.value = value
+        self.low = low
+        self.high = high
+    }
+
     func overlaps(_ other: IntervalEstimate) -> Bool { low <= other.high && other.low <= high }
 
     /// "0.447–0.492", as the router table shows it.
