@@ -19,8 +19,8 @@ for tool in nvim chromium python3; do
 done
 
 work="$(mktemp -d)"
-socket="gen-shot-$$"  # a private tmux server, so no one else's sessions are touched
-cleanup() { tmux -L "$socket" kill-server 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"; }
+socket="$work/tmux.sock"  # a private tmux server, so no one else's sessions are touched; removed with $work
+cleanup() { tmux -S "$socket" kill-server 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 
 # The deliberate error, as in NeovimClientTests: `temprature` for `temperature`.
@@ -68,16 +68,16 @@ set -g default-terminal screen-256color
 set -g status off
 CONF
 
-tmux -2 -L "$socket" -f "$work/tmux.conf" new-session -d -x "$cols" -y "$rows" -c "$work" \
+tmux -2 -S "$socket" -f "$work/tmux.conf" new-session -d -x "$cols" -y "$rows" -c "$work" \
   env GEN_BIN="$gen" GEN_VIM="$root/editors/vim" SHOT_READY="$work/ready" \
   XDG_STATE_HOME="$work" XDG_DATA_HOME="$work" XDG_CACHE_HOME="$work" \
   nvim -u "$work/init.lua" -i NONE bank_intents.gen
 
 for _ in $(seq 600); do [ -f "$work/ready" ] && break; sleep 0.1; done
-[ -f "$work/ready" ] || { echo "no diagnostic from gen lsp within 60 s; the pane:" >&2; tmux -L "$socket" capture-pane -p >&2; exit 1; }
+[ -f "$work/ready" ] || { echo "no diagnostic from gen lsp within 60 s; the pane:" >&2; tmux -S "$socket" capture-pane -p >&2; exit 1; }
 echo "diagnostic: $(tr '\0' ' ' < "$work/ready")"
 
-tmux -L "$socket" capture-pane -e -p -N > "$work/pane.ans"
+tmux -S "$socket" capture-pane -e -p -N > "$work/pane.ans"
 # desert's Normal colours (gui: grey20 background, white text) for the cells nvim leaves at the default.
 size="$(python3 scripts/ansi_to_html.py "$work/pane.ans" "$work/editor.html" --fg '#ffffff' --bg '#333333')"
 mkdir -p "$(dirname "$out")"
