@@ -45,6 +45,8 @@ extension Engine {
         let problems = runtimeProblems(graph, files: files) + EnvironmentSecrets.leaks(reads.reads, in: graph, files: files)
         let uses = reads.uses
         graph.environment = uses.isEmpty ? nil : uses
+        let dataFiles = reads.files
+        graph.dataFiles = dataFiles.isEmpty ? nil : dataFiles
         return Compilation(graph: problems.isEmpty ? graph : nil, diagnostics: diagnostics + problems, files: files)
     }
 }

@@ -28,6 +28,9 @@ public struct ModelNode: Codable, Sendable, Equatable {
     /// Set when the model sends its chat requests through a batch API (`mode: "batch"`); nil online (optional, so
     /// graphs stored before batch mode decode).
     public var batch: BatchModeNode?
+    /// The model's license as the script declares it (`license: "apache-2.0"`), for the dataset card; nil when not
+    /// declared (optional, so graphs stored before it decode).
+    public var license: String?
     public var source: SourceRef
 
     public init(

@@ -23,6 +23,9 @@ public struct PipelineGraph: Codable, Sendable, Equatable {
     /// Environment variables the script read through `env()`/`public_env()` (names only); absent in graphs
     /// stored before it existed and when the script read none.
     public var environment: [EnvironmentUse]?
+    /// Files the script read (`read_jsonl`, `read_lines`) in the order first read; absent in graphs stored before
+    /// it existed and when the script read none.
+    public var dataFiles: [DataFileUse]?
     /// The `expect` block: what `gen test` checks on the script's replayed run (the runtime ignores it); absent
     /// when the script has none.
     public var expectations: [ExpectationNode]?

@@ -32,7 +32,7 @@ import GenReport
         for section in ["## Uses", "## Out-of-scope use", "## Citation", "## Files", "## How it was made"] {
             #expect(card.contains("\n" + section + "\n"), "\(section)")
         }
-        #expect(card.contains("| local | smollm2 | openai | http://127.0.0.1:8080/v1 | not recorded: see the model's terms |"))
+        #expect(card.contains("| local | smollm2 | openai | http://127.0.0.1:8080/v1 | apache-2.0 |"), "the license the script declares")
         #expect(card.contains("- `data/test-00000-of-00001.parquet`: the `test` split, \(test.rows) samples."))
         #expect(!card.contains("_reward"))
     }

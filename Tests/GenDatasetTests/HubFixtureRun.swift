@@ -49,10 +49,12 @@ enum HubFixtureRun {
             name: "sms_fields", domain: "Text messages", output: schema, outputName: "Sms", count: count, batch: 8, constraints: [],
             examples: [.object(["text": .string("seed"), "label": .string("ham")])], labelField: "label", quotas: ["ham": 3, "spam": 1],
             budget: BudgetNode(), source: .synthesized)
+        var model = ModelNode(name: "local", provider: "openai", baseURL: "http://127.0.0.1:8080/v1", model: "smollm2", apiKeyEnv: nil,
+                              maxConcurrency: 4, timeoutSeconds: 30, maxRetries: 2, source: .synthesized)
+        model.license = "apache-2.0"
         return PipelineGraph(
             languageVersion: "0.1", script: ScriptIdentity(path: "sms.gen", sha256: "x"),
-            models: [ModelNode(name: "local", provider: "openai", baseURL: "http://127.0.0.1:8080/v1", model: "smollm2", apiKeyEnv: nil,
-                               maxConcurrency: 4, timeoutSeconds: 30, maxRetries: 2, source: .synthesized)],
+            models: [model],
             spec: spec,
             arms: [ArmNode(name: "fake", kind: "naive", model: "local", parameters: [:], source: .synthesized)],
             router: RouterNode(policy: "random", parameters: [:], source: .synthesized), quality: [],

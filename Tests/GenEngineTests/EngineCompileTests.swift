@@ -25,6 +25,17 @@ enum Paths {
         #expect(!graph.arms.isEmpty)
     }
 
+    /// The files a script reads are its run's provenance: the graph keeps each path with its size and SHA-256.
+    @Test func theFilesAScriptReadsAreKeptWithTheirHashes() throws {
+        let graph = try #require(Engine().compile(path: Paths.root.appendingPathComponent("examples/bank_intents.gen").path).graph)
+        let seeds = try Data(contentsOf: Paths.root.appendingPathComponent("examples/seeds/bank.jsonl"))
+        let files = try #require(graph.dataFiles)
+        #expect(files.first == DataFileUse(path: "seeds/bank.jsonl", bytes: seeds.count, sha256: SHA256.hex(seeds)))
+        #expect(Set(files.map(\.path)).count == files.count, "each file once")
+        let none = try #require(Engine().compile(path: Paths.root.appendingPathComponent("examples/product_listings.gen").path).graph)
+        #expect(none.dataFiles == nil, "a script that reads no file records none")
+    }
+
     @Test func thereAreExamplesToCheck() {
         #expect(Paths.examples().count >= 4)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GenCore
+import GenPipeline
 @testable import GenReport
 
 /// The card written beside dataset.jsonl agrees with the file it describes.
@@ -84,7 +85,15 @@ import GenCore
         #expect(card.contains("distinct-1 "))
         #expect(card.contains("| accuracy | majority baseline | macro-F1 |"), "the baseline stands beside every accuracy")
         #expect(card.contains("- **Seed examples:** "), "the card says what the seeds were used for")
+        #expect(card.contains("| not declared: see the model's terms (`license:` on the model) |"), "no license declared, none guessed")
         #expect(card.contains("held-out"))
+    }
+
+    @Test func theFilesTheScriptReadAreListedWithTheirHashes() {
+        let listed = DatasetCard.dataFilesText([DataFileUse(path: "seeds/bank.jsonl", bytes: 812, sha256: String(repeating: "ab", count: 32))])
+        #expect(listed.contains("- **Files read by the script**"))
+        #expect(listed.contains("  - `seeds/bank.jsonl`: 812 bytes, SHA-256 `" + String(repeating: "ab", count: 32) + "`"))
+        #expect(DatasetCard.dataFilesText(nil).contains("none recorded"))
     }
 
     @Test func yamlAndMarkdownEscaping() {

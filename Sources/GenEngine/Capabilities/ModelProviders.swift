@@ -21,6 +21,8 @@ enum ModelProviders {
             ParameterSpec(name: "input", type: .float, isRequired: true, minimum: 0, summary: "dollars per million prompt tokens"),
             ParameterSpec(name: "output", type: .float, isRequired: true, minimum: 0, summary: "dollars per million completion tokens"),
         ], summary: "dollars per million tokens, {input: 0.15, output: 0.60}; costs are unknown without it"),
+        ParameterSpec(name: "license", type: .string, defaultValue: .null,
+                      summary: "the model's license (\"apache-2.0\", \"llama3.1\", ...), named in the dataset card's model table"),
         ParameterSpec(name: "mode", type: .string, defaultValue: .string("online"), choices: ["online", "batch"],
                       summary: "way chat requests are sent: \"online\" one by one, or \"batch\" through the batch API (/v1/files + /v1/batches)"),
         ParameterSpec(name: "batch_poll", type: .float, defaultValue: .double(BatchModeNode.defaultPollSeconds), minimum: 0,

@@ -62,8 +62,8 @@ public enum DatasetCard {
         text += spec.examples.isEmpty
             ? "- **Seed examples:** none\n"
             : "- **Seed examples:** \(spec.examples.count), shown to the model as examples and kept in the dedup index, so no seed "
-                + "(or near copy of one, with near dedup) is in the dataset; the script \(CardText.code(data.run.scriptPath)) names the "
-                + "files they were read from (the run stores the examples, not their paths)\n"
+                + "(or near copy of one, with near dedup) is in the dataset\n"
+        text += dataFilesText(data.graph?.dataFiles)
         if spec.constraints.isEmpty {
             text += "- **Constraints:** none\n"
         } else {
@@ -93,9 +93,9 @@ public enum DatasetCard {
         var text = "## How it was made\n\n"
         guard let graph = data.graph else { return text + "Not available because \(data.graphProblem ?? "the run stored no pipeline graph")." }
         text += "**Models**\n\n"
-        // A run records which model answered, not under which terms: the card says so instead of guessing.
+        // The license is what the script declares (`license:`); without it the card says so instead of guessing.
         text += graph.models.isEmpty ? "None declared.\n" : CardText.table(["name", "model", "provider", "endpoint", "license"], graph.models.map {
-            [$0.name, $0.model, $0.provider, $0.baseURL, "not recorded: see the model's terms"]
+            [$0.name, $0.model, $0.provider, $0.baseURL, $0.license ?? "not declared: see the model's terms (`license:` on the model)"]
         }) + "\n"
         text += "\n**Arms** (generation strategies the router chose among)\n\n"
         text += CardText.table(["arm", "kind", "model", "parameters"], graph.arms.map { arm in

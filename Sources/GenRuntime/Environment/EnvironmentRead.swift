@@ -49,6 +49,19 @@ public final class EnvironmentReadLog: Sendable {
 
     public var reads: [EnvironmentRead] { storage.withLock { $0 } }
 
+    private let fileStorage = Mutex<[DataFileUse]>([])
+
+    /// A file the script read, once per path.
+    func recordFile(path: String, data: Data) {
+        fileStorage.withLock { files in
+            guard !files.contains(where: { $0.path == path }) else { return }
+            files.append(DataFileUse(path: path, bytes: data.count, sha256: SHA256.hex(data)))
+        }
+    }
+
+    /// Every file read, in the order first read.
+    public var files: [DataFileUse] { fileStorage.withLock { $0 } }
+
     /// One use per variable name (a variable read both ways counts as secret unless every read was public).
     public var uses: [EnvironmentUse] {
         var byName: [String: EnvironmentUse.Disclosure] = [:]

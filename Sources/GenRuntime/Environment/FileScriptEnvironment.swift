@@ -54,6 +54,7 @@ public struct FileScriptEnvironment: ScriptEnvironment {
         guard let text = String(data: data, encoding: .utf8) else {
             throw RuntimeProblem(.invalidData, "\(GenStringLiteral.quote(path)) is not UTF-8 text")
         }
+        reads.recordFile(path: path, data: data)
         return text
     }
 

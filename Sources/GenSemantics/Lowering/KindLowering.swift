@@ -103,6 +103,7 @@ extension CheckSession {
             node?.adaptive = p["adaptive"] == .bool(false) ? false : nil
             node?.requestsPerMinute = Self.int(p["rpm"])
             node?.tokensPerMinute = Self.int(p["tpm"])
+            node?.license = p["license"]?.stringValue
             if p["mode"]?.stringValue == "batch", pool != nil {
                 // A batch's files live on the server that took them: polling another server of a pool would not find them.
                 report(Messages.batchModeWithPool(), at: Self.argumentSpan("base_urls", in: decl.value) ?? decl.value.span,
