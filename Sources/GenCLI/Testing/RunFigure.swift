@@ -22,7 +22,7 @@ enum RunFigure: String, CaseIterable {
         case .accepted:
             return .success(accepted)
         case .acceptanceRate:
-            return data.candidateCount > 0 ? .success(accepted / Double(data.candidateCount)) : .failure(Unmeasurable("no candidates"))
+            return data.acceptanceRate.map { .success($0) } ?? .failure(Unmeasurable("no candidates"))
         case .smallestLabelShare:
             guard data.labelField != nil else { return .failure(Unmeasurable("the spec has no label field")) }
             guard accepted > 0 else { return .success(0) }
@@ -30,12 +30,10 @@ enum RunFigure: String, CaseIterable {
             for row in data.labels { counts[row.label ?? "(none)", default: 0] += row.count }
             return .success(Double(counts.values.min() ?? 0) / accepted)
         case .tokensPerAccepted:
-            return accepted > 0 ? .success(Double(data.tokens) / accepted) : .failure(Unmeasurable("nothing was accepted"))
+            return data.tokensPerAccepted.map { .success($0) } ?? .failure(Unmeasurable("nothing was accepted"))
         case .accuracy, .macroF1:
-            guard let last = data.evaluations.last else { return .failure(Unmeasurable("the run made no downstream evaluation")) }
-            guard let value = last.metrics[self == .accuracy ? "accuracy" : "macro_f1"]?.doubleValue else {
-                return .failure(Unmeasurable("the last evaluation has no \(rawValue)"))
-            }
+            guard !data.evaluations.isEmpty else { return .failure(Unmeasurable("the run made no downstream evaluation")) }
+            guard let value = data.lastEvaluation(rawValue) else { return .failure(Unmeasurable("the last evaluation has no \(rawValue)")) }
             return .success(value)
         }
     }

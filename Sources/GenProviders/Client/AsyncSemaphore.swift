@@ -2,7 +2,7 @@
 /// A waiting task that is cancelled stops waiting and throws `CancellationError`.
 public actor AsyncSemaphore {
     private var available: Int
-    private var waiters = ContinuationQueue()
+    private var waiters = ContinuationQueue<UInt64>()
 
     public init(permits: Int) {
         available = max(1, permits)
@@ -29,7 +29,7 @@ public actor AsyncSemaphore {
         let id = waiters.reserveID()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                waiters.enqueue(id, continuation)
+                waiters.enqueue(id, key: id, continuation)
             }
         } onCancel: {
             Task { await self.cancelWaiter(id) }

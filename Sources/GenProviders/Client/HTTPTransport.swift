@@ -32,7 +32,6 @@ struct HTTPTransport: Sendable {
     private let session: URLSessionTransport
     /// No model answer is this large (a sample is kept to 64 KB); a server streaming gigabytes is cut off.
     static let defaultMaxResponseBytes = 32 << 20
-    var maxResponseBytes = HTTPTransport.defaultMaxResponseBytes
 
     init(timeout: Double, maxConnections: Int, useSockets: Bool = HTTPTransport.socketsWanted) {
         sockets = useSockets ? SocketTransport(maxIdlePerServer: maxConnections) : nil
@@ -47,10 +46,9 @@ struct HTTPTransport: Sendable {
     /// One request, failing with `TransportFailure.timedOut` when no full answer arrived within `timeout` seconds.
     func send(_ method: String, to url: URL, body: Data?, headers: [String: String], timeout: Double) async throws -> HTTPReply {
         if let sockets, url.scheme?.lowercased() == "http" {
-            return try await sockets.send(method, to: url, body: body, headers: headers, timeout: timeout, maxResponseBytes: maxResponseBytes)
+            return try await sockets.send(
+                method, to: url, body: body, headers: headers, timeout: timeout, maxResponseBytes: Self.defaultMaxResponseBytes)
         }
-        var session = session
-        session.maxResponseBytes = maxResponseBytes
         return try await session.send(method, to: url, body: body, headers: headers, timeout: timeout)
     }
 }

@@ -18,8 +18,8 @@ import FoundationNetworking
 struct URLSessionTransport: Sendable {
     private let owner: SessionOwner
     private var session: URLSession { owner.session }
-    /// The body size past which the request is cancelled (`HTTPTransport` sets it).
-    var maxResponseBytes = HTTPTransport.defaultMaxResponseBytes
+    /// The body size past which the request is cancelled.
+    let maxResponseBytes = HTTPTransport.defaultMaxResponseBytes
 
     init(timeout: Double, maxConnections: Int) {
         let configuration = URLSessionConfiguration.ephemeral

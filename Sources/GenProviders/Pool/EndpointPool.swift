@@ -21,12 +21,18 @@ actor EndpointPool {
         /// Refused before it ever answered: most likely not started (or the wrong port).
         var refusedUnanswered = false
         var traffic: EndpointTraffic
+
+        /// Circuit closed (or no breaker) and below its concurrency limit; pauses and rates are checked apart.
+        func hasRoom(usesBreaker: Bool) -> Bool {
+            (!usesBreaker || breaker.isClosed) && outstanding < concurrency.permits
+        }
     }
 
     private var members: [Member]
     private let usesBreaker: Bool
     private let probe: @Sendable (EndpointAddress) async -> Bool
-    private var waiters = PoolWaiters()
+    private var waiters = ContinuationQueue<PoolWaitKey>()
+    private var arrivals: UInt64 = 0
     private var rotation = 0
     private var wakeAt: Double?
     private let origin = ContinuousClock.now
@@ -61,9 +67,10 @@ actor EndpointPool {
 
     /// Waits for an endpoint that may take an attempt now and lends it. `avoiding` (the endpoint that just
     /// failed this request) is used only when no other may take it. A request waits behind those served before
-    /// it (`PoolWaiters`: an older batch's, then earlier arrivals) rather than taking a slot one of them waits for.
+    /// it (`PoolWaitKey`: an older batch's, then earlier arrivals) rather than taking a slot one of them waits for.
     func acquire(estimatedTokens: Int, avoiding: Int? = nil) async throws -> EndpointLease {
-        let key = waiters.arrivalKey()
+        let key = PoolWaitKey(arrival: arrivals)
+        arrivals += 1
         while true {
             if let first = waiters.firstKey, first < key {
                 try await waitForChange(key: key, until: nil)
@@ -80,8 +87,7 @@ actor EndpointPool {
             for offset in members.indices {
                 let index = (rotation + offset) % members.count
                 let member = members[index]
-                if usesBreaker, !member.breaker.isClosed { continue }
-                if member.outstanding >= member.concurrency.permits { continue }
+                guard member.hasRoom(usesBreaker: usesBreaker) else { continue }
                 if member.pausedUntil > now {
                     nextWake = min(nextWake ?? .infinity, member.pausedUntil)
                     continue
@@ -221,12 +227,10 @@ actor EndpointPool {
 
     /// Whether some endpoint could take an attempt now (its circuit closed, below its limit, not paused).
     private func hasFreeSlot(now: Double) -> Bool {
-        members.contains { member in
-            (!usesBreaker || member.breaker.isClosed) && member.outstanding < member.concurrency.permits && member.pausedUntil <= now
-        }
+        members.contains { $0.hasRoom(usesBreaker: usesBreaker) && $0.pausedUntil <= now }
     }
 
-    private func waitForChange(key: PoolWaiters.Key, until deadline: Double?) async throws {
+    private func waitForChange(key: PoolWaitKey, until deadline: Double?) async throws {
         if let deadline { scheduleWake(at: deadline) }
         let id = waiters.reserveID()
         try await withTaskCancellationHandler {

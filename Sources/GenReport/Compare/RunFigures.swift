@@ -10,6 +10,7 @@ struct RunFigures {
     var macroF1: Double?
     var distinct2: Double?
     var status: String
+    var tokensPerAccepted: Double?
     var accuracyInterval: IntervalEstimate?
     var tokensPerAcceptedInterval: IntervalEstimate?
 
@@ -18,12 +19,12 @@ struct RunFigures {
         candidates = data.candidateCount
         tokens = data.tokens
         dollars = data.dollars
-        accuracy = data.evaluations.last?.metrics["accuracy"]?.doubleValue
-        macroF1 = data.evaluations.last?.metrics["macro_f1"]?.doubleValue
+        accuracy = data.lastEvaluation("accuracy")
+        macroF1 = data.lastEvaluation("macro_f1")
         distinct2 = data.finalDiversity?.distinct2
         status = data.run.status.rawValue
-        let testCount = data.evaluations.last?.metrics["test_count"]?.doubleValue.map { Int($0) }
-        accuracyInterval = NoiseIntervals.accuracy(accuracy, testCount: testCount)
+        accuracyInterval = NoiseIntervals.accuracy(accuracy, testCount: data.lastEvaluation("test_count").map { Int($0) })
+        tokensPerAccepted = data.tokensPerAccepted
         tokensPerAcceptedInterval = NoiseIntervals.tokensPerAccepted(tokensPerAccepted, batches: data.batches)
     }
 
@@ -36,7 +37,6 @@ struct RunFigures {
         [("acceptance_rate", acceptance), ("accuracy", accuracyInterval), ("tokens_per_accepted", tokensPerAcceptedInterval)]
     }
 
-    var tokensPerAccepted: Double? { accepted > 0 ? Double(tokens) / Double(accepted) : nil }
     var dollarsPerAccepted: Double? { accepted > 0 ? dollars.map { $0 / Double(accepted) } : nil }
 
     /// The rows both runs show, in order: name and value (nil when the run has none).

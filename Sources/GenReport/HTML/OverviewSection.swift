@@ -20,7 +20,7 @@ enum OverviewSection {
 
     static func totals(_ data: ReportData) -> Markup {
         let accepted = data.acceptedCount
-        let perAcceptedTokens = accepted > 0 ? ReportFormat.integer(Int((Double(data.tokens) / Double(accepted)).rounded())) : "n/a"
+        let perAcceptedTokens = data.tokensPerAccepted.map { ReportFormat.integer(Int($0.rounded())) } ?? "n/a"
         let perAcceptedTime = accepted > 0 ? data.durationSeconds.map { ReportFormat.duration($0 / Double(accepted)) } ?? "n/a" : "n/a"
         return .el("div", [("class", "stats"), ("id", "totals")], [
             HTMLPieces.stat("accepted", ReportFormat.integer(accepted), detail: "of \(ReportFormat.integer(data.run.targetCount)) asked for"),
