@@ -26,8 +26,12 @@ enum CachedOutcome {
         compute: () async throws -> ModelCheckOutcome
     ) async throws -> ModelCheckOutcome {
         if let stored = try await cache.value(kind: kind, key: key), let outcome = outcome(stored) { return outcome }
-        let outcome = try await compute()
-        if shouldStore(outcome) { try await cache.store(json(outcome), kind: kind, key: key) }
-        return outcome
+        // A miss is filled by one caller at a time: the others then find it stored (see `KeyedGate`).
+        return try await cache.gate.holding([kind + "\u{0}" + key]) { waited in
+            if waited, let stored = try await cache.value(kind: kind, key: key), let outcome = outcome(stored) { return outcome }
+            let outcome = try await compute()
+            if shouldStore(outcome) { try await cache.store(json(outcome), kind: kind, key: key) }
+            return outcome
+        }
     }
 }

@@ -6,6 +6,8 @@ import GenCore
 public protocol CheckCache: Sendable {
     func value(kind: String, key: String) async throws -> JSONValue?
     func store(_ value: JSONValue, kind: String, key: String) async throws
+    /// Held while a missing value is computed and stored (`KeyedGate`): one per cache, shared by its copies.
+    var gate: KeyedGate { get }
 }
 
 /// Builds cache keys: canonical JSON of everything a value depends on (check kind, model, prompt version and

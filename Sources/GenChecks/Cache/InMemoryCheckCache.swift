@@ -8,6 +8,7 @@ public actor InMemoryCheckCache: CheckCache {
     public private(set) var hits = 0
     /// Lookups that found nothing.
     public private(set) var misses = 0
+    public nonisolated let gate = KeyedGate()
 
     public init() {}
 

@@ -4,6 +4,7 @@ import GenStore
 /// A `CheckCache` in the run's SQLite store (its `cache` table), so judgments survive a kill and a resume.
 public struct RunStoreCheckCache: CheckCache {
     public let runStore: RunStore
+    public let gate = KeyedGate()
 
     public init(store: RunStore) {
         self.runStore = store

@@ -15,28 +15,42 @@ enum CachedEmbeddings {
     }
 
     static func vectors(for texts: [String], model: CheckModel, cache: any CheckCache) async throws -> Result {
-        var vectors = [[Double]?](repeating: nil, count: texts.count)
-        var missing: [Int] = []
-        for (index, text) in texts.enumerated() {
-            if let stored = try await cache.value(kind: cacheKind, key: key(text, model)), let vector = decode(stored) {
-                vectors[index] = vector
-            } else {
-                missing.append(index)
+        var vectors = try await lookUp(texts, model: model, cache: cache)
+        let missing = vectors.indices.filter { vectors[$0] == nil }
+        guard !missing.isEmpty else { return Result(vectors: vectors.map { $0 ?? [] }, tokens: 0, fetched: 0) }
+        // Misses are filled one caller per text at a time; a text another caller filled meanwhile is then found
+        // stored (see `KeyedGate`), so each distinct text is asked for once per run.
+        let keys = missing.map { cacheKind + "\u{0}" + key(texts[$0], model) }
+        return try await cache.gate.holding(keys) { waited in
+            if waited {
+                let refreshed = try await lookUp(missing.map { texts[$0] }, model: model, cache: cache)
+                for (index, vector) in zip(missing, refreshed) { vectors[index] = vector }
             }
-        }
-        var tokens = 0
-        if !missing.isEmpty {
-            // Each distinct text is embedded once, even when it appears twice.
-            var unique: [String] = []
-            for index in missing where !unique.contains(texts[index]) { unique.append(texts[index]) }
-            let response = try await embed(unique, model: model)
-            tokens = response.tokens
-            for (text, vector) in zip(unique, response.vectors) {
-                try await cache.store(.array(vector.map(JSONValue.double)), kind: cacheKind, key: key(text, model))
-                for index in missing where texts[index] == text { vectors[index] = vector }
+            let stillMissing = missing.filter { vectors[$0] == nil }
+            var tokens = 0
+            if !stillMissing.isEmpty {
+                // Each distinct text is embedded once, even when it appears twice.
+                var unique: [String] = []
+                for index in stillMissing where !unique.contains(texts[index]) { unique.append(texts[index]) }
+                let response = try await embed(unique, model: model)
+                tokens = response.tokens
+                for (text, vector) in zip(unique, response.vectors) {
+                    try await cache.store(.array(vector.map(JSONValue.double)), kind: cacheKind, key: key(text, model))
+                    for index in stillMissing where texts[index] == text { vectors[index] = vector }
+                }
             }
+            return Result(vectors: vectors.map { $0 ?? [] }, tokens: tokens, fetched: stillMissing.count)
         }
-        return Result(vectors: vectors.map { $0 ?? [] }, tokens: tokens, fetched: missing.count)
+    }
+
+    /// Each text's cached vector, or nil.
+    private static func lookUp(_ texts: [String], model: CheckModel, cache: any CheckCache) async throws -> [[Double]?] {
+        var vectors: [[Double]?] = []
+        for text in texts {
+            let stored = try await cache.value(kind: cacheKind, key: key(text, model))
+            vectors.append(stored.flatMap(decode))
+        }
+        return vectors
     }
 
     /// Vectors for `texts` in order, in one request or one request per text (see `CheckModel.embedsInBatches`),
