@@ -20,6 +20,8 @@ public actor ScriptQuality: QualityAssessor {
     let inProcess: InProcessCheckRegistry
     /// A host's dedup and diversity methods, each with its state over the accepted pool.
     var hostGates: HostGates
+    /// Whether a sample of this run has been through the model stages: until then the first goes alone (below).
+    var modelStagesStarted = false
     let gateRegistry: PoolGateRegistry
     let graph: PipelineGraph
     let spec: SpecNode
@@ -202,11 +204,20 @@ public actor ScriptQuality: QualityAssessor {
     }
 
     /// Model-backed stages for the survivors, samples concurrently, stages in order within a sample.
+    ///
+    /// The run's very first sample goes alone: the values every sample shares (the domain's embedding, a
+    /// label check's content-free prior) are cached as it fills them, so it pays for them, whatever answers
+    /// first. Run concurrently, whichever sample got there first paid, and a replay charged another arm.
     func runModelStages(_ deferred: [(index: Int, sample: JSONValue)], into results: inout [Assessment]) async throws {
         guard !deferred.isEmpty else { return }
         let stages = plan.stages.filter(\.needsModel)
+        var rest = deferred[...]
+        if !modelStagesStarted, let first = rest.popFirst() {
+            modelStagesStarted = true
+            results[first.index] = try await modelStages(stages, sample: first.sample, start: results[first.index])
+        }
         let updates = try await withThrowingTaskGroup(of: (Int, Assessment).self) { group in
-            for (index, sample) in deferred {
+            for (index, sample) in rest {
                 let start = results[index]
                 group.addTask { (index, try await self.modelStages(stages, sample: sample, start: start)) }
             }
