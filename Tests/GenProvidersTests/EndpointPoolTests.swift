@@ -96,17 +96,36 @@ import GenTestSupport
     @Test func a429PausesItsServerAndCutsItsLimitWhileTheOtherServes() async throws {
         let limited = try StubHTTPServer { request, index in
             index == 0
-                ? .json(.object(["error": .object(["message": .string("slow down")])]), status: 429, headers: ["Retry-After": "30"])
+                ? .json(.object(["error": .object(["message": .string("slow down")])]), status: 429, headers: ["Retry-After": "3600"])
                 : StubModelServer.answer(request)
         }
         let live = try StubHTTPServer(responses: [Self.ok])
         defer { limited.stop(); live.stop() }
-        let client = try StubClients.client(baseURL: limited.baseURL, pool: [limited.baseURL, live.baseURL])
+        // An hour, not seconds: a test process starved of CPU (CI ran this 130 s in) must not outlive the pause.
+        let client = try StubClients.client(
+            baseURL: limited.baseURL, pool: [limited.baseURL, live.baseURL], maxRetryAfter: .seconds(7200))
         for index in 0..<6 { _ = try await client.chat(StubClients.request("request \(index)")) }
         let traffic = await client.traffic()
-        #expect(traffic[0].requests == 1 && traffic[0].rateLimited == 1, "Retry-After: 30 keeps the server out for the rest")
+        #expect(traffic[0].requests == 1 && traffic[0].rateLimited == 1, "Retry-After: 3600 keeps the server out for the rest")
         #expect((traffic[0].lowestConcurrencyLimit ?? 4) < 4, "the 429 cut its limit")
         #expect(traffic[1].answered == 6)
+    }
+
+    /// A Retry-After longer than the client will wait pauses the endpoint only as long as the client waits:
+    /// a pool of one is not parked for a day. (The limit turns a regression into a failure, not a hang.)
+    @Test(.timeLimit(.minutes(5))) func aRetryAfterBeyondTheClientsCeilingPausesOnlyToTheCeiling() async throws {
+        let limited = try StubHTTPServer { request, index in
+            index == 0
+                ? .json(.object(["error": .object(["message": .string("slow down")])]), status: 429, headers: ["Retry-After": "86400"])
+                : StubModelServer.answer(request)
+        }
+        defer { limited.stop() }
+        let sleeper = RecordingSleeper()
+        let client = try StubClients.client(baseURL: limited.baseURL, sleeper: sleeper, maxRetryAfter: .milliseconds(300))
+        let response = try await client.chat(StubClients.request())
+        #expect(response.attempts == 2)
+        #expect(await sleeper.waits.map { ($0.seconds * 1000).rounded() } == [300], "the client's own wait is cut to its ceiling")
+        #expect(limited.requests.count == 2)
     }
 
     /// `rpm:` paces requests: 120 a minute is one every half second after the bucket's first second's worth.

@@ -196,7 +196,11 @@ struct RetryingSender: Sendable {
 
     private func outcome(of reply: HTTPReply, isRefusal: (@Sendable (String) -> Bool)?) -> AttemptOutcome {
         switch reply.status {
-        case 429: return .rateLimited(retryAfter: RetryAfter.parse(reply.header("Retry-After")).map(\.seconds))
+        case 429:
+            // The endpoint's pause is capped like the client's own wait: a server's "Retry-After: 86400" must
+            // not park a pool of one for a day after the retry policy has already given up waiting.
+            let asked = RetryAfter.parse(reply.header("Retry-After")).map(\.seconds)
+            return .rateLimited(retryAfter: asked.map { min($0, configuration.retry.maxRetryAfter.seconds) })
         case 500...599 where isRefusal?(ServerMessage.extract(from: reply.body)) == true: return .declinedFormat
         case 500...599: return .serverError
         case 400...499 where isRefusal?(ServerMessage.extract(from: reply.body)) == true: return .declinedFormat

@@ -17,14 +17,16 @@ enum StubClients {
         sleeper: RecordingSleeper = RecordingSleeper(),
         usage: UsageAccountant = UsageAccountant(),
         pool: [String] = [],
-        adaptive: Bool = true
+        adaptive: Bool = true,
+        maxRetryAfter: Duration = .seconds(120)
     ) throws -> OpenAICompatibleClient {
         let configuration = ClientConfiguration(
             baseURL: baseURL,
             apiKeyVariable: apiKeyVariable,
             timeout: timeout,
             maxConcurrency: maxConcurrency,
-            retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(100), maxDelay: .seconds(2), jitter: jitter, seed: 1),
+            retry: RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(100), maxDelay: .seconds(2), jitter: jitter,
+                               maxRetryAfter: maxRetryAfter, seed: 1),
             structuredOutput: structuredOutput,
             urlVariable: urlVariable,
             pool: pool,
