@@ -17,10 +17,10 @@ import GenCore
     """
 
     /// Records `script` against a fresh stub with `gen run --record`, next to the script, then stops the stub.
-    static func record(_ directory: TemporaryDirectory, name: String, extraRule: String = "") async throws -> String {
+    static func record(_ directory: TemporaryDirectory, name: String, extraRule: String = "", modelOptions: String = "") async throws -> String {
         let server = try StubModelServer.start()
         defer { server.stop() }
-        let text = StubModelServer.script(url: server.baseURL, count: 8)
+        let text = StubModelServer.script(url: server.baseURL, count: 8, modelOptions: modelOptions)
             .replacingOccurrences(of: "  dedup near(0.7)", with: extraRule + "  dedup near(0.7)") + expectations
         let script = try directory.file(name, text)
         let run = await gen(["run", script, "--seed", "42", "--out", directory.url.appendingPathComponent(name + "-run").path,
@@ -103,8 +103,9 @@ struct CompareCommandTests {
     @Test func twoVersionsOfAPolicyAreComparedInTextAndJSON() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        _ = try await TestCommandTests.record(directory, name: "v1.gen")
-        _ = try await TestCommandTests.record(directory, name: "v2.gen", extraRule: "  rule \"short\" len(sample.text) <= 60\n")
+        let priced = ", price: {input: 0.15, output: 0.60}"
+        _ = try await TestCommandTests.record(directory, name: "v1.gen", modelOptions: priced)
+        _ = try await TestCommandTests.record(directory, name: "v2.gen", extraRule: "  rule \"short\" len(sample.text) <= 60\n", modelOptions: priced)
         let a = directory.url.appendingPathComponent("v1.gen-run").path, b = directory.url.appendingPathComponent("v2.gen-run").path
         let text = await gen(["compare", a, b])
         #expect(text.code == 0, "\(text.err)")
@@ -120,12 +121,24 @@ struct CompareCommandTests {
         #expect(value["figures"]?["a"]?["accepted"] == .double(8))
         #expect(value["arms"]?.arrayValue?.map { $0["arm"]?.stringValue ?? "" } == ["careful", "steady", "bold"])
         #expect(value["acceptance_differs_beyond_noise"] == .bool(false))
-        // Acceptance, accuracy and tokens per accepted are each judged against noise (no evaluation here: null).
+        // Each headline figure is judged against noise (no evaluation here, so accuracy is null).
         let judged = value["differs_beyond_noise"]
         #expect(judged?["acceptance_rate"] == .bool(false))
         #expect(judged?["accuracy"] == .null)
         #expect(judged?["tokens_per_accepted"] == .bool(false) || judged?["tokens_per_accepted"] == .bool(true), "\(String(describing: judged))")
         #expect(value["figures"]?["a"]?["tokens_per_accepted_interval"]?.arrayValue?.count == 2)
+        // Dollars per accepted (the models declare a price) and distinct-2 are judged too, each with its interval.
+        for figure in ["dollars_per_accepted", "distinct_2"] {
+            #expect(judged?[figure] == .bool(true) || judged?[figure] == .bool(false), "\(figure): \(String(describing: judged))")
+            let bounds = value["figures"]?["b"]?[figure + "_interval"]?.arrayValue ?? []
+            let interval = bounds.compactMap(\.doubleValue)
+            let measured = try #require(value["figures"]?["b"]?[figure]?.doubleValue)
+            #expect(interval.count == 2 && interval[0] <= measured && measured <= interval[1], "\(figure) \(interval) around \(measured)")
+        }
+        #expect(text.out.contains("distinct-2 differs beyond noise") || text.out.contains("distinct-2 difference within noise"))
+        // A fraction of a cent is shown to three significant digits, not as 0.000.
+        let dollarsRow = try #require(text.out.split(separator: "\n").first { $0.hasPrefix("dollars_per_accepted") })
+        #expect(!dollarsRow.contains(" 0.000 ") && !dollarsRow.hasSuffix(" 0.000"), "\(dollarsRow)")
         let missing = await gen(["compare", a, directory.url.appendingPathComponent("nothing").path])
         #expect(missing.code == 66)
         #expect(missing.err.contains("no run in"))

@@ -1,3 +1,4 @@
+import Foundation
 import GenCharts
 import GenCore
 
@@ -22,10 +23,14 @@ extension RunComparison {
         lines += Self.aligned(table)
         for figure in noise {
             guard let left = figure.a, let right = figure.b, let differs = figure.differs else { continue }
-            let name = left.name
+            let name = left.name, ranges = "\(Self.range(left)) and \(Self.range(right))"
             lines.append(differs
-                ? "\(name) differs beyond noise (95% intervals \(left.range) and \(right.range) do not overlap)"
-                : "\(name) difference within noise (95% intervals \(left.range) and \(right.range) overlap)")
+                ? "\(name) differs beyond noise (95% intervals \(ranges) do not overlap)"
+                : "\(name) difference within noise (95% intervals \(ranges) overlap)")
+            if figure.figure == "distinct_2", a.accepted * 10 < b.accepted * 9 || b.accepted * 10 < a.accepted * 9 {
+                lines.append("  (the runs accepted \(a.accepted) and \(b.accepted) samples: distinct-2 falls as a pool grows, "
+                    + "so compare it between runs of the same size)")
+            }
         }
         lines.append("")
         var armTable = [["arm", "pulls A", "pulls B", "accepted A", "accepted B", "pass A", "pass B", "reward A", "reward B", "tok/acc A", "tok/acc B"]]
@@ -56,7 +61,18 @@ extension RunComparison {
 
     static func number(_ value: Double?) -> String {
         guard let value else { return "-" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : NumberText.fixed(value, decimals: 3)
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : NumberText.fixed(value, decimals: decimals(abs(value)))
+    }
+
+    /// Three decimals, or three significant digits below 0.1: dollars per sample are fractions of a cent.
+    static func decimals(_ magnitude: Double) -> Int {
+        magnitude > 0 && magnitude < 0.1 ? max(3, 2 - Int(log10(magnitude).rounded(.down))) : 3
+    }
+
+    /// An interval at the scale of its larger end.
+    static func range(_ interval: IntervalEstimate) -> String {
+        let decimals = decimals(max(abs(interval.low), abs(interval.high)))
+        return "\(NumberText.fixed(interval.low, decimals: decimals))\u{2013}\(NumberText.fixed(interval.high, decimals: decimals))"
     }
 
     static func count(_ value: Int?) -> String { value.map(String.init) ?? "-" }

@@ -1,9 +1,11 @@
 import GenCore
+import GenStore
 
 /// 95% intervals for the figures `gen compare` judges against noise, each from what varies when the seeds do:
-/// acceptance over the run's candidates and accuracy over the test rows (Wilson intervals of a proportion), and
-/// tokens per accepted sample over the run's batches (each batch draws its own seeds: a ratio estimate whose
-/// spread is the batches' spread). Two runs differ beyond noise on a figure when their intervals do not overlap.
+/// acceptance over the run's candidates and accuracy over the test rows (Wilson intervals of a proportion); tokens
+/// and dollars per accepted sample over the run's batches (each batch draws its own seeds: a ratio estimate whose
+/// spread is the batches' spread); distinct-2 over the accepted texts (jackknife, `DistinctJackknife`). Two runs
+/// differ beyond noise on a figure when their intervals do not overlap.
 enum NoiseIntervals {
     /// Accuracy `accuracy` measured on `testCount` real rows.
     static func accuracy(_ accuracy: Double?, testCount: Int?) -> IntervalEstimate? {
@@ -15,18 +17,43 @@ enum NoiseIntervals {
     /// evaluations) with the relative spread of the batches' ratio estimate (delta method); nil with fewer than two
     /// batches that accepted something.
     static func tokensPerAccepted(_ value: Double?, batches: [BatchSummary]) -> IntervalEstimate? {
-        let pairs = batches.map { batch -> (tokens: Double, accepted: Double) in
+        let pairs = batches.map { batch -> (cost: Double, accepted: Double) in
             let generated = Double(batch.allocation.values.reduce(0, +))
             return (Double(batch.tokens), ((batch.metrics["accept_rate"] ?? 0) * generated).rounded())
         }
+        return perAccepted("tokens per accepted", value, pairs: pairs)
+    }
+
+    /// Dollars per accepted sample (`value`, the run's figure, which also counts attribute discovery) with the
+    /// relative spread of the batches' dollars over their accepted samples; nil when a batch's price is unknown.
+    static func dollarsPerAccepted(_ value: Double?, armBatches: [ArmBatchRow]) -> IntervalEstimate? {
+        var pairs: [Int: (cost: Double?, accepted: Double)] = [:]
+        for row in armBatches {
+            let sum = pairs[row.batchIndex] ?? (0, 0)
+            pairs[row.batchIndex] = (sum.cost.flatMap { cost in row.dollars.map { cost + $0 } }, sum.accepted + Double(row.accepted))
+        }
+        let known = pairs.values.compactMap { pair in pair.cost.map { (cost: $0, accepted: pair.accepted) } }
+        guard known.count == pairs.count else { return nil }
+        return perAccepted("dollars per accepted", value, pairs: known)
+    }
+
+    /// The final distinct-2 +- 1.96 jackknife standard errors.
+    static func distinct2(_ value: Double?, standardError: Double?) -> IntervalEstimate? {
+        guard let value, let standardError else { return nil }
+        return IntervalEstimate(name: "distinct-2", mean: value, standardError: standardError)
+    }
+
+    /// A cost per accepted sample around the run's `value`, with the relative spread of the batches' ratio estimate
+    /// (delta method); nil with fewer than two batches or nothing accepted.
+    private static func perAccepted(_ name: String, _ value: Double?, pairs: [(cost: Double, accepted: Double)]) -> IntervalEstimate? {
         let n = Double(pairs.count)
         let accepted = pairs.reduce(0) { $0 + $1.accepted }
         guard let value, pairs.count >= 2, accepted > 0 else { return nil }
-        let ratio = pairs.reduce(0) { $0 + $1.tokens } / accepted
+        let ratio = pairs.reduce(0) { $0 + $1.cost } / accepted
         let meanAccepted = accepted / n
-        let residuals = pairs.reduce(0) { $0 + ($1.tokens - ratio * $1.accepted) * ($1.tokens - ratio * $1.accepted) }
+        let residuals = pairs.reduce(0) { $0 + ($1.cost - ratio * $1.accepted) * ($1.cost - ratio * $1.accepted) }
         let relativeError = ratio > 0 ? (residuals / (n - 1) / n).squareRoot() / meanAccepted / ratio : 0
-        return IntervalEstimate(name: "tokens per accepted", value: value, low: max(0, value * (1 - 1.96 * relativeError)),
+        return IntervalEstimate(name: name, value: value, low: max(0, value * (1 - 1.96 * relativeError)),
                                 high: value * (1 + 1.96 * relativeError))
     }
 }

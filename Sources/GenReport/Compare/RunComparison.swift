@@ -1,8 +1,9 @@
 import GenCore
 
 /// Two runs side by side, usually of two versions of a policy: what changed in the pipeline graph, the headline
-/// figures, and each arm's results. Acceptance, accuracy and tokens per accepted sample say whether the difference
-/// is beyond noise (their 95% intervals, `NoiseIntervals`, do not overlap); the other figures are shown as measured.
+/// figures, and each arm's results. Acceptance, tokens and dollars per accepted sample, distinct-2 and accuracy say
+/// whether the difference is beyond noise (their 95% intervals, `NoiseIntervals`, do not overlap); counts are shown
+/// as measured.
 public struct RunComparison {
     public var nameA: String
     public var nameB: String

@@ -11,8 +11,11 @@ struct RunFigures {
     var distinct2: Double?
     var status: String
     var tokensPerAccepted: Double?
+    var dollarsPerAccepted: Double?
     var accuracyInterval: IntervalEstimate?
     var tokensPerAcceptedInterval: IntervalEstimate?
+    var dollarsPerAcceptedInterval: IntervalEstimate?
+    var distinct2Interval: IntervalEstimate?
 
     init(_ data: ReportData) {
         accepted = data.acceptedCount
@@ -26,6 +29,9 @@ struct RunFigures {
         accuracyInterval = NoiseIntervals.accuracy(accuracy, testCount: data.lastEvaluation("test_count").map { Int($0) })
         tokensPerAccepted = data.tokensPerAccepted
         tokensPerAcceptedInterval = NoiseIntervals.tokensPerAccepted(tokensPerAccepted, batches: data.batches)
+        dollarsPerAccepted = data.dollarsPerAccepted
+        dollarsPerAcceptedInterval = NoiseIntervals.dollarsPerAccepted(dollarsPerAccepted, armBatches: data.armBatches)
+        distinct2Interval = NoiseIntervals.distinct2(distinct2, standardError: data.distinct2StandardError)
     }
 
     var acceptance: IntervalEstimate? {
@@ -34,10 +40,9 @@ struct RunFigures {
 
     /// The figures with a 95% interval, by the row names `rows` uses.
     var intervals: [(figure: String, interval: IntervalEstimate?)] {
-        [("acceptance_rate", acceptance), ("accuracy", accuracyInterval), ("tokens_per_accepted", tokensPerAcceptedInterval)]
+        [("acceptance_rate", acceptance), ("tokens_per_accepted", tokensPerAcceptedInterval),
+         ("dollars_per_accepted", dollarsPerAcceptedInterval), ("distinct_2", distinct2Interval), ("accuracy", accuracyInterval)]
     }
-
-    var dollarsPerAccepted: Double? { accepted > 0 ? dollars.map { $0 / Double(accepted) } : nil }
 
     /// The rows both runs show, in order: name and value (nil when the run has none).
     var rows: [(String, Double?)] {
@@ -54,6 +59,7 @@ struct ArmFigures {
     var passRate: Double
     var meanReward: Double
     var tokensPerAccepted: Double?
+    var dollarsPerAccepted: Double?
 
     init?(_ data: ReportData, arm: String) {
         guard let row = data.armSummaries.first(where: { $0.arm == arm }) else { return nil }

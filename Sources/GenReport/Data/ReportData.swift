@@ -28,6 +28,8 @@ public struct ReportData: Sendable {
     public var textField: String?
     public var diversity: [DiversityPoint]
     public var finalDiversity: DiversityFigures?
+    /// How far the final distinct-2 would move with other seeds (jackknife over the accepted texts); nil under two texts.
+    public var distinct2StandardError: Double?
     public var evaluations: [EvaluationRecord]
     /// The router's newest state (after the last batch or a later evaluation's credit).
     public var finalRouter: RouterSnapshot?

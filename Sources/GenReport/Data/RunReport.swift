@@ -59,6 +59,9 @@ public enum RunReport {
             acceptedSamples: Self.spread(accepted, count: sampleCount).map { Self.row($0, textField: textField, labelField: labelField) },
             rejectedSamples: try await Self.rejectedSamples(store, batches: records.map(\.index), textField: textField, labelField: labelField),
             datasetLineCount: Self.lineCount(runDirectory: store.directory))
+        data.distinct2StandardError = textField.flatMap { field in
+            DistinctJackknife.distinct2StandardError(accepted.compactMap { $0.sample[field]?.stringValue.map(TextDiversity.words) })
+        }
         data.textLengths = Self.lengths(accepted, textField: textField, labelField: labelField)
         data.labelExamples = Self.examplesPerLabel(accepted, textField: textField, labelField: labelField)
         data.attributes = try await store.attributeOutcomes()

@@ -1,6 +1,6 @@
 /// Rows the report (`gen report`) draws from the store. Each is one GROUP BY away from a chart.
 
-/// One arm in one batch: how many slots it got, how many it had accepted, its mean reward.
+/// One arm in one batch: how many slots it got, how many it had accepted, its mean reward, what it cost.
 public struct ArmBatchRow: Sendable, Equatable {
     public var batchIndex: Int
     public var arm: String
@@ -8,6 +8,8 @@ public struct ArmBatchRow: Sendable, Equatable {
     public var accepted: Int
     public var meanReward: Double
     public var tokens: Int
+    /// Nil when no candidate's price was known.
+    public var dollars: Double? = nil
 }
 
 /// One arm over the whole run.

@@ -8,13 +8,14 @@ extension RunStore {
         try database().query(
             """
             SELECT batch_index, arm, COUNT(*) AS generated, SUM(accepted) AS accepted, AVG(reward) AS mean_reward,
-                   SUM(tokens) AS tokens
+                   SUM(tokens) AS tokens, SUM(dollars) AS dollars
             FROM candidates WHERE run_id = ? GROUP BY batch_index, arm ORDER BY batch_index, arm
             """, [.integer(runID)]
         ).map { row in
             ArmBatchRow(
                 batchIndex: try row.int("batch_index"), arm: try row.text("arm"), generated: try row.int("generated"),
-                accepted: try row.int("accepted"), meanReward: try row.double("mean_reward"), tokens: try row.int("tokens"))
+                accepted: try row.int("accepted"), meanReward: try row.double("mean_reward"), tokens: try row.int("tokens"),
+                dollars: try row.optionalDouble("dollars"))
         }
     }
 
