@@ -25,11 +25,14 @@ enum TransportFailure: Error, Sendable {
 }
 
 /// Sends HTTP requests: `http://` servers over the socket transport (one event-loop thread, a few system calls
-/// per request), `https://` ones over URLSession, which brings TLS. `GEN_HTTP_TRANSPORT=urlsession` sends
-/// everything through URLSession, to tell the transports apart when a server misbehaves.
+/// per request), `https://` ones over URLSession, which brings TLS. An `http://` request that a proxy in the
+/// environment takes (`ProxyEnvironment`) goes over URLSession too, whose libcurl speaks to the proxy.
+/// `GEN_HTTP_TRANSPORT=urlsession` sends everything through URLSession, to tell the transports apart when a
+/// server misbehaves.
 struct HTTPTransport: Sendable {
     private let sockets: SocketTransport?
     private let session: URLSessionTransport
+    private let proxy = ProxyEnvironment()
     /// No model answer is this large (a sample is kept to 64 KB); a server streaming gigabytes is cut off.
     static let defaultMaxResponseBytes = 32 << 20
 
@@ -45,7 +48,7 @@ struct HTTPTransport: Sendable {
 
     /// One request, failing with `TransportFailure.timedOut` when no full answer arrived within `timeout` seconds.
     func send(_ method: String, to url: URL, body: Data?, headers: [String: String], timeout: Double) async throws -> HTTPReply {
-        if let sockets, url.scheme?.lowercased() == "http" {
+        if let sockets, url.scheme?.lowercased() == "http", !proxy.proxies(url) {
             return try await sockets.send(
                 method, to: url, body: body, headers: headers, timeout: timeout, maxResponseBytes: Self.defaultMaxResponseBytes)
         }
