@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(name: "GenCLITests", dependencies: [
             "GenCLI", "GenFormat", "GenSyntax", "GenCore", "GenStore", "GenTestSupport", "GenSemantics", "GenEngine", "GenPipeline", "GenEval",
         ]),
-        .executableTarget(name: "gen", dependencies: ["GenCLI"]),
+        .executableTarget(name: "gen", dependencies: ["GenCLI", "GenProviders"]),
         // `gen lsp`: the Language Server Protocol over stdio (diagnostics, hover, completion, definition, symbols,
         // formatting, rename) on the same checker, formatter and capabilities registry as the command line.
         .target(name: "GenLSP", dependencies: ["GenEngine", "GenSemantics", "GenSyntax", "GenFormat", "GenPipeline", "GenCore"]),

@@ -80,7 +80,7 @@ enum ScaleBenchmark {
     }
 
     static func run(_ options: Options, log: (String) -> Void) async throws -> (text: String, metTarget: Bool) {
-        raiseOpenFileLimit()
+        OpenFileLimit.raiseToHardLimit()
         var rows: [Row] = []
         for endpoints in options.endpointCounts {
             let row = try await measure(endpoints: endpoints, options: options)
@@ -175,15 +175,6 @@ enum ScaleBenchmark {
         getrusage(who.rawValue, &usage)
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
-    /// 64 endpoints x 16 is over 1,000 sockets open at once on each side: the soft open-files limit is raised to
-    /// the hard one (a process may always do that).
-    static func raiseOpenFileLimit() {
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
-        limit.rlim_cur = limit.rlim_max
-        setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 }
 
