@@ -3,6 +3,7 @@ import Testing
 import GenTestSupport
 import GenCore
 @testable import GenCLI
+@testable import GenSemantics
 
 /// `gen test`: a policy recorded with `gen run --record`, replayed with no server, checked against its expectations.
 @Suite(.serialized) struct TestCommandTests {
@@ -47,6 +48,38 @@ import GenCore
         #expect(failing.out.contains("3 of 3 expectations failed"))
     }
 
+    /// Cost and diversity bounds: the expect block does not change a request, so the recording stays valid.
+    @Test func dollarsAndDistinct2AreBoundedAndUnmeasurableWithoutAPrice() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let priced = try await Self.record(directory, name: "priced.gen", modelOptions: ", price: {input: 0.15, output: 0.60}")
+        let bounds = "  min_distinct_2: 0.2\n  max_dollars_per_accepted: 0.0000001\n"
+        let source = try contents(priced).replacingOccurrences(of: "  min_accepted: 8\n", with: "  min_accepted: 8\n" + bounds)
+        try source.write(toFile: priced, atomically: true, encoding: .utf8)
+        let run = await gen(["test", priced])
+        #expect(run.code == 1, "\(run.out)\(run.err)")
+        // Line 26 is min_distinct_2, which holds; a fraction of a cent is shown to three significant digits.
+        #expect(run.out.contains("FAIL \(priced):27:3: dollars_per_accepted is 0.0000"), "\(run.out)")
+        #expect(run.out.contains(", expected <= 0.000000100\n"), "\(run.out)")
+        #expect(run.out.contains("1 of 5 expectations failed"), "\(run.out)")
+
+        let unpriced = try await Self.record(directory, name: "unpriced.gen")
+        try contents(unpriced).replacingOccurrences(of: "  min_accepted: 8\n", with: "  min_accepted: 8\n" + bounds)
+            .write(toFile: unpriced, atomically: true, encoding: .utf8)
+        let unknown = await gen(["test", unpriced])
+        #expect(unknown.out.contains("dollars_per_accepted cannot be measured (no model declares a price)"), "\(unknown.out)")
+    }
+
+    /// Every attribute `gen check` accepts in an expect block is a figure `gen test` can measure.
+    @Test func everyExpectAttributeNamesAMeasurableFigure() {
+        for parameter in BlockSchemas.expect {
+            let figure = String(parameter.name.dropFirst(4))
+            #expect(parameter.name.hasPrefix("min_") || parameter.name.hasPrefix("max_"), "\(parameter.name)")
+            #expect(RunFigure(rawValue: figure) != nil, "\(parameter.name) names no RunFigure")
+        }
+        #expect(Set(RunFigure.allCases.map(\.rawValue)) == Set(BlockSchemas.expect.map { String($0.name.dropFirst(4)) }))
+    }
+
     @Test func aPolicyChangedWithoutRecordingAgainFailsNamingTheRequest() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -65,7 +98,8 @@ import GenCore
         let script = packageRoot.appendingPathComponent("examples/sms_spam.gen").path
         let run = await gen(["test", script])
         #expect(run.code == 0, "\(run.out)\(run.err)")
-        #expect(run.out.contains("ok: 5 expectations hold (accepted 12, acceptance_rate 0.800, label_share 0.417"))
+        #expect(run.out.contains("ok: 6 expectations hold (accepted 12, acceptance_rate 0.800, label_share 0.417"), "\(run.out)")
+        #expect(run.out.contains("distinct_2 0.929"), "\(run.out)")
     }
 
     @Test func aBadExpectationIsNamedByLineAndColumnWithAHint() async throws {

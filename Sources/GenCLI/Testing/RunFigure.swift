@@ -10,6 +10,10 @@ enum RunFigure: String, CaseIterable {
     case smallestLabelShare = "label_share"
     /// Tokens over accepted samples, rejected candidates' tokens included.
     case tokensPerAccepted = "tokens_per_accepted"
+    /// Dollars over accepted samples at the models' declared prices.
+    case dollarsPerAccepted = "dollars_per_accepted"
+    /// Distinct bigrams over all bigrams of the accepted texts (the report's and the card's distinct-2).
+    case distinct2 = "distinct_2"
     /// The last downstream evaluation's accuracy (the script's evaluate block).
     case accuracy
     /// The last downstream evaluation's macro-F1.
@@ -31,6 +35,12 @@ enum RunFigure: String, CaseIterable {
             return .success(Double(counts.values.min() ?? 0) / accepted)
         case .tokensPerAccepted:
             return data.tokensPerAccepted.map { .success($0) } ?? .failure(Unmeasurable("nothing was accepted"))
+        case .dollarsPerAccepted:
+            guard accepted > 0 else { return .failure(Unmeasurable("nothing was accepted")) }
+            return data.dollarsPerAccepted.map { .success($0) } ?? .failure(Unmeasurable("no model declares a price"))
+        case .distinct2:
+            guard data.textField != nil else { return .failure(Unmeasurable("the schema has no text field")) }
+            return data.finalDiversity.map { .success($0.distinct2) } ?? .failure(Unmeasurable("nothing was accepted"))
         case .accuracy, .macroF1:
             guard !data.evaluations.isEmpty else { return .failure(Unmeasurable("the run made no downstream evaluation")) }
             guard let value = data.lastEvaluation(rawValue) else { return .failure(Unmeasurable("the last evaluation has no \(rawValue)")) }

@@ -18,7 +18,7 @@ enum TestCommand {
         details: """
             Replays SCRIPT from SCRIPT.cassette.jsonl (written by `gen run SCRIPT --record SCRIPT.cassette.jsonl`) with no
             server, then checks the script's `expect` block: min_accepted, min_acceptance_rate, min_label_share,
-            max_tokens_per_accepted, min_accuracy, min_macro_f1.
+            max_tokens_per_accepted, max_dollars_per_accepted, min_distinct_2, min_accuracy, min_macro_f1.
             Exit 0 when every expectation holds, 1 when one fails or the script asks for a request the cassette lacks.
             """,
         positionals: [PositionalSpec("SCRIPT", help: "the .gen script")],
@@ -85,6 +85,6 @@ enum TestCommand {
 
     /// Whole numbers as they are, others to three decimals.
     static func figure(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : NumberText.fixed(value, 3)
+        NumberText.figure(value)
     }
 }

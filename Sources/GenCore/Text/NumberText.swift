@@ -16,6 +16,21 @@ public enum NumberText {
         return sign + integer + "." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 
+    /// A figure as `gen test` and `gen compare` show it: a whole number as one (`12`), else three decimals, or
+    /// three significant digits below 0.1 (a dollar figure per sample is a fraction of a cent: `0.000213`).
+    public static func figure(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return fixed(value, decimals(forMagnitude: abs(value)))
+    }
+
+    /// Three, or enough for three significant digits below 0.1.
+    public static func decimals(forMagnitude magnitude: Double) -> Int {
+        guard magnitude > 0, magnitude < 0.1, magnitude.isFinite else { return 3 }
+        var decimals = 3, scaled = magnitude * 1000
+        while scaled < 100, decimals < 17 { scaled *= 10; decimals += 1 }
+        return decimals
+    }
+
     /// Short text: `1` not `1.0`, `0.995` as is, `inf` for infinity.
     public static func compact(_ value: Double) -> String {
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }

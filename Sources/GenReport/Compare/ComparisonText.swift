@@ -1,4 +1,3 @@
-import Foundation
 import GenCharts
 import GenCore
 
@@ -60,19 +59,13 @@ extension RunComparison {
     }
 
     static func number(_ value: Double?) -> String {
-        guard let value else { return "-" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : NumberText.fixed(value, decimals: decimals(abs(value)))
-    }
-
-    /// Three decimals, or three significant digits below 0.1: dollars per sample are fractions of a cent.
-    static func decimals(_ magnitude: Double) -> Int {
-        magnitude > 0 && magnitude < 0.1 ? max(3, 2 - Int(log10(magnitude).rounded(.down))) : 3
+        value.map(GenCore.NumberText.figure) ?? "-"
     }
 
     /// An interval at the scale of its larger end.
     static func range(_ interval: IntervalEstimate) -> String {
-        let decimals = decimals(max(abs(interval.low), abs(interval.high)))
-        return "\(NumberText.fixed(interval.low, decimals: decimals))\u{2013}\(NumberText.fixed(interval.high, decimals: decimals))"
+        let decimals = GenCore.NumberText.decimals(forMagnitude: max(abs(interval.low), abs(interval.high)))
+        return "\(GenCore.NumberText.fixed(interval.low, decimals))\u{2013}\(GenCore.NumberText.fixed(interval.high, decimals))"
     }
 
     static func count(_ value: Int?) -> String { value.map(String.init) ?? "-" }

@@ -42,6 +42,10 @@ enum BlockSchemas {
                       summary: "the smallest label's share of the accepted samples at least (label balance)"),
         ParameterSpec(name: "max_tokens_per_accepted", type: .float, minimum: 0, minimumExclusive: true,
                       summary: "tokens per accepted sample at most, rejected candidates included"),
+        ParameterSpec(name: "max_dollars_per_accepted", type: .float, minimum: 0, minimumExclusive: true,
+                      summary: "dollars per accepted sample at most, at the models' declared prices"),
+        ParameterSpec(name: "min_distinct_2", type: .float, minimum: 0, maximum: 1,
+                      summary: "distinct bigrams over all bigrams of the accepted texts at least (diversity)"),
         ParameterSpec(name: "min_accuracy", type: .float, minimum: 0, maximum: 1, summary: "the last downstream evaluation's accuracy at least"),
         ParameterSpec(name: "min_macro_f1", type: .float, minimum: 0, maximum: 1, summary: "the last downstream evaluation's macro-F1 at least"),
     ]
