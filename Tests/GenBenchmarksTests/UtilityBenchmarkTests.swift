@@ -19,8 +19,9 @@ import Testing
         let test = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("examples/data/sms_spam_test.jsonl").path
         let console = CapturingConsole()
+        let kept = directory.appendingPathComponent("kept")
         let code = await CommandLineTool.execute(
-            BenchCommand.command, arguments: ["utility", script.path, "--test", test, "--seeds", "4"], console: console)
+            BenchCommand.command, arguments: ["utility", script.path, "--test", test, "--seeds", "4", "--keep", kept.path], console: console)
         // The stub's texts are templated: the targets are measured, and missing one exits 1 like the router gate.
         #expect(code == 0 || code == 1, "\(console.stderrText)")
         let out = console.stdoutText
@@ -30,6 +31,17 @@ import Testing
         #expect(out.contains("majority-class baseline on the test set: 0.")) 
         #expect((code == 0) == !out.contains("MISSED"))
         #expect(console.stderrText.contains("seed 4, plain: 8 accepted"))
+        // The kept runs are whole runs: gen compare puts the plain loop beside the script.
+        #expect(out.contains("runs kept in \(kept.path); compare one seed's with: gen compare \(kept.path)/plain-4 \(kept.path)/script-4"))
+        let compared = CapturingConsole()
+        let comparison = await GenTool.make().run(
+            ["compare", kept.appendingPathComponent("plain-4").path, kept.appendingPathComponent("script-4").path], console: compared)
+        #expect(comparison == 0, "\(compared.stderrText)")
+        #expect(compared.stdoutText.contains("arms[plain]: {") && compared.stdoutText.contains("acceptance_rate"), "\(compared.stdoutText)")
+        let occupied = CapturingConsole()
+        #expect(await CommandLineTool.execute(
+            BenchCommand.command, arguments: ["utility", script.path, "--test", test, "--keep", kept.path], console: occupied) == 64)
+        #expect(occupied.stderrText.contains("is not empty"))
         let missing = CapturingConsole()
         #expect(await CommandLineTool.execute(BenchCommand.command, arguments: ["utility", script.path], console: missing) == 64)
         #expect(missing.stderrText.contains("needs the script and a real test set"))

@@ -44,7 +44,7 @@ public enum BenchCommand {
             PositionalSpec("WHAT", help: "what to measure: " + benchmarks.joined(separator: ", ")),
             PositionalSpec("FILE", arity: .optional, help: "savings, percall, utility: the script to run; checks: the real rows"),
         ],
-        flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.perCall, Flag.test, Flag.domain, Flag.hypothesis, Flag.url, Flag.model, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
+        flags: [Flag.lines, Flag.runs, Flag.seeds, Flag.count, Flag.perCall, Flag.test, Flag.keep, Flag.domain, Flag.hypothesis, Flag.url, Flag.model, Flag.data, Flag.pools, Flag.window, Flag.recall, Flag.tables,
                 Flag.flips, Flag.shortlist, Flag.rate, Flag.seconds, Flag.endpoints, Flag.concurrency, Flag.median, Flag.sigma,
                 Flag.batch, Flag.pipeline, Flag.fleet, Flag.adaptive],
         program: "gen-bench")
@@ -61,6 +61,8 @@ public enum BenchCommand {
         static let url = FlagSpec("url", value: "URL", help: "checks: the model server (default $GEN_LLM_URL or http://127.0.0.1:8080/v1)")
         static let model = FlagSpec("model", value: "NAME", help: "checks: the model name the server knows (default smollm2)")
         static let test = FlagSpec("test", value: "FILE", help: "utility: the real JSON Lines test set")
+        static let keep = FlagSpec(
+            "keep", value: "DIR", help: "utility: keep the runs in DIR/script-SEED and DIR/plain-SEED, for gen compare (default: removed)")
         static let data = FlagSpec("data", value: "DIR", help: "eval: the shared data directory (default ../shared/data)")
         static let pools = FlagSpec("pools", value: "N,N,...", help: "quality: pool sizes to measure at (default 1000,10000,100000)")
         static let window = FlagSpec("window", value: "N", help: "quality: candidates timed at each pool size (default 4000)")

@@ -66,8 +66,12 @@ enum OtherBenchmarks {
                 }
                 let count = try arguments.int(Flag.count, in: 2...Int.max)
                 let seeds = try runSeeds(arguments)
+                let kept = arguments.value(Flag.keep).map { URL(fileURLWithPath: $0) }
+                if let kept, let existing = try? FileManager.default.contentsOfDirectory(atPath: kept.path), !existing.isEmpty {
+                    throw UsageError(message: "--keep \(kept.path) is not empty", hint: "name a new directory; the runs are written there")
+                }
                 let (text, met) = try await UtilityBenchmark.run(
-                    script: arguments.positionals[1], testPath: test, count: count, seeds: seeds, engine: Engine(),
+                    script: arguments.positionals[1], testPath: test, count: count, seeds: seeds, engine: Engine(), keep: kept,
                     log: { console.writeError($0) })
                 console.write(text)
                 if !met { return ExitCode.gateFailed }

@@ -42,7 +42,8 @@ enum UtilityBenchmark {
     }
 
     static func run(
-        script: String, testPath: String, count: Int?, seeds: [UInt64], engine: Engine, log: @escaping (String) -> Void
+        script: String, testPath: String, count: Int?, seeds: [UInt64], engine: Engine, keep: URL? = nil,
+        log: @escaping (String) -> Void
     ) async throws -> (text: String, metTargets: Bool) {
         let compiled = engine.compile(path: script)
         guard let graph = compiled.graph, !compiled.hasErrors else { throw RunFailure.scriptHasErrors(compiled.rendered()) }
@@ -59,8 +60,9 @@ enum UtilityBenchmark {
         let unseen = all.filter { !used.contains($0.text) }
         let leaks = unseen.count < minimumTestRows && (sameFile(graph.evaluation?.testPath, relativeTo: script, as: testPath) || unseen.count < all.count)
         let test = leaks ? all : unseen
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gen-utility-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
+        // Kept runs let `gen compare DIR/plain-SEED DIR/script-SEED` say which differences are beyond noise.
+        let directory = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("gen-utility-\(UUID().uuidString)")
+        defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
         var rows: [Row] = []
         var baseline = 0.0  // the test set's majority-class accuracy, as the evaluation computes it
         for seed in seeds {
@@ -93,6 +95,10 @@ enum UtilityBenchmark {
             text += "note: the script's evaluate block uses rows of \(testPath), the benchmark's test set; it was left out of the script's runs so the test rows never steer the router\n"
         } else if test.count < all.count {
             text += "note: \(all.count - test.count) rows of \(testPath) are rows the script's evaluate block uses; the benchmark tests on the other \(test.count)\n"
+        }
+        if let keep, let seed = seeds.first {
+            text += "runs kept in \(keep.path); compare one seed's with: gen compare \(keep.appendingPathComponent("plain-\(seed)").path) "
+                + keep.appendingPathComponent("script-\(seed)").path + "\n"
         }
         let (targets, met) = UtilityTable.targets(rows)
         return (text + targets, met)
