@@ -122,8 +122,18 @@ import Testing
         #expect(try Self.fishCompletions("gen check ", in: directory.url) == ["spam.gen"])
     }
 
-    /// zsh's completion system needs a terminal to be driven, so zsh checks the script's syntax and that
-    /// sourcing it after compinit registers `_gen` for `gen`.
+    /// zsh's completion system runs only inside its line editor: `ZshCapture` drives an interactive zsh on a
+    /// pseudo-terminal (zpty), presses Tab after `commandLine` and lists the words zsh offers.
+    static func zshCompletions(_ commandLine: String, in directory: URL? = nil) throws -> [String] {
+        let file = try TemporaryDirectory()
+        defer { file.remove() }
+        let completion = try file.file("_gen", Self.script("zsh"))
+        let capture = try file.file("capture.zsh", ZshCapture.script)
+        let run = try ShellRun("zsh", ["-f", capture, completion, commandLine], in: directory)
+        #expect(run.code == 0 && run.err.isEmpty, "zsh: \(run.err)")
+        return run.lines
+    }
+
     @Test func zshParsesTheScriptAndRegistersIt() throws {
         let file = try TemporaryDirectory()
         defer { file.remove() }
@@ -134,4 +144,45 @@ import Testing
             "autoload -Uz compinit && compinit -u -D && source '\(path)' && print -r -- $_comps[gen]"])
         #expect(loaded.code == 0 && loaded.out == "_gen\n", "zsh: \(loaded.out) \(loaded.err)")
     }
+
+    @Test func zshCompletesCommandsFlagsChoicesAndPathsInItsLineEditor() throws {
+        #expect(try Self.zshCompletions("gen ru") == ["run"])
+        #expect(try Self.zshCompletions("gen c") == Self.declared().commands.map(\.name).filter { $0.hasPrefix("c") }.sorted())
+        #expect(try Self.zshCompletions("gen graph --form") == ["--format"])
+        #expect(try Self.zshCompletions("gen graph --format ") == ["dot", "json", "text"])
+        #expect(try Self.zshCompletions("gen graph --format=d") == ["dot"])
+        #expect(try Self.zshCompletions("gen completion ") == ["bash", "fish", "zsh"])
+        #expect(try Self.zshCompletions("gen help cap") == ["capabilities"])
+        #expect(try Self.zshCompletions("gen run --seed ") == [], "a number: nothing to offer")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("runs"), withIntermediateDirectories: true)
+        _ = try directory.file("spam.gen", "gen 0.1\n")
+        _ = try directory.file("notes.txt", "")
+        #expect(try Self.zshCompletions("gen check ", in: directory.url) == ["runs", "spam.gen"])
+        #expect(try Self.zshCompletions("gen run --out ", in: directory.url) == ["runs"])
+        #expect(try Self.zshCompletions("gen eval --test no", in: directory.url) == ["notes.txt"])
+    }
+}
+
+/// Drives zsh's completion in a real line editor: an interactive `zsh -f` on a pseudo-terminal (zsh/zpty), the
+/// completion file sourced after compinit, Tab bound to complete-word; `compadd` is wrapped to print each match.
+enum ZshCapture {
+    static let script = #"""
+# zsh -f capture.zsh COMPLETION_FILE 'COMMAND LINE': the words zsh's completion offers at the end of the line.
+zmodload zsh/zpty zsh/datetime || exit 1
+zpty shell zsh -f -i
+zpty -w shell "PROMPT=''; autoload -Uz compinit; compinit -u -D; source ${(q)1}; bindkey '^I' complete-word"
+zpty -w shell 'compprefuncs=( _gen_begin ); comppostfuncs=( _gen_end ); _gen_begin() { print "<<"BEGIN">>" }; _gen_end() { print "<<"END">>" }'
+# Every match added is printed (the markers are split where the shell echoes the command); calls that only ask what would match (-O, -A, -D) are left alone.
+zpty -w shell 'compadd() { if [[ " ${@[1,(i)--]} " == *" -"[OAD]* ]]; then builtin compadd "$@"; return; fi; local -a hits; builtin compadd -A hits "$@"; print -l -- "<<"HIT">>"${^hits}; builtin compadd "$@" }'
+zpty -w -n shell "$2"$'\t'
+local output= chunk deadline=$(( EPOCHREALTIME + 120 ))
+while (( EPOCHREALTIME < deadline )); do
+  if zpty -r -t shell chunk; then output+=$chunk; [[ $output == *'<<END>>'* ]] && break; else sleep 0.02; fi
+done
+zpty -d shell
+[[ $output == *'<<END>>'* ]] || { print -u2 "no completion within 120 s"; exit 2 }
+print -r -- ${output//$'\r'/} | sed -n 's/^<<HIT>>//p' | sort -u
+"""#
 }
