@@ -36,8 +36,10 @@ public enum EmbeddedStdlib {
         /// True when the text has no URL.
         fn no_urls(text: string) -> bool = !matches(text, "https?://|www\\.")
 
-        /// True when the text has no template placeholder such as [NAME], {name} or <name>.
-        fn no_placeholders(text: string) -> bool = !matches(text, "\\[[A-Z_ ]+\\]|\\{[a-z_]+\\}|<[a-z_]+>")
+        /// True when the text has no template placeholder such as [NAME], [topic_name], [the headline], {name} or
+        /// <name>: letters, underscores and spaces in brackets (a citation like [1] is not one).
+        fn no_placeholders(text: string) -> bool =
+          !matches(text, "\\[[A-Za-z_][A-Za-z_ ]*\\]|\\{[A-Za-z_]+\\}|<[A-Za-z_]+>")
 
         /// True when the text has between `low` and `high` words.
         fn word_count_between(text: string, low: int, high: int) -> bool =

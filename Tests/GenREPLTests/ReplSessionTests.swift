@@ -126,6 +126,18 @@ import Testing
         #expect(session.submit("no_meta_talk(\"I am sure, it works\")") == .output("= false : bool"))
     }
 
+    /// std/quality's placeholder rule: what a small model leaves in a slot, in any case; a citation is no slot.
+    @Test func noPlaceholdersCatchesSlotsAModelLeftUnfilled() {
+        var session = makeSession()
+        #expect(session.submit("import \"std/quality\"") == .output("import \"std/quality\""))
+        for text in ["Dear [NAME], you won", "[the news headline] is a [topic_name]", "Hi {Name}", "Call <number> now"] {
+            #expect(session.submit("no_placeholders(\"\(text)\")") == .output("= false : bool"), "\(text)")
+        }
+        for text in ["Oil rose 3% [1] on Tuesday", "Scores: 3-1 (final)", "a < b and c > d"] {
+            #expect(session.submit("no_placeholders(\"\(text)\")") == .output("= true : bool"), "\(text)")
+        }
+    }
+
     @Test func endOfInputInsideABraceIsAnError() {
         var session = makeSession()
         #expect(session.submit("spec s {") == .needMoreInput)
