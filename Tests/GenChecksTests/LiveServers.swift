@@ -24,7 +24,9 @@ enum LiveServers {
     static func requireUp() async throws {
         for url in [chatURL, embedURL] {
             var request = URLRequest(url: URL(string: url + "/models")!)
-            request.timeoutInterval = 5
+            // Long: a refused connection fails at once, but a server still finishing an earlier test's (or another
+            // process's) generation answers /models only after it; 5 s failed a run on a busy machine.
+            request.timeoutInterval = 60
             do {
                 let (_, response) = try await URLSession.shared.data(for: request)
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0

@@ -32,11 +32,11 @@ import Testing
         }
     }
 
-    /// Whether `GET <url>/models` answers within a few seconds.
+    /// Whether `GET <url>/models` answers (a refused connection fails at once; a busy server gets a minute).
     static func answers(_ url: String) async -> Bool {
         guard let models = URL(string: url + "/models") else { return false }
         var request = URLRequest(url: models)
-        request.timeoutInterval = 5
+        request.timeoutInterval = 60
         let status = try? await URLSession.shared.data(for: request).1 as? HTTPURLResponse
         return status?.statusCode == 200
     }
