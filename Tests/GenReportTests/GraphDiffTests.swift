@@ -29,4 +29,18 @@ struct GraphDiffTests {
         // A whole added arm is shown without its source position.
         #expect(changes[2].before == nil && changes[2].after?["source"] == nil && changes[2].after?["name"] == .string("c"))
     }
+
+    /// A plain loop (no checks) against a script with checks: each added check is named, not numbered.
+    @Test func checksAddedToAnEmptyListAreNamed() {
+        func checks(_ names: [String]) -> JSONValue {
+            .object(["quality": .array(names.map { .object(["name": .string($0), "kind": .string("rule")]) }),
+                     "constraints": .array([])])
+        }
+        let changes = GraphDiff.changes(checks([]), checks(["schema", "short"]))
+        #expect(changes.map(\.path) == ["quality[schema]", "quality[short]"])
+        #expect(GraphDiff.changes(checks(["schema"]), checks([])).map(\.path) == ["quality[schema]"])
+        // Lists of plain values stay by position.
+        let constraints = GraphDiff.changes(.object(["constraints": .array([])]), .object(["constraints": .array([.string("short")])]))
+        #expect(constraints.map(\.path) == ["constraints[0]"])
+    }
 }

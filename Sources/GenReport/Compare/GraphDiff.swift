@@ -44,14 +44,15 @@ public enum GraphDiff {
         }
     }
 
-    /// Elements by their `name`, when every element is an object with a distinct string name.
+    /// Elements by their `name`, when every element is an object with a distinct string name (an empty list is
+    /// named too, so a check list that went from none to some reads `quality[schema]`, not `quality[0]`).
     static func named(_ items: [JSONValue]) -> [String: JSONValue]? {
         var byName: [String: JSONValue] = [:]
         for item in items {
             guard let name = item["name"]?.stringValue, byName[name] == nil else { return nil }
             byName[name] = item
         }
-        return items.isEmpty ? nil : byName
+        return byName
     }
 
     static func withoutIgnoredKeys(_ value: JSONValue) -> JSONValue {
