@@ -6,25 +6,31 @@ import GenCore
 
 /// The intervals `gen compare` judges differences against: what changing the seeds would move.
 @Suite struct NoiseIntervalsTests {
-    private func batch(_ index: Int, tokens: Int, generated: Int, accepted: Int) -> BatchSummary {
-        BatchSummary(
+    /// A batch of `generated` candidates, `accepted` of them accepted: its record and its one arm's row.
+    private func batch(_ index: Int, tokens: Int, generated: Int, accepted: Int) -> (BatchSummary, ArmBatchRow) {
+        (BatchSummary(
             index: index, allocation: ["a": generated], tokens: tokens, startedAt: Date(timeIntervalSince1970: 0),
-            endedAt: Date(timeIntervalSince1970: 1), metrics: ["accept_rate": Double(accepted) / Double(generated)], estimates: [:])
+            endedAt: Date(timeIntervalSince1970: 1), metrics: [:], estimates: [:]),
+         ArmBatchRow(batchIndex: index, arm: "a", generated: generated, accepted: accepted, meanReward: 0, tokens: tokens))
+    }
+
+    private func interval(_ value: Double, _ batches: [(BatchSummary, ArmBatchRow)]) -> IntervalEstimate? {
+        NoiseIntervals.tokensPerAccepted(value, batches: batches.map(\.0), armBatches: batches.map(\.1))
     }
 
     @Test func tokensPerAcceptedIsTheRatioWithTheBatchesSpread() throws {
         let steady = (0..<10).map { batch($0, tokens: 1000, generated: 10, accepted: 5) }
-        let still = try #require(NoiseIntervals.tokensPerAccepted(200, batches: steady))
+        let still = try #require(interval(200, steady))
         #expect(still.value == 200)
         #expect(still.low == 200 && still.high == 200, "batches that agree leave no noise")
         let varied = (0..<10).map { batch($0, tokens: $0.isMultiple(of: 2) ? 600 : 1400, generated: 10, accepted: 5) }
-        let spread = try #require(NoiseIntervals.tokensPerAccepted(200, batches: varied))
+        let spread = try #require(interval(200, varied))
         #expect(spread.value == 200)
         // Batch ratios 120 and 280: the mean's standard error is 80 / sqrt(10) x sqrt(10/9), so about +-52.
         #expect(abs((spread.high - spread.low) / 2 - 1.96 * 80 / 9.0.squareRoot()) < 0.01)
-        #expect(NoiseIntervals.tokensPerAccepted(200, batches: [steady[0]]) == nil, "one batch has no spread")
+        #expect(interval(200, [steady[0]]) == nil, "one batch has no spread")
         // The interval is centred on the run's own figure (which counts tokens outside batches too).
-        let run = try #require(NoiseIntervals.tokensPerAccepted(250, batches: varied))
+        let run = try #require(interval(250, varied))
         #expect(run.value == 250 && abs((run.high - run.low) / 2 - 250 * 1.96 * (80 / 9.0.squareRoot()) / 200) < 0.01)
     }
 

@@ -14,13 +14,12 @@ enum NoiseIntervals {
     }
 
     /// Tokens per accepted sample (`value`, the run's figure, which also counts tokens spent outside batches such as
-    /// evaluations) with the relative spread of the batches' ratio estimate (delta method); nil with fewer than two
-    /// batches that accepted something.
-    static func tokensPerAccepted(_ value: Double?, batches: [BatchSummary]) -> IntervalEstimate? {
-        let pairs = batches.map { batch -> (cost: Double, accepted: Double) in
-            let generated = Double(batch.allocation.values.reduce(0, +))
-            return (Double(batch.tokens), ((batch.metrics["accept_rate"] ?? 0) * generated).rounded())
-        }
+    /// evaluations) with the relative spread of the batches' tokens over their accepted samples (counted from the
+    /// candidates, so a batch's surplus and later demotions are not counted as accepted); nil with fewer than two
+    /// batches or nothing accepted.
+    static func tokensPerAccepted(_ value: Double?, batches: [BatchSummary], armBatches: [ArmBatchRow]) -> IntervalEstimate? {
+        let accepted = Dictionary(armBatches.map { ($0.batchIndex, $0.accepted) }, uniquingKeysWith: +)
+        let pairs = batches.map { (cost: Double($0.tokens), accepted: Double(accepted[$0.index] ?? 0)) }
         return perAccepted("tokens per accepted", value, pairs: pairs)
     }
 

@@ -28,7 +28,8 @@ struct RunFigures {
         status = data.run.status.rawValue
         accuracyInterval = NoiseIntervals.accuracy(accuracy, testCount: data.lastEvaluation("test_count").map { Int($0) })
         tokensPerAccepted = data.tokensPerAccepted
-        tokensPerAcceptedInterval = NoiseIntervals.tokensPerAccepted(tokensPerAccepted, batches: data.batches)
+        tokensPerAcceptedInterval = NoiseIntervals.tokensPerAccepted(
+            tokensPerAccepted, batches: data.batches, armBatches: data.armBatches)
         dollarsPerAccepted = data.dollarsPerAccepted
         dollarsPerAcceptedInterval = NoiseIntervals.dollarsPerAccepted(dollarsPerAccepted, armBatches: data.armBatches)
         distinct2Interval = NoiseIntervals.distinct2(distinct2, standardError: data.distinct2StandardError)
