@@ -1,8 +1,7 @@
 /// One line of an `expect` block: a figure of the replayed run and its bound (`min_acceptance_rate: 0.7` is
 /// `acceptance_rate >= 0.7`). Only `gen test` reads it; a run ignores it.
 public struct ExpectationNode: Codable, Sendable, Equatable {
-    /// The figure measured: accepted, acceptance_rate, label_share, tokens_per_accepted, dollars_per_accepted,
-    /// distinct_2, accuracy, macro_f1.
+    /// The figure measured (`acceptance_rate`): one of the capabilities registry's expectation figures.
     public var figure: String
     /// True for a minimum (`min_`), false for a maximum (`max_`).
     public var isMinimum: Bool

@@ -4,6 +4,7 @@ import GenTestSupport
 import GenCore
 @testable import GenCLI
 @testable import GenSemantics
+import GenEngine
 
 /// `gen test`: a policy recorded with `gen run --record`, replayed with no server, checked against its expectations.
 @Suite(.serialized) struct TestCommandTests {
@@ -70,14 +71,18 @@ import GenCore
         #expect(unknown.out.contains("dollars_per_accepted cannot be measured (no model declares a price)"), "\(unknown.out)")
     }
 
-    /// Every attribute `gen check` accepts in an expect block is a figure `gen test` can measure.
+    /// Every attribute `gen check` accepts in an expect block is a figure `gen test` can measure: the checker's
+    /// attributes are the registry's figures, each a `min_` or `max_` bound on the figure it names.
     @Test func everyExpectAttributeNamesAMeasurableFigure() {
-        for parameter in BlockSchemas.expect {
-            let figure = String(parameter.name.dropFirst(4))
+        let engine = Engine()
+        let figures = engine.capabilities.expectations
+        for figure in figures {
+            let parameter = figure.attribute
             #expect(parameter.name.hasPrefix("min_") || parameter.name.hasPrefix("max_"), "\(parameter.name)")
-            #expect(RunFigure(rawValue: figure) != nil, "\(parameter.name) names no RunFigure")
+            #expect(String(parameter.name.dropFirst(4)) == figure.name, "\(parameter.name) names no figure")
         }
-        #expect(Set(RunFigure.allCases.map(\.rawValue)) == Set(BlockSchemas.expect.map { String($0.name.dropFirst(4)) }))
+        let accepted = engine.checkEnvironment(scriptDirectory: packageRoot).expectAttributes
+        #expect(Set(figures.map(\.name)) == Set(accepted.map { String($0.name.dropFirst(4)) }))
     }
 
     @Test func aPolicyChangedWithoutRecordingAgainFailsNamingTheRequest() async throws {

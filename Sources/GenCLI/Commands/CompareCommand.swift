@@ -23,7 +23,7 @@ enum CompareCommand {
             guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("run.sqlite").path) else {
                 throw CommandFailure("no run in \(path)\n  = hint: pass two run directories written by `gen run`", exitCode: ExitCode.noInput)
             }
-            loaded.append(try await RunReport.load(runDirectory: directory))
+            loaded.append(try await RunReport.load(runDirectory: directory, noiseEstimates: true))
         }
         let comparison = RunComparison(loaded[0], loaded[1], nameA: arguments.positionals[0], nameB: arguments.positionals[1])
         console.write(arguments.value(formatFlag) == "json" ? CanonicalJSON.string(comparison.json) + "\n" : comparison.text)

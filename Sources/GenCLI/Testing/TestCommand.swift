@@ -17,8 +17,7 @@ enum TestCommand {
         name: "test", summary: "Replay a script's recorded run and check its expectations",
         details: """
             Replays SCRIPT from SCRIPT.cassette.jsonl (written by `gen run SCRIPT --record SCRIPT.cassette.jsonl`) with no
-            server, then checks the script's `expect` block: min_accepted, min_acceptance_rate, min_label_share,
-            max_tokens_per_accepted, max_dollars_per_accepted, min_distinct_2, min_accuracy, min_macro_f1.
+            server, then checks the script's `expect` block (its attributes: `gen help capabilities`, expectations).
             Exit 0 when every expectation holds, 1 when one fails or the script asks for a request the cassette lacks.
             """,
         positionals: [PositionalSpec("SCRIPT", help: "the .gen script")],
@@ -52,18 +51,20 @@ enum TestCommand {
             return ExitCode.gateFailed
         }
         let data = try await RunReport.load(runDirectory: out)
-        return report(expectations, data: data, header: "gen test \(script): replayed from \(cassette), seed \(seed)", console: console)
+        return report(expectations, data: data, figures: Engine().capabilities.expectations, header: "gen test \(script): replayed from \(cassette), seed \(seed)", console: console)
     }
 
     /// Prints every failed expectation, where the script declares it, with its figure against the bound; or a
     /// one-line summary when all hold.
-    static func report(_ expectations: [ExpectationNode], data: ReportData, header: String, console: Console) -> Int32 {
+    static func report(
+        _ expectations: [ExpectationNode], data: ReportData, figures: [ExpectationFigure], header: String, console: Console
+    ) -> Int32 {
         var failures: [String] = []
         var met: [String] = []
         for expectation in expectations {
             let wanted = "\(expectation.isMinimum ? ">=" : "<=") \(figure(expectation.bound))"
             let place = "\(expectation.source.file):\(expectation.source.line):\(expectation.source.column)"
-            let measured = RunFigure(rawValue: expectation.figure).map { $0.measure(data) } ?? .failure(Unmeasurable("unknown figure"))
+            let measured = figures.first { $0.name == expectation.figure }.map { $0.measure(data) } ?? .failure(Unmeasurable("unknown figure"))
             switch measured {
             case .success(let value) where expectation.isMinimum ? value >= expectation.bound - 1e-12 : value <= expectation.bound + 1e-12:
                 met.append("\(expectation.figure) \(figure(value))")

@@ -34,13 +34,15 @@ public struct Capabilities: Sendable {
     public var diversityMethods: [KindSpec] { QualityMethods.diversity + poolGates.specs(family: "diversity") }
     /// The names the reward expression may use (GenRun's `RewardMetric` table).
     public let rewardMetrics: [RewardMetricSpec]
+    /// The figures an `expect` block may bound and `gen test` measures (GenReport's `ExpectationFigures` table).
+    public let expectations: [ExpectationFigure]
 
     /// The standard runtime: every module's own registrations.
     public static var standard: Capabilities {
         Capabilities(
             functions: .standard, arms: .standard, policies: .standard, modelChecks: .standard, inProcessChecks: .standard,
             classifiers: .standard, poolGates: PoolGateRegistry(), modelProviders: [ModelProviders.openai],
-            rewardMetrics: RewardMetric.table)
+            rewardMetrics: RewardMetric.table, expectations: ExpectationFigures.standard)
     }
 
     // MARK: Host registrations
@@ -98,7 +100,8 @@ public struct Capabilities: Sendable {
         var checkEnvironment = CheckEnvironment(
             functions: functionSignatures, armKinds: arms.specs, routerPolicies: routerPolicies, modelProviders: modelProviders,
             dedupMethods: dedupMethods, diversityMethods: diversityMethods, qualityChecks: qualityChecks,
-            classifiers: classifiers.names, rewardMetrics: rewardMetrics, languageVersions: Self.languageVersions,
+            classifiers: classifiers.names, rewardMetrics: rewardMetrics, expectAttributes: expectations.map(\.attribute),
+            languageVersions: Self.languageVersions,
             checksVersion: checksVersion, constantEvaluator: InterpreterConstantEvaluator(registry: functions, environment: environment))
         checkEnvironment.attributeSources = arms.attributeSources
         return checkEnvironment

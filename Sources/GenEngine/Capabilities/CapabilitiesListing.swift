@@ -28,6 +28,8 @@ extension Capabilities {
         let metrics = rewardMetrics.map { ("\($0.name): \($0.type.displayName)", "[\($0.scope.rawValue)] \($0.summary)") }
             + [(RewardMetric.scoresName + "[\"NAME\"]: float", "[sample] the value of the quality block's score NAME (0 if not reached)")]
         section(&text, "reward metrics (in the reward expression)", metrics)
+        section(&text, "expectations (expect { ... }, checked by gen test)",
+                expectations.map { ("\($0.attribute.name): \($0.attribute.type.displayName)", $0.attribute.summary) })
         return text
     }
 

@@ -10,6 +10,7 @@ struct RunFigures {
     var macroF1: Double?
     var distinct2: Double?
     var status: String
+    var acceptanceRate: Double?
     var tokensPerAccepted: Double?
     var dollarsPerAccepted: Double?
     var accuracyInterval: IntervalEstimate?
@@ -27,6 +28,7 @@ struct RunFigures {
         distinct2 = data.finalDiversity?.distinct2
         status = data.run.status.rawValue
         accuracyInterval = NoiseIntervals.accuracy(accuracy, testCount: data.lastEvaluation("test_count").map { Int($0) })
+        acceptanceRate = data.acceptanceRate
         tokensPerAccepted = data.tokensPerAccepted
         tokensPerAcceptedInterval = NoiseIntervals.tokensPerAccepted(
             tokensPerAccepted, batches: data.batches, armBatches: data.armBatches)
@@ -47,7 +49,7 @@ struct RunFigures {
 
     /// The rows both runs show, in order: name and value (nil when the run has none).
     var rows: [(String, Double?)] {
-        [("accepted", Double(accepted)), ("candidates", Double(candidates)), ("acceptance_rate", acceptance?.value),
+        [("accepted", Double(accepted)), ("candidates", Double(candidates)), ("acceptance_rate", acceptanceRate),
          ("tokens_per_accepted", tokensPerAccepted), ("dollars_per_accepted", dollarsPerAccepted),
          ("distinct_2", distinct2), ("accuracy", accuracy), ("macro_f1", macroF1)]
     }
@@ -60,7 +62,6 @@ struct ArmFigures {
     var passRate: Double
     var meanReward: Double
     var tokensPerAccepted: Double?
-    var dollarsPerAccepted: Double?
 
     init?(_ data: ReportData, arm: String) {
         guard let row = data.armSummaries.first(where: { $0.arm == arm }) else { return nil }

@@ -28,7 +28,8 @@ public struct ReportData: Sendable {
     public var textField: String?
     public var diversity: [DiversityPoint]
     public var finalDiversity: DiversityFigures?
-    /// How far the final distinct-2 would move with other seeds (jackknife over the accepted texts); nil under two texts.
+    /// How far the final distinct-2 would move with other seeds (jackknife over the accepted texts); nil under two
+    /// texts, or unless the report was loaded with `noiseEstimates`.
     public var distinct2StandardError: Double?
     public var evaluations: [EvaluationRecord]
     /// The router's newest state (after the last batch or a later evaluation's credit).
@@ -57,9 +58,6 @@ public struct ReportData: Sendable {
     public var dollars: Double?
     /// Each model server's traffic over the run (the store's `endpoint_traffic`, the run summary's table).
     public var endpoints: [EndpointTraffic] = []
-
-    /// Dollars per accepted sample, rejected candidates included; nil when unknown or nothing was accepted.
-    public var dollarsPerAccepted: Double? { acceptedCount > 0 ? dollars.map { $0 / Double(acceptedCount) } : nil }
 
     /// Seconds from the run's start to its end (or to its last batch while it runs).
     public var durationSeconds: Double? {

@@ -9,7 +9,9 @@ public enum RunReport {
     public static let sampleCount = 8
 
     /// Opens `runDirectory/run.sqlite` read-only (a running `gen run` may keep writing) and reads the whole report.
-    public static func load(runDirectory: URL) async throws -> ReportData {
+    /// `noiseEstimates` also estimates how far distinct-2 would move with other seeds (only `gen compare` shows it,
+    /// and it walks every accepted text twice more).
+    public static func load(runDirectory: URL, noiseEstimates: Bool = false) async throws -> ReportData {
         let store: RunStore
         do {
             store = try RunStore(opening: runDirectory, access: .readOnly)
@@ -19,7 +21,7 @@ public enum RunReport {
             throw ReportError("cannot open the run in \(runDirectory.path): \(error)")
         }
         do {
-            let data = try await load(store)
+            let data = try await load(store, noiseEstimates: noiseEstimates)
             await store.close()
             return data
         } catch {
@@ -29,7 +31,7 @@ public enum RunReport {
     }
 
     /// Reads the report from an open store.
-    public static func load(_ store: RunStore) async throws -> ReportData {
+    public static func load(_ store: RunStore, noiseEstimates: Bool = false) async throws -> ReportData {
         let run = try await store.info()
         let (graph, graphProblem) = decodeGraph(run.graph)
         let records = try await store.batches()
@@ -59,7 +61,7 @@ public enum RunReport {
             acceptedSamples: Self.spread(accepted, count: sampleCount).map { Self.row($0, textField: textField, labelField: labelField) },
             rejectedSamples: try await Self.rejectedSamples(store, batches: records.map(\.index), textField: textField, labelField: labelField),
             datasetLineCount: Self.lineCount(runDirectory: store.directory))
-        data.distinct2StandardError = textField.flatMap { field in
+        data.distinct2StandardError = (noiseEstimates ? textField : nil).flatMap { field in
             DistinctJackknife.distinct2StandardError(accepted.compactMap { $0.sample[field]?.stringValue.map(TextDiversity.words) })
         }
         data.textLengths = Self.lengths(accepted, textField: textField, labelField: labelField)

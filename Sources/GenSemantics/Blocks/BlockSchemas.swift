@@ -34,22 +34,6 @@ enum BlockSchemas {
                       summary: "demote likely-mislabelled samples: true, or {folds, max_share}"),
     ]
 
-    /// What `gen test` checks on a replayed run: `min_` is a lower bound, `max_` an upper one (see `ExpectationNode`).
-    static let expect: [ParameterSpec] = [
-        ParameterSpec(name: "min_accepted", type: .int, minimum: 0, summary: "accepted samples at least"),
-        ParameterSpec(name: "min_acceptance_rate", type: .float, minimum: 0, maximum: 1, summary: "accepted over candidates at least"),
-        ParameterSpec(name: "min_label_share", type: .float, minimum: 0, maximum: 1,
-                      summary: "the smallest label's share of the accepted samples at least (label balance)"),
-        ParameterSpec(name: "max_tokens_per_accepted", type: .float, minimum: 0, minimumExclusive: true,
-                      summary: "tokens per accepted sample at most, rejected candidates included"),
-        ParameterSpec(name: "max_dollars_per_accepted", type: .float, minimum: 0, minimumExclusive: true,
-                      summary: "dollars per accepted sample at most, at the models' declared prices"),
-        ParameterSpec(name: "min_distinct_2", type: .float, minimum: 0, maximum: 1,
-                      summary: "distinct bigrams over all bigrams of the accepted texts at least (diversity)"),
-        ParameterSpec(name: "min_accuracy", type: .float, minimum: 0, maximum: 1, summary: "the last downstream evaluation's accuracy at least"),
-        ParameterSpec(name: "min_macro_f1", type: .float, minimum: 0, maximum: 1, summary: "the last downstream evaluation's macro-F1 at least"),
-    ]
-
     /// The keys of `noise_filter: {...}` (see `NoiseFilterNode`).
     static let noiseFilter: [ParameterSpec] = [
         ParameterSpec(name: "folds", type: .int, defaultValue: .int(NoiseFilterNode.defaults.folds), minimum: 2, maximum: 20,

@@ -21,6 +21,8 @@ public struct CheckEnvironment: Sendable {
     public var classifiers: [String]
     /// The names the reward expression may use besides `scores`.
     public var rewardMetrics: [RewardMetricSpec]
+    /// The attributes an `expect` block may bound (`min_accepted`, ...), from the figures `gen test` measures.
+    public var expectAttributes: [ParameterSpec]
     /// Language versions this checker accepts in the `gen MAJOR.MINOR` line.
     public var languageVersions: [String]
     /// False skips the version check.
@@ -34,7 +36,7 @@ public struct CheckEnvironment: Sendable {
     public init(
         functions: [FunctionSignature], armKinds: [KindSpec], routerPolicies: [KindSpec], modelProviders: [KindSpec],
         dedupMethods: [KindSpec], diversityMethods: [KindSpec], qualityChecks: [QualityCheckSpec], classifiers: [String],
-        rewardMetrics: [RewardMetricSpec], languageVersions: [String], checksVersion: Bool = true,
+        rewardMetrics: [RewardMetricSpec], expectAttributes: [ParameterSpec], languageVersions: [String], checksVersion: Bool = true,
         constantEvaluator: any ConstantEvaluator
     ) {
         self.functions = functions
@@ -46,6 +48,7 @@ public struct CheckEnvironment: Sendable {
         self.qualityChecks = qualityChecks
         self.classifiers = classifiers
         self.rewardMetrics = rewardMetrics
+        self.expectAttributes = expectAttributes
         self.languageVersions = languageVersions
         self.checksVersion = checksVersion
         self.constantEvaluator = constantEvaluator

@@ -5,7 +5,7 @@ import GenSyntax
 extension CheckSession {
     func lowerExpectations(_ decl: BlockDecl, module: Int) -> [ExpectationNode] {
         let attributes = checkAttributes(
-            decl.body, schema: BlockSchemas.expect, block: "expect", blockSpan: keywordSpan(decl.span, "expect"), module: module)
+            decl.body, schema: environment.expectAttributes, block: "expect", blockSpan: keywordSpan(decl.span, "expect"), module: module)
         // In the script's order, so `gen test` reports them as written.
         return decl.body.items.compactMap { item -> ExpectationNode? in
             let name = item.key.name
