@@ -19,7 +19,7 @@ extension RunComparison {
             table.append([left.0, Self.number(left.1), Self.number(right.1)])
         }
         table.append(["status", a.status, b.status])
-        lines += Self.aligned(table)
+        lines += TextTable.render(header: table[0], rows: Array(table.dropFirst())).split(separator: "\n").map(String.init)
         for figure in noise {
             guard let left = figure.a, let right = figure.b, let differs = figure.differs else { continue }
             let name = left.name, ranges = "\(Self.range(left)) and \(Self.range(right))"
@@ -40,7 +40,7 @@ extension RunComparison {
                 Self.number(arm.a?.tokensPerAccepted), Self.number(arm.b?.tokensPerAccepted),
             ])
         }
-        lines += Self.aligned(armTable)
+        lines += TextTable.render(header: armTable[0], rows: Array(armTable.dropFirst())).split(separator: "\n").map(String.init)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -69,15 +69,4 @@ extension RunComparison {
     }
 
     static func count(_ value: Int?) -> String { value.map(String.init) ?? "-" }
-
-    /// Columns padded to their widest cell, the first left-aligned and the rest right-aligned.
-    static func aligned(_ rows: [[String]]) -> [String] {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }
-    }
 }
